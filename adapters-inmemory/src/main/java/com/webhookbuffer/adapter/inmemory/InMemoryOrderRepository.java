@@ -1,0 +1,70 @@
+package com.webhookbuffer.adapter.inmemory;
+
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.port.out.OrderRepository;
+import com.webhookbuffer.domain.processing.OrderWrite;
+import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.webhook.WebhookId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An {@link OrderRepository} held in memory, with the PostgreSQL adapter's semantics: an idempotency record per
+ * webhook id and a version guard per order, applied atomically per batch (one lock stands in for the
+ * transaction).
+ */
+public final class InMemoryOrderRepository implements OrderRepository {
+
+    private final Map<OrderId, Order> orders = new HashMap<>();
+    private final Map<WebhookId, ProcessingOutcome> processed = new HashMap<>();
+    private boolean available = true;
+
+    /** Simulates an outage (or its end): while unavailable, every write is retry-later, as a lost database's. */
+    public synchronized void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    @Override
+    public synchronized List<ProcessingOutcome> write(List<OrderWrite> batch) {
+        if (!available) {
+            ProcessingOutcome unavailable = new ProcessingOutcome.RetryLater("in-memory store is unavailable");
+            return batch.stream().map(w -> unavailable).toList();
+        }
+        List<ProcessingOutcome> outcomes = new ArrayList<>(batch.size());
+        for (OrderWrite write : batch) {
+            outcomes.add(apply(write));
+        }
+        return outcomes;
+    }
+
+    private ProcessingOutcome apply(OrderWrite write) {
+        if (processed.containsKey(write.webhookId())) {
+            return ProcessingOutcome.DUPLICATE;
+        }
+        Order incoming = write.update().order();
+        Order stored = orders.get(incoming.id());
+        ProcessingOutcome outcome;
+        if (stored != null && !incoming.version().isNewerThan(stored.version())) {
+            outcome = ProcessingOutcome.STALE;
+        } else {
+            orders.put(incoming.id(), incoming);
+            outcome = ProcessingOutcome.WRITTEN;
+        }
+        processed.put(write.webhookId(), outcome);
+        return outcome;
+    }
+
+    @Override
+    public synchronized Optional<Order> find(OrderId orderId) {
+        return Optional.ofNullable(orders.get(orderId));
+    }
+
+    /** How many orders are stored; for tests and the local status page. */
+    public synchronized int size() {
+        return orders.size();
+    }
+}

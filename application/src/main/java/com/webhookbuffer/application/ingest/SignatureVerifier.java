@@ -1,0 +1,92 @@
+package com.webhookbuffer.application.ingest;
+
+import com.webhookbuffer.domain.webhook.WebhookId;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks Standard Webhooks signatures: a request is authentic when its timestamp is within the tolerance of now
+ * and any {@code v1} signature in its header matches the HMAC under any configured secret (several during a
+ * rotation). Signatures are compared in constant time; entries of other versions ({@code v1a}) are ignored.
+ */
+public final class SignatureVerifier {
+
+    /** Unix seconds fit in 19 digits; refusing longer numbers keeps parsing trivially bounded. */
+    private static final int MAX_TIMESTAMP_DIGITS = 19;
+
+    private final List<SecretKeySpec> keys;
+    private final Duration tolerance;
+    private final Clock clock;
+
+    public SignatureVerifier(List<WebhookSecret> secrets, Duration tolerance, Clock clock) {
+        Objects.requireNonNull(secrets, "secrets must not be null");
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one webhook secret is required");
+        }
+        this.keys = secrets.stream().map(WebhookSignature::keyOf).toList();
+        this.tolerance = Objects.requireNonNull(tolerance, "tolerance must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    public SignatureCheck verify(String webhookId, String timestamp, String signatureHeader, byte[] body) {
+        if (webhookId == null || timestamp == null || signatureHeader == null) {
+            return SignatureCheck.MISSING_HEADERS;
+        }
+        if (!WebhookId.isValid(webhookId) || !isUnsignedInteger(timestamp)) {
+            return SignatureCheck.MALFORMED_HEADERS;
+        }
+        long seconds = Long.parseLong(timestamp);
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - seconds) > tolerance.toSeconds()) {
+            return SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE;
+        }
+        List<byte[]> offered = offeredV1Signatures(signatureHeader);
+        if (offered.isEmpty()) {
+            return SignatureCheck.NO_MATCHING_SIGNATURE;
+        }
+        boolean match = false;
+        for (SecretKeySpec key : keys) {
+            byte[] expected = WebhookSignature.compute(key, webhookId, timestamp, body);
+            for (byte[] candidate : offered) {
+                // No early exit: the time taken must not tell which secret or which entry matched.
+                match |= MessageDigest.isEqual(expected, candidate);
+            }
+        }
+        return match ? SignatureCheck.AUTHENTIC : SignatureCheck.NO_MATCHING_SIGNATURE;
+    }
+
+    private static boolean isUnsignedInteger(String text) {
+        if (text.isEmpty() || text.length() > MAX_TIMESTAMP_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<byte[]> offeredV1Signatures(String header) {
+        return Arrays.stream(header.trim().split(" +"))
+                .filter(entry -> entry.startsWith(WebhookSignature.VERSION_PREFIX))
+                .map(entry -> decodeOrNull(entry.substring(WebhookSignature.VERSION_PREFIX.length())))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static byte[] decodeOrNull(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

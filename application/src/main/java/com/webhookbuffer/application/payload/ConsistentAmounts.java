@@ -1,0 +1,83 @@
+package com.webhookbuffer.application.payload;
+
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import com.webhookbuffer.domain.order.Money;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The amounts of an order agree with its currency and with each other: no price or total has more fraction digits
+ * than the currency's minor unit, and {@code total} equals the sum of quantity x unitPrice exactly. Checked only
+ * where the fields it needs are themselves valid, so one mistake is not reported three times.
+ */
+@Documented
+@Constraint(validatedBy = ConsistentAmounts.Validator.class)
+@Target(TYPE)
+@Retention(RUNTIME)
+public @interface ConsistentAmounts {
+
+    String message() default "amounts are inconsistent";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Checks {@link ConsistentAmounts} on an {@link OrderPayload}. */
+    final class Validator implements ConstraintValidator<ConsistentAmounts, OrderPayload> {
+
+        @Override
+        public boolean isValid(OrderPayload order, ConstraintValidatorContext context) {
+            if (order == null || !Money.isCurrencyCode(order.currency())) {
+                return true;
+            }
+            Currency currency = Currency.getInstance(order.currency());
+            String fractionRule = "must have at most " + currency.getDefaultFractionDigits()
+                    + " fraction digits for " + currency.getCurrencyCode();
+            context.disableDefaultConstraintViolation();
+            boolean valid = true;
+            boolean summable = order.items() != null && !order.items().isEmpty();
+            BigDecimal sum = BigDecimal.ZERO;
+            List<LineItemPayload> items = order.items() == null ? List.of() : order.items();
+            for (int i = 0; i < items.size(); i++) {
+                LineItemPayload item = items.get(i);
+                if (item == null || !DecimalAmount.Validator.isDecimalAmount(item.unitPrice())) {
+                    summable = false;
+                    continue;
+                }
+                BigDecimal price = new BigDecimal(item.unitPrice());
+                if (!Money.fitsMinorUnit(price, currency)) {
+                    Violations.onElementProperty(context, "items", i, "unitPrice", fractionRule);
+                    valid = false;
+                    summable = false;
+                }
+                if (item.quantity() == null) {
+                    summable = false;
+                } else {
+                    sum = sum.add(price.multiply(BigDecimal.valueOf(item.quantity())));
+                }
+            }
+            if (DecimalAmount.Validator.isDecimalAmount(order.total())) {
+                BigDecimal total = new BigDecimal(order.total());
+                if (!Money.fitsMinorUnit(total, currency)) {
+                    Violations.onProperty(context, "total", fractionRule);
+                    valid = false;
+                } else if (summable && total.compareTo(sum) != 0) {
+                    Violations.onProperty(context, "total",
+                            "must equal the sum of quantity x unitPrice (" + sum.toPlainString() + ")");
+                    valid = false;
+                }
+            }
+            return valid;
+        }
+    }
+}

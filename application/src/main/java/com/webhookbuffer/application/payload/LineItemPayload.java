@@ -1,0 +1,24 @@
+package com.webhookbuffer.application.payload;
+
+import com.webhookbuffer.domain.order.Identifiers;
+import com.webhookbuffer.domain.order.LineItem;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** One element of {@code data.items}. */
+public record LineItemPayload(
+        @NotNull(message = "is required")
+        @Pattern(regexp = Identifiers.REGEX, message = "must be 1-64 characters of [A-Za-z0-9_-]")
+        String sku,
+
+        @NotNull(message = "is required")
+        @Min(value = LineItem.MIN_QUANTITY, message = "must be 1-10000")
+        @Max(value = LineItem.MAX_QUANTITY, message = "must be 1-10000")
+        Integer quantity,
+
+        @NotNull(message = "is required")
+        @DecimalAmount
+        String unitPrice) {
+}

@@ -1,0 +1,43 @@
+package com.webhookbuffer.application.payload;
+
+import com.webhookbuffer.domain.order.Identifiers;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderVersion;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The {@code data} object of a webhook body: the order at its new version. */
+@ConsistentAmounts
+public record OrderPayload(
+        @NotNull(message = "is required")
+        @Pattern(regexp = Identifiers.REGEX, message = "must be 1-64 characters of [A-Za-z0-9_-]")
+        String orderId,
+
+        @NotNull(message = "is required")
+        @Min(value = OrderVersion.MIN, message = "must be >= 1")
+        Long version,
+
+        @NotNull(message = "is required")
+        @Pattern(regexp = Identifiers.REGEX, message = "must be 1-64 characters of [A-Za-z0-9_-]")
+        String customerId,
+
+        @NotNull(message = "is required")
+        @WireName(of = WireName.Kind.ORDER_STATUS)
+        String status,
+
+        @NotNull(message = "is required")
+        @CurrencyCode
+        String currency,
+
+        @NotNull(message = "is required")
+        @Size(min = Order.MIN_ITEMS, max = Order.MAX_ITEMS, message = "must hold 1-500 line items")
+        List<@NotNull(message = "must not be null") @Valid LineItemPayload> items,
+
+        @NotNull(message = "is required")
+        @DecimalAmount
+        String total) {
+}

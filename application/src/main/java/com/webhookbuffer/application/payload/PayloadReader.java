@@ -1,0 +1,98 @@
+package com.webhookbuffer.application.payload;
+
+import com.webhookbuffer.domain.order.CustomerId;
+import com.webhookbuffer.domain.order.EventType;
+import com.webhookbuffer.domain.order.LineItem;
+import com.webhookbuffer.domain.order.Money;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.order.OrderStatus;
+import com.webhookbuffer.domain.order.OrderUpdate;
+import com.webhookbuffer.domain.order.OrderVersion;
+import com.webhookbuffer.domain.order.Sku;
+import com.webhookbuffer.domain.webhook.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Reads a webhook body into the domain: strict UTF-8, then JSON ({@link PayloadParser}), then every rule (Jakarta
+ * Validation), then the domain's own constructors, which have the last word. The inbox and the worker both read
+ * through here, so a body is judged by one set of rules on both sides of the queue.
+ */
+public final class PayloadReader {
+
+    private final PayloadParser parser;
+    private final Validator validator;
+
+    public PayloadReader(PayloadParser parser, Validator validator) {
+        this.parser = Objects.requireNonNull(parser, "parser must not be null");
+        this.validator = Objects.requireNonNull(validator, "validator must not be null");
+    }
+
+    public PayloadReading read(byte[] body) {
+        String json;
+        try {
+            // Strict: a body with broken UTF-8 would not survive the queue byte for byte, so it is refused here.
+            json = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return invalid(new Violation("body", "must be UTF-8 encoded JSON"));
+        }
+        return read(json);
+    }
+
+    public PayloadReading read(String json) {
+        return switch (parser.parse(json)) {
+            case ParsedPayload.Malformed malformed -> invalid(malformed.violation());
+            case ParsedPayload.Parsed parsed -> validate(parsed.payload(), json);
+        };
+    }
+
+    private PayloadReading validate(WebhookPayload payload, String json) {
+        Set<ConstraintViolation<WebhookPayload>> violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            return new PayloadReading.Invalid(Violations.of(violations));
+        }
+        try {
+            return new PayloadReading.Valid(toDomain(payload), json);
+        } catch (IllegalArgumentException e) {
+            // The validation rules let through something the domain refuses: still the sender's payload at fault.
+            return invalid(new Violation("data", e.getMessage()));
+        }
+    }
+
+    private static OrderUpdate toDomain(WebhookPayload payload) {
+        OrderPayload data = payload.data();
+        Currency currency = Money.currency(data.currency());
+        List<LineItem> items = data.items().stream()
+                .map(item -> new LineItem(Sku.of(item.sku()), item.quantity(),
+                        new Money(new BigDecimal(item.unitPrice()), currency)))
+                .toList();
+        Order order = new Order(
+                OrderId.of(data.orderId()),
+                OrderVersion.of(data.version()),
+                CustomerId.of(data.customerId()),
+                OrderStatus.fromWireName(data.status()).orElseThrow(),
+                currency,
+                items,
+                new Money(new BigDecimal(data.total()), currency),
+                IsoTimestamp.Validator.parse(payload.timestamp()));
+        return new OrderUpdate(EventType.fromWireName(payload.type()).orElseThrow(), order);
+    }
+
+    private static PayloadReading invalid(Violation violation) {
+        return new PayloadReading.Invalid(List.of(violation));
+    }
+}

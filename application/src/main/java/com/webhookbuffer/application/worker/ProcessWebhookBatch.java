@@ -1,0 +1,129 @@
+package com.webhookbuffer.application.worker;
+
+import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.payload.PayloadReading;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.port.out.MessageQueue;
+import com.webhookbuffer.domain.port.out.OrderRepository;
+import com.webhookbuffer.domain.processing.BatchReport;
+import com.webhookbuffer.domain.processing.MessageResult;
+import com.webhookbuffer.domain.processing.OrderWrite;
+import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.Settlement;
+import com.webhookbuffer.domain.queue.Delivery;
+import com.webhookbuffer.domain.queue.Envelope;
+import com.webhookbuffer.domain.queue.QueueUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Use case: process a batch of queued webhooks. Each delivery is opened and read (a message that cannot be is
+ * poison), the readable ones are written in one call to the repository, and each delivery is settled by its
+ * outcome: done, back to the queue after a backoff (retry-later), or to the dead-letter queue with its reason
+ * (poison: retrying can never help, and it would hold up the messages behind it).
+ */
+public final class ProcessWebhookBatch implements WebhookProcessor {
+
+    private final PayloadReader payloadReader;
+    private final OrderRepository repository;
+    private final MessageQueue queue;
+    private final RetryBackoff backoff;
+    private final RandomGenerator random;
+
+    public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository, MessageQueue queue,
+            RetryBackoff backoff, RandomGenerator random) {
+        this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
+        this.repository = Objects.requireNonNull(repository, "repository must not be null");
+        this.queue = Objects.requireNonNull(queue, "queue must not be null");
+        this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
+        this.random = Objects.requireNonNull(random, "random must not be null");
+    }
+
+    @Override
+    public BatchReport process(List<Delivery> batch) {
+        ProcessingOutcome[] outcomes = new ProcessingOutcome[batch.size()];
+        List<OrderWrite> writes = new ArrayList<>();
+        List<Integer> writeIndexes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            switch (read(batch.get(i))) {
+                case Read.Poison poison -> outcomes[i] = new ProcessingOutcome.Poison(poison.reason());
+                case Read.Ready ready -> {
+                    writes.add(ready.write());
+                    writeIndexes.add(i);
+                }
+            }
+        }
+        if (!writes.isEmpty()) {
+            List<ProcessingOutcome> written = repository.write(writes);
+            if (written.size() != writes.size()) {
+                throw new IllegalStateException("repository returned " + written.size() + " outcomes for "
+                        + writes.size() + " writes");
+            }
+            for (int w = 0; w < writes.size(); w++) {
+                outcomes[writeIndexes.get(w)] = written.get(w);
+            }
+        }
+        List<MessageResult> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Delivery delivery = batch.get(i);
+            results.add(new MessageResult(delivery, outcomes[i], settle(delivery, outcomes[i])));
+        }
+        return new BatchReport(results);
+    }
+
+    private Read read(Delivery delivery) {
+        return switch (delivery.envelope().open()) {
+            case Envelope.Opened.Unreadable unreadable -> new Read.Poison(unreadable.reason());
+            case Envelope.Opened.Readable readable -> switch (payloadReader.read(readable.webhook().payload())) {
+                case PayloadReading.Invalid invalid -> new Read.Poison("invalid payload: " + invalid.summary());
+                case PayloadReading.Valid valid ->
+                        new Read.Ready(new OrderWrite(readable.webhook().webhookId(), valid.update()));
+            };
+        };
+    }
+
+    private Settlement settle(Delivery delivery, ProcessingOutcome outcome) {
+        return switch (outcome) {
+            case ProcessingOutcome.Written w -> Settlement.ACKNOWLEDGE;
+            case ProcessingOutcome.Duplicate d -> Settlement.ACKNOWLEDGE;
+            case ProcessingOutcome.Stale s -> Settlement.ACKNOWLEDGE;
+            case ProcessingOutcome.RetryLater r -> retryLater(delivery);
+            case ProcessingOutcome.Poison p -> deadLetter(delivery, p.reason());
+        };
+    }
+
+    private Settlement retryLater(Delivery delivery) {
+        Duration delay = backoff.delayFor(delivery.receiveCount(), random);
+        try {
+            queue.retryLater(delivery, delay);
+        } catch (QueueUnavailableException e) {
+            // The message still returns: after the queue's own visibility timeout instead of the backoff.
+            return new Settlement.ReturnToQueue(Duration.ZERO);
+        }
+        return new Settlement.ReturnToQueue(delay);
+    }
+
+    private Settlement deadLetter(Delivery delivery, String reason) {
+        try {
+            if (queue.deadLetter(delivery, reason)) {
+                return Settlement.DEAD_LETTERED;
+            }
+        } catch (QueueUnavailableException e) {
+            // Falls through: returned to the queue, it will be tried again and dead-lettered then.
+        }
+        return new Settlement.ReturnToQueue(Duration.ZERO);
+    }
+
+    /** A delivery after opening and reading: ready to write, or poison already. */
+    private sealed interface Read {
+        record Ready(OrderWrite write) implements Read {
+        }
+
+        record Poison(String reason) implements Read {
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.webhookbuffer.domain.order;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The one rule every identifier in an order follows (order, customer, SKU): 1 to 64 characters of
+ * {@code [A-Za-z0-9_-]}. It keeps identifiers safe to log, to put in a URL and to compare byte by byte.
+ */
+public final class Identifiers {
+
+    /** The rule as a regular expression, shared with the payload validation so the two cannot drift apart. */
+    public static final String REGEX = "[A-Za-z0-9_-]{1,64}";
+
+    public static final int MAX_LENGTH = 64;
+
+    private static final Pattern PATTERN = Pattern.compile(REGEX);
+
+    private Identifiers() {
+    }
+
+    public static boolean isValid(String candidate) {
+        return candidate != null && PATTERN.matcher(candidate).matches();
+    }
+
+    /** Returns the value, or refuses it with a message naming the field. */
+    static String require(String field, String value) {
+        Objects.requireNonNull(value, () -> field + " must not be null");
+        if (!isValid(value)) {
+            throw new IllegalArgumentException(
+                    field + " must be 1-" + MAX_LENGTH + " characters of [A-Za-z0-9_-], was: " + Texts.excerpt(value));
+        }
+        return value;
+    }
+}

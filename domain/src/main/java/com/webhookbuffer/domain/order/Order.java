@@ -1,0 +1,66 @@
+package com.webhookbuffer.domain.order;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An order at one version, as its sender last described it.
+ *
+ * <p>Its invariants: 1 to 500 line items, all priced in the order's currency, and a total that equals the sum of
+ * quantity x unit price exactly. {@code updatedAt} is when the sender says this version came about.
+ */
+public record Order(
+        OrderId id,
+        OrderVersion version,
+        CustomerId customerId,
+        OrderStatus status,
+        Currency currency,
+        List<LineItem> items,
+        Money total,
+        Instant updatedAt) {
+
+    public static final int MIN_ITEMS = 1;
+    public static final int MAX_ITEMS = 500;
+
+    public Order {
+        Objects.requireNonNull(id, "orderId must not be null");
+        Objects.requireNonNull(version, "version must not be null");
+        Objects.requireNonNull(customerId, "customerId must not be null");
+        Objects.requireNonNull(status, "status must not be null");
+        Objects.requireNonNull(currency, "currency must not be null");
+        Objects.requireNonNull(items, "items must not be null");
+        Objects.requireNonNull(total, "total must not be null");
+        Objects.requireNonNull(updatedAt, "updatedAt must not be null");
+        items = List.copyOf(items);
+        if (items.size() < MIN_ITEMS || items.size() > MAX_ITEMS) {
+            throw new IllegalArgumentException(
+                    "items must hold " + MIN_ITEMS + "-" + MAX_ITEMS + " line items, held: " + items.size());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).unitPrice().currency().equals(currency)) {
+                throw new IllegalArgumentException("items[" + i + "].unitPrice must be in " + currency.getCurrencyCode()
+                        + ", was: " + items.get(i).unitPrice().currency().getCurrencyCode());
+            }
+        }
+        if (!total.currency().equals(currency)) {
+            throw new IllegalArgumentException("total must be in " + currency.getCurrencyCode()
+                    + ", was: " + total.currency().getCurrencyCode());
+        }
+        Money sum = sumOf(items, currency);
+        if (!sum.equals(total)) {
+            throw new IllegalArgumentException("total must equal the sum of quantity x unitPrice ("
+                    + sum.amount().toPlainString() + "), was: " + total.amount().toPlainString());
+        }
+    }
+
+    /** The exact sum of quantity x unit price over the lines; the one arithmetic the total is checked against. */
+    public static Money sumOf(List<LineItem> items, Currency currency) {
+        Money sum = Money.zero(currency);
+        for (LineItem item : items) {
+            sum = sum.plus(item.lineTotal());
+        }
+        return sum;
+    }
+}

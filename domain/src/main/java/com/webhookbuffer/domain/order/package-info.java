@@ -1,0 +1,2 @@
+/** Orders as the webhook sender describes them: value objects that refuse invalid state when constructed. */
+package com.webhookbuffer.domain.order;

@@ -1,0 +1,16 @@
+package com.webhookbuffer.domain.port.in;
+
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
+import com.webhookbuffer.domain.webhook.IncomingWebhook;
+
+/**
+ * Inbound port, ingest side: where a signed webhook request enters the service.
+ *
+ * <p>Guarantees: {@link AcceptOutcome.Accepted} is returned only after the queue acknowledged the message, so a
+ * caller that answers 2xx on it never promises what was not stored. Every other outcome leaves nothing queued.
+ * Expected failures are outcomes, never exceptions.
+ */
+public interface WebhookInbox {
+
+    AcceptOutcome accept(IncomingWebhook webhook);
+}

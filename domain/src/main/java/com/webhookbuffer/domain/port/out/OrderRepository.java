@@ -1,0 +1,29 @@
+package com.webhookbuffer.domain.port.out;
+
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.processing.OrderWrite;
+import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outbound port: where orders are kept.
+ *
+ * <p>Guarantees of {@link #write(List)}, for every adapter:
+ * <ul>
+ *   <li>idempotent per webhook id: a webhook id written before (in an earlier batch, in this batch, or by a
+ *       concurrent writer) is {@code Duplicate} and has no second effect;
+ *   <li>version-ordered per order: an update whose version is not higher than the stored one is {@code Stale}
+ *       and changes nothing; a higher one replaces the order and all its items;
+ *   <li>items are applied in batch order, and one outcome is returned per item, in the same order;
+ *   <li>a transient failure yields {@code RetryLater} for every item whose effect was not committed; an item
+ *       that can never be stored yields {@code Poison} without failing the rest of the batch.
+ * </ul>
+ */
+public interface OrderRepository {
+
+    List<ProcessingOutcome> write(List<OrderWrite> batch);
+
+    Optional<Order> find(OrderId orderId);
+}

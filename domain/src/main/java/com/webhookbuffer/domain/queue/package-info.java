@@ -1,0 +1,2 @@
+/** Messages as the queue carries them: the envelope, a delivery of it, a dead letter, and the queue's depth. */
+package com.webhookbuffer.domain.queue;

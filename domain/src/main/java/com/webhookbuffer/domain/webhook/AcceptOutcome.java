@@ -1,0 +1,56 @@
+package com.webhookbuffer.domain.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What became of a webhook the inbox was asked to accept. Each case maps to one HTTP answer; the mapping lives in
+ * the inbound adapters, the decision here.
+ */
+public sealed interface AcceptOutcome {
+
+    /** Queued: the queue acknowledged the message. The only outcome that may be answered with a 2xx (202). */
+    record Accepted(WebhookId webhookId, String messageId) implements AcceptOutcome {
+        public Accepted {
+            Objects.requireNonNull(webhookId, "webhookId must not be null");
+            Objects.requireNonNull(messageId, "messageId must not be null");
+        }
+    }
+
+    /** Authentic, but the payload breaks rules: every violation is listed (400). */
+    record InvalidPayload(List<Violation> violations) implements AcceptOutcome {
+        public InvalidPayload {
+            violations = List.copyOf(violations);
+            if (violations.isEmpty()) {
+                throw new IllegalArgumentException("violations must not be empty");
+            }
+        }
+    }
+
+    /**
+     * Not proven authentic (401). The reason is for the operator's log only: the caller is never told which check
+     * failed.
+     */
+    record Unauthenticated(String reason) implements AcceptOutcome {
+        public Unauthenticated {
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+    }
+
+    /** The body exceeds the configured limit (413). */
+    record PayloadTooLarge(int limitBytes, long actualBytes) implements AcceptOutcome {
+    }
+
+    /** Not {@code application/json} (415). {@code contentType} is what the request said, or null. */
+    record UnsupportedMediaType(String contentType) implements AcceptOutcome {
+    }
+
+    /** The queue did not take the message (503): the sender should retry after {@code retryAfter}. */
+    record QueueUnavailable(Duration retryAfter, String reason) implements AcceptOutcome {
+        public QueueUnavailable {
+            Objects.requireNonNull(retryAfter, "retryAfter must not be null");
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+    }
+}

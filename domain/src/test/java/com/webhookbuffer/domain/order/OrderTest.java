@@ -1,0 +1,123 @@
+package com.webhookbuffer.domain.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import com.webhookbuffer.domain.testing.TestOrders;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrderTest {
+
+    private static final Currency EUR = TestOrders.EUR;
+    private static final LineItem ITEM = LineItem.of("SKU-1", 2, Money.of("19.99", "EUR"));
+
+    private static Order order(List<LineItem> items, Money total) {
+        return new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PLACED, EUR,
+                items, total, Instant.EPOCH);
+    }
+
+    @Test
+    void totalMustEqualTheSumOfTheLinesExactly() {
+        assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).total()).isEqualTo(Money.of("39.98", "EUR"));
+        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(ITEM), Money.of("39.97", "EUR")))
+                .withMessage("total must equal the sum of quantity x unitPrice (39.98), was: 39.97");
+    }
+
+    @Test
+    void holdsOneToFiveHundredItems() {
+        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(), Money.of("0", "EUR")))
+                .withMessage("items must hold 1-500 line items, held: 0");
+        List<LineItem> tooMany = Collections.nCopies(501, ITEM);
+        assertThatIllegalArgumentException().isThrownBy(() -> order(tooMany, Order.sumOf(tooMany, EUR)))
+                .withMessage("items must hold 1-500 line items, held: 501");
+        List<LineItem> most = Collections.nCopies(500, ITEM);
+        assertThat(order(most, Order.sumOf(most, EUR)).items()).hasSize(500);
+    }
+
+    @Test
+    void everyAmountIsInTheOrdersCurrency() {
+        LineItem dollars = LineItem.of("SKU-1", 1, Money.of("1.00", "USD"));
+        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(dollars), Money.of("1.00", "EUR")))
+                .withMessage("items[0].unitPrice must be in EUR, was: USD");
+        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(ITEM), Money.of("39.98", "USD")))
+                .withMessage("total must be in EUR, was: USD");
+    }
+
+    @Test
+    void itemsCannotBeChangedAfterConstruction() {
+        var items = new ArrayList<>(List.of(ITEM));
+        Order order = order(items, Money.of("39.98", "EUR"));
+        items.add(ITEM);
+
+        assertThat(order.items()).hasSize(1);
+    }
+
+    @Test
+    void missingPartsAreNamed() {
+        assertThatNullPointerException().isThrownBy(() -> new Order(OrderId.of("o"), null, CustomerId.of("c"),
+                OrderStatus.PLACED, EUR, List.of(ITEM), Money.of("39.98", "EUR"), Instant.EPOCH))
+                .withMessage("version must not be null");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 10_001})
+    void quantityIsOneToTenThousand(int quantity) {
+        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.of("SKU-1", quantity, Money.of("1", "EUR")))
+                .withMessage("quantity must be 1-10000, was: " + quantity);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "semi;colon", "\u00e9t\u00e9", "quote'", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void identifiersAreOneToSixtyFourSafeCharacters(String id) {
+        assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of(id)).withMessageStartingWith("orderId must be");
+        assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.of(id))
+                .withMessageStartingWith("customerId must be");
+        assertThatIllegalArgumentException().isThrownBy(() -> Sku.of(id)).withMessageStartingWith("sku must be");
+    }
+
+    @Test
+    void rejectedValuesAreQuotedShortInMessages() {
+        assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of("y".repeat(10_000)))
+                .withMessageEndingWith("(10000 characters)");
+    }
+
+    @Test
+    void versionIsAtLeastOneAndOrdered() {
+        assertThatIllegalArgumentException().isThrownBy(() -> OrderVersion.of(0))
+                .withMessage("version must be >= 1, was: 0");
+        assertThat(OrderVersion.of(3).isNewerThan(OrderVersion.of(2))).isTrue();
+        assertThat(OrderVersion.of(2).isNewerThan(OrderVersion.of(2))).isFalse();
+    }
+
+    @Test
+    void cancelledEventAndCancelledStatusGoTogether() {
+        Order placed = TestOrders.order("ord_1", 1);
+        Order cancelled = new Order(placed.id(), placed.version(), placed.customerId(), OrderStatus.CANCELLED,
+                placed.currency(), placed.items(), placed.total(), placed.updatedAt());
+
+        assertThat(new OrderUpdate(EventType.ORDER_CANCELLED, cancelled).order()).isEqualTo(cancelled);
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderUpdate(EventType.ORDER_CANCELLED, placed))
+                .withMessageStartingWith("status must be cancelled exactly when type is order.cancelled");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrderUpdate(EventType.ORDER_UPDATED, cancelled))
+                .withMessageStartingWith("status must be cancelled exactly when type is order.cancelled");
+    }
+
+    @Test
+    void wireNamesReadBack() {
+        for (OrderStatus status : OrderStatus.values()) {
+            assertThat(OrderStatus.fromWireName(status.wireName())).contains(status);
+        }
+        for (EventType type : EventType.values()) {
+            assertThat(EventType.fromWireName(type.wireName())).contains(type);
+        }
+        assertThat(OrderStatus.fromWireName("PLACED")).isEmpty();
+    }
+}

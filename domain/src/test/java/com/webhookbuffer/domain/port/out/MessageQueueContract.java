@@ -1,0 +1,177 @@
+package com.webhookbuffer.domain.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webhookbuffer.domain.queue.DeadLetter;
+import com.webhookbuffer.domain.queue.Delivery;
+import com.webhookbuffer.domain.queue.Envelope;
+import com.webhookbuffer.domain.queue.PublishOutcome;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.QueuedWebhook;
+import com.webhookbuffer.domain.webhook.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MessageQueue} adapter must do, as tests. Extend it with a factory for a fresh queue and a way
+ * to let time pass (a clock for the in-memory queue, real time for SQS: durations here are whole seconds and
+ * short for that reason).
+ */
+public abstract class MessageQueueContract {
+
+    protected static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(2);
+    protected static final int MAX_RECEIVE_COUNT = 2;
+    private static final Duration WAIT = Duration.ofSeconds(1);
+
+    protected MessageQueue queue;
+
+    /** A new, empty queue with {@link #VISIBILITY_TIMEOUT} and a redrive policy of {@link #MAX_RECEIVE_COUNT}. */
+    protected abstract MessageQueue newQueue();
+
+    /** Lets {@code duration} pass for the queue. */
+    protected abstract void elapse(Duration duration);
+
+    @BeforeEach
+    void createQueue() {
+        queue = newQueue();
+    }
+
+    protected static QueuedWebhook webhook(String id) {
+        return new QueuedWebhook(WebhookId.of(id), Instant.parse("2026-11-26T14:00:00.123Z"),
+                CorrelationId.of("req-" + id), "{\"id\":\"" + id + "\",\"text\":\"caf\u00e9 \uD83D\uDE00\"}");
+    }
+
+    private Delivery receiveOne() {
+        List<Delivery> batch = queue.receive(1, WAIT);
+        assertThat(batch).hasSize(1);
+        return batch.getFirst();
+    }
+
+    @Test
+    void publishedWebhookIsReceivedWithItsWholeEnvelope() {
+        QueuedWebhook sent = webhook("msg_1");
+
+        PublishOutcome outcome = queue.publish(sent);
+        Delivery delivery = receiveOne();
+
+        assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+        assertThat(delivery.messageId()).isEqualTo(((PublishOutcome.Published) outcome).messageId());
+        assertThat(delivery.receiveCount()).isEqualTo(1);
+        assertThat(delivery.envelope().open()).isEqualTo(new Envelope.Opened.Readable(sent));
+        assertThat(delivery.envelope().attributes())
+                .containsEntry(Envelope.SCHEMA_VERSION, Envelope.CURRENT_SCHEMA_VERSION);
+    }
+
+    @Test
+    void receivedMessageStaysInvisibleUntilItsVisibilityTimeoutPasses() {
+        queue.publish(webhook("msg_1"));
+        Delivery first = receiveOne();
+
+        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
+        Delivery second = receiveOne();
+
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(second.receiveCount()).isEqualTo(2);
+        assertThat(second.receipt()).isNotEqualTo(first.receipt());
+    }
+
+    @Test
+    void acknowledgedMessageIsNeverDeliveredAgain() {
+        queue.publish(webhook("msg_1"));
+
+        queue.acknowledge(receiveOne());
+        elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
+
+        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        assertThat(queue.depth().isDrained()).isTrue();
+    }
+
+    @Test
+    void retryLaterKeepsTheMessageInvisibleForTheDelayNotTheTimeout() {
+        queue.publish(webhook("msg_1"));
+        Delivery delivery = receiveOne();
+
+        queue.retryLater(delivery, VISIBILITY_TIMEOUT.plusSeconds(3));
+        elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
+        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        elapse(Duration.ofSeconds(3));
+
+        assertThat(receiveOne().receiveCount()).isEqualTo(2);
+    }
+
+    @Test
+    void messageReceivedMoreThanMaxReceiveCountTimesMovesToTheDeadLetterQueue() {
+        queue.publish(webhook("msg_1"));
+        for (int i = 0; i < MAX_RECEIVE_COUNT; i++) {
+            receiveOne();
+            elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
+        }
+
+        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        List<DeadLetter> deadLetters = queue.deadLetters(10);
+
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.getFirst().envelope().open())
+                .isEqualTo(new Envelope.Opened.Readable(webhook("msg_1")));
+        assertThat(deadLetters.getFirst().reason()).isEmpty();
+    }
+
+    @Test
+    void deadLetterMovesTheMessageWithItsReasonAndRemovesItFromTheQueue() {
+        queue.publish(webhook("msg_1"));
+
+        boolean moved = queue.deadLetter(receiveOne(), "invalid payload: data.total: must equal 39.98");
+        elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
+
+        assertThat(moved).isTrue();
+        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        List<DeadLetter> deadLetters = queue.deadLetters(10);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.getFirst().reason()).contains("invalid payload: data.total: must equal 39.98");
+        assertThat(deadLetters.getFirst().envelope().open())
+                .isEqualTo(new Envelope.Opened.Readable(webhook("msg_1")));
+    }
+
+    @Test
+    void depthCountsWaitingInFlightAndDeadLetters() {
+        queue.publish(webhook("msg_1"));
+        queue.publish(webhook("msg_2"));
+        queue.publish(webhook("msg_3"));
+        queue.deadLetter(receiveOne(), "poison");
+        receiveOne();
+
+        var depth = queue.depth();
+
+        assertThat(depth.visible()).isEqualTo(1);
+        assertThat(depth.inFlight()).isEqualTo(1);
+        assertThat(depth.deadLetters()).isEqualTo(1);
+        assertThat(depth.isDrained()).isFalse();
+    }
+
+    @Test
+    void everyPublishedMessageIsReceivedOnceAcrossBatches() {
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            queue.publish(webhook("msg_" + i));
+            sent.add("msg_" + i);
+        }
+        List<String> received = new ArrayList<>();
+        for (int attempt = 0; attempt < 20 && received.size() < sent.size(); attempt++) {
+            List<Delivery> batch = queue.receive(10, WAIT);
+            assertThat(batch).hasSizeLessThanOrEqualTo(10);
+            for (Delivery delivery : batch) {
+                received.add(((Envelope.Opened.Readable) delivery.envelope().open()).webhook().webhookId().value());
+                queue.acknowledge(delivery);
+            }
+        }
+
+        assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
+    }
+}
