@@ -1,0 +1,212 @@
+package com.webhookbuffer.adapter.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.payload.PayloadReading;
+import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.domain.order.EventType;
+import com.webhookbuffer.domain.order.Money;
+import com.webhookbuffer.domain.order.OrderStatus;
+import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.testing.SampleWebhooks.Raw;
+import com.webhookbuffer.domain.webhook.Violation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every rule of the payload contract, each broken once through real JSON, the real validator and the domain:
+ * the violation names the field and says what is wrong.
+ */
+class PayloadRulesTest {
+
+    private static final PayloadReader READER =
+            new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
+
+    private static PayloadReading read(SampleWebhooks body) {
+        return READER.read(body.bytes());
+    }
+
+    private static List<Violation> violations(SampleWebhooks body) {
+        PayloadReading reading = read(body);
+        assertThat(reading).isInstanceOf(PayloadReading.Invalid.class);
+        return ((PayloadReading.Invalid) reading).violations();
+    }
+
+    private static SampleWebhooks sample() {
+        return SampleWebhooks.order("ord_1001", 1);
+    }
+
+    @Test
+    void theContractsSampleIsValidAndBecomesAnOrderUpdate() {
+        PayloadReading reading = read(sample());
+
+        assertThat(reading).isInstanceOf(PayloadReading.Valid.class);
+        var update = ((PayloadReading.Valid) reading).update();
+        assertThat(update.type()).isEqualTo(EventType.ORDER_CREATED);
+        assertThat(update.order().id().value()).isEqualTo("ord_1001");
+        assertThat(update.order().status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(update.order().total()).isEqualTo(Money.of("39.98", "EUR"));
+        assertThat(update.order().items()).singleElement().satisfies(item -> {
+            assertThat(item.sku().value()).isEqualTo("SKU-1");
+            assertThat(item.quantity()).isEqualTo(2);
+        });
+        assertThat(((PayloadReading.Valid) reading).json()).isEqualTo(sample().json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"type", "timestamp", "data", "data.orderId", "data.version", "data.customerId",
+            "data.status", "data.currency", "data.items", "data.total", "data.items[0].sku",
+            "data.items[0].quantity", "data.items[0].unitPrice"})
+    void everyFieldIsRequired(String field) {
+        assertThat(violations(sample().without(field))).contains(new Violation(field, "is required"));
+        assertThat(violations(sample().with(field, null))).contains(new Violation(field, "is required"));
+    }
+
+    @Test
+    void typeIsOneOfTheThreeOrderEvents() {
+        assertThat(violations(sample().with("type", "order.deleted")))
+                .containsExactly(new Violation("type", "must be one of: order.created, order.updated, order.cancelled"));
+    }
+
+    @Test
+    void statusIsOneOfTheFourStatuses() {
+        assertThat(violations(sample().with("data.status", "PLACED")))
+                .containsExactly(new Violation("data.status", "must be one of: placed, paid, shipped, cancelled"));
+    }
+
+    @Test
+    void cancelledEventAndCancelledStatusGoTogether() {
+        assertThat(violations(sample().with("type", "order.cancelled")))
+                .containsExactly(new Violation("data.status", "must be cancelled when type is order.cancelled"));
+        assertThat(violations(sample().with("data.status", "cancelled")))
+                .containsExactly(new Violation("data.status", "may be cancelled only when type is order.cancelled"));
+        assertThat(read(sample().with("type", "order.cancelled").with("data.status", "cancelled")))
+                .isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ord 1", "ord/1", "\u00f6rd", "ord_1'; DROP TABLE orders; --",
+            "x12345678901234567890123456789012345678901234567890123456789012345"})
+    void identifiersAreOneToSixtyFourSafeCharacters(String id) {
+        String rule = "must be 1-64 characters of [A-Za-z0-9_-]";
+        assertThat(violations(sample().with("data.orderId", id))).containsExactly(new Violation("data.orderId", rule));
+        assertThat(violations(sample().with("data.customerId", id)))
+                .containsExactly(new Violation("data.customerId", rule));
+        assertThat(violations(sample().with("data.items[0].sku", id)))
+                .containsExactly(new Violation("data.items[0].sku", rule));
+    }
+
+    @Test
+    void versionIsAtLeastOne() {
+        assertThat(violations(sample().with("data.version", 0)))
+                .containsExactly(new Violation("data.version", "must be >= 1"));
+        assertThat(read(sample().with("data.version", Long.MAX_VALUE))).isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eur", "EURO", "ABC", "XAU", ""})
+    void currencyIsAnIso4217CodeWithAMinorUnit(String currency) {
+        assertThat(violations(sample().with("data.currency", currency))).containsExactly(
+                new Violation("data.currency", "must be an ISO 4217 currency code with a minor unit, e.g. EUR"));
+    }
+
+    @Test
+    void anOrderHoldsOneToFiveHundredItems() {
+        assertThat(violations(sample().with("data.items", List.of())))
+                .containsExactly(new Violation("data.items", "must hold 1-500 line items"));
+
+        SampleWebhooks most = sample().with("data.items", new ArrayList<>());
+        for (int i = 0; i < 500; i++) {
+            most.withItem("SKU-" + i, 1, "1.00");
+        }
+        assertThat(read(most.with("data.total", "500.00"))).isInstanceOf(PayloadReading.Valid.class);
+        assertThat(violations(most.withItem("SKU-500", 1, "1.00").with("data.total", "501.00")))
+                .containsExactly(new Violation("data.items", "must hold 1-500 line items"));
+    }
+
+    @Test
+    void aNullItemIsNamed() {
+        assertThat(violations(sample().with("data.items[0]", null)))
+                .contains(new Violation("data.items[0]", "must not be null"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 10_001})
+    void quantityIsOneToTenThousand(int quantity) {
+        assertThat(violations(sample().with("data.items[0].quantity", quantity)))
+                .contains(new Violation("data.items[0].quantity", "must be 1-10000"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1.00", "+1.00", "1e3", "1,00", " 1.00", "1.", ".5", "", "abc", "1000000000000000"})
+    void pricesAreDecimalStringsAtLeastZero(String price) {
+        assertThat(violations(sample().with("data.items[0].unitPrice", price))).contains(new Violation(
+                "data.items[0].unitPrice", "must be a decimal string >= 0 and < 10^15, e.g. \"19.99\""));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EUR,19.999,2", "JPY,19.5,0", "KWD,1.2345,3"})
+    void pricesHaveAtMostTheCurrencysMinorUnitDigits(String currency, String price, int digits) {
+        List<Violation> found = violations(sample().with("data.currency", currency)
+                .with("data.items[0].unitPrice", price).with("data.total", price));
+
+        String rule = "must have at most " + digits + " fraction digits for " + currency;
+        assertThat(found).containsExactly(
+                new Violation("data.items[0].unitPrice", rule), new Violation("data.total", rule));
+    }
+
+    @Test
+    void trailingZerosDoNotCountAsDigits() {
+        assertThat(read(sample().with("data.items[0].unitPrice", "19.9900").with("data.total", "39.980")))
+                .isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @Test
+    void totalEqualsTheSumOfQuantityTimesUnitPriceExactly() {
+        assertThat(violations(sample().with("data.total", "39.97"))).containsExactly(
+                new Violation("data.total", "must equal the sum of quantity x unitPrice (39.98)"));
+        SampleWebhooks two = sample().withItem("SKU-2", 3, "0.10").with("data.total", "40.28");
+        assertThat(read(two)).isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @Test
+    void timestampIsAnRfc3339DateTime() {
+        assertThat(violations(sample().with("timestamp", "26/11/2026 14:00"))).containsExactly(new Violation(
+                "timestamp", "must be an RFC 3339 date-time with offset, e.g. 2026-11-26T14:00:00Z"));
+        assertThat(read(sample().with("timestamp", "2026-11-26T15:00:00.250+01:00")))
+                .isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @Test
+    void everyViolatedFieldIsListedAtOnce() {
+        List<Violation> found = violations(sample()
+                .with("type", "nope")
+                .with("data.orderId", "")
+                .with("data.version", 0)
+                .with("data.items[0].quantity", 0)
+                .without("data.currency"));
+
+        assertThat(found).extracting(Violation::field).containsExactly(
+                "data.currency", "data.items[0].quantity", "data.orderId", "data.version", "type");
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedBeforeParsing() {
+        byte[] latin1 = sample().with("data.customerId", "caf\u00e9").json().getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(READER.read(latin1)).isEqualTo(
+                new PayloadReading.Invalid(List.of(new Violation("body", "must be UTF-8 encoded JSON"))));
+    }
+
+    @Test
+    void wrongJsonTypesAreReportedAsViolations() {
+        assertThat(violations(sample().with("data.version", new Raw("\"1\""))))
+                .containsExactly(new Violation("data.version", "has the wrong JSON type"));
+    }
+}

@@ -1,0 +1,25 @@
+package com.webhookbuffer.application.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonMediaTypeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "Application/JSON", "application/json; charset=utf-8",
+            "application/json;charset=\"UTF-8\"", "application/json; boundary=x"})
+    void acceptsJsonInUtf8(String contentType) {
+        assertThat(JsonMediaType.accepts(contentType)).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"text/plain", "application/xml", "application/json-patch+json",
+            "application/json; charset=iso-8859-1", "application/jsonx", "multipart/form-data"})
+    void refusesEverythingElse(String contentType) {
+        assertThat(JsonMediaType.accepts(contentType)).isFalse();
+    }
+}
