@@ -1,0 +1,125 @@
+package com.webhookbuffer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.processing.BatchReport;
+import com.webhookbuffer.domain.processing.MessageResult;
+import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.processing.Settlement;
+import com.webhookbuffer.domain.queue.DeadLetter;
+import com.webhookbuffer.domain.queue.Delivery;
+import com.webhookbuffer.domain.queue.Envelope;
+import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.QueuedWebhook;
+import com.webhookbuffer.domain.webhook.WebhookId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The worker use case against the in-memory queue and store: each delivery ends settled the way its outcome says. */
+class ProcessWebhookBatchTest {
+
+    private final Hexagon hexagon = new Hexagon();
+
+    private void accept(String webhookId, SampleWebhooks body) {
+        assertThat(hexagon.inbox.accept(hexagon.signed(webhookId, body.bytes())))
+                .isInstanceOf(AcceptOutcome.Accepted.class);
+    }
+
+    private BatchReport processOneBatch() {
+        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        return hexagon.worker.process(batch);
+    }
+
+    private static List<ProcessingOutcome> outcomes(BatchReport report) {
+        return report.results().stream().map(MessageResult::outcome).toList();
+    }
+
+    @Test
+    void writtenDuplicateAndStaleAreAllAcknowledgedInBatchOrder() {
+        accept("wh_2", SampleWebhooks.order("ord_1", 2).with("type", "order.updated"));
+        accept("wh_1", SampleWebhooks.order("ord_1", 1));
+        accept("wh_2", SampleWebhooks.order("ord_1", 2).with("type", "order.updated"));
+
+        BatchReport report = processOneBatch();
+
+        assertThat(outcomes(report)).containsExactly(
+                ProcessingOutcome.WRITTEN, ProcessingOutcome.STALE, ProcessingOutcome.DUPLICATE);
+        assertThat(report.results()).allSatisfy(r -> assertThat(r.settlement()).isEqualTo(Settlement.ACKNOWLEDGE));
+        assertThat(report.returnedToQueue()).isEmpty();
+        assertThat(hexagon.repository.find(OrderId.of("ord_1")).orElseThrow().version().value()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageThatIsNotOursIsPoisonAndDeadLetteredWithItsReason() {
+        hexagon.queue.send(new Envelope("{}", Map.of("schemaVersion", "0")));
+        accept("wh_1", SampleWebhooks.order("ord_1", 1));
+
+        BatchReport report = processOneBatch();
+
+        assertThat(outcomes(report)).containsExactly(
+                new ProcessingOutcome.Poison("unsupported schemaVersion: 0"), ProcessingOutcome.WRITTEN);
+        assertThat(report.results().getFirst().settlement()).isEqualTo(Settlement.DEAD_LETTERED);
+        assertThat(hexagon.queue.deadLetters(10)).singleElement()
+                .extracting(DeadLetter::reason).isEqualTo(Optional.of("unsupported schemaVersion: 0"));
+        hexagon.clock.advance(Hexagon.VISIBILITY_TIMEOUT.plusSeconds(1));
+        assertThat(hexagon.queue.depth().visible()).as("poison is not retried").isEqualTo(1);
+    }
+
+    @Test
+    void aPayloadThatBreaksTheRulesIsPoisonWithEveryViolationInItsReason() {
+        String broken = SampleWebhooks.order("ord_1", 1).with("data.total", "1.00").json();
+        hexagon.queue.publish(new QueuedWebhook(WebhookId.of("wh_bad"), hexagon.clock.instant(),
+                CorrelationId.of("req-1"), broken));
+
+        BatchReport report = processOneBatch();
+
+        assertThat(outcomes(report)).containsExactly(new ProcessingOutcome.Poison(
+                "invalid payload: data.total: must equal the sum of quantity x unitPrice (39.98)"));
+        assertThat(hexagon.queue.depth().deadLetters()).isEqualTo(1);
+        assertThat(hexagon.repository.size()).isZero();
+    }
+
+    @Test
+    void aStoreOutageReturnsTheBatchToTheQueueAfterABackoff() {
+        accept("wh_1", SampleWebhooks.order("ord_1", 1));
+        hexagon.repository.setAvailable(false);
+
+        BatchReport report = processOneBatch();
+
+        MessageResult result = report.results().getFirst();
+        assertThat(result.outcome()).isEqualTo(new ProcessingOutcome.RetryLater("in-memory store is unavailable"));
+        Duration delay = ((Settlement.ReturnToQueue) result.settlement()).visibleAfter();
+        // First receive: base 2s with equal jitter gives 1 or 2 seconds.
+        assertThat(delay).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(report.returnedToQueue()).hasSize(1);
+
+        hexagon.repository.setAvailable(true);
+        hexagon.clock.advance(delay.minusMillis(1));
+        assertThat(hexagon.queue.receive(10, Duration.ZERO)).as("invisible during the backoff").isEmpty();
+        hexagon.clock.advance(Duration.ofMillis(1));
+        List<Delivery> again = hexagon.queue.receive(10, Duration.ZERO);
+        assertThat(again).singleElement().extracting(Delivery::receiveCount).isEqualTo(2);
+        assertThat(outcomes(hexagon.worker.process(again))).containsExactly(ProcessingOutcome.WRITTEN);
+    }
+
+    @Test
+    void poisonThatCannotReachTheDeadLetterQueueReturnsToTheQueueInstead() {
+        hexagon.queue.send(new Envelope("{}", Map.of()));
+        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        hexagon.queue.setAvailable(false);
+
+        BatchReport report = hexagon.worker.process(batch);
+
+        hexagon.queue.setAvailable(true);
+        assertThat(report.results().getFirst().outcome()).isInstanceOf(ProcessingOutcome.Poison.class);
+        assertThat(report.returnedToQueue()).hasSize(1);
+        assertThat(hexagon.queue.depth().deadLetters()).isZero();
+        assertThat(hexagon.queue.depth().inFlight()).isEqualTo(1);
+    }
+}
