@@ -1,0 +1,36 @@
+package com.webhookbuffer.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The hexagon's rules, applied to every production class of every module (test classes are left out). */
+@AnalyzeClasses(packages = HexagonRules.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = HexagonRules.domain_depends_only_on_the_jdk;
+
+    @ArchTest
+    static final ArchRule application_depends_only_on_the_domain_and_jakarta_validation =
+            HexagonRules.application_depends_only_on_the_domain_and_jakarta_validation;
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = HexagonRules.adapters_do_not_depend_on_each_other;
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_bootstrap_code = HexagonRules.nothing_depends_on_bootstrap_code;
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = HexagonRules.packages_are_free_of_cycles;
+
+    @ArchTest
+    static final ArchRule no_generic_exceptions_are_thrown = HexagonRules.no_generic_exceptions_are_thrown;
+
+    @ArchTest
+    static final ArchRule nothing_writes_to_standard_streams = HexagonRules.nothing_writes_to_standard_streams;
+
+    @ArchTest
+    static final ArchRule nothing_uses_java_util_logging = HexagonRules.nothing_uses_java_util_logging;
+}

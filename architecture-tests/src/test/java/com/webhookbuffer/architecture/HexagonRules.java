@@ -1,0 +1,69 @@
+package com.webhookbuffer.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The rules of the hexagon, each named so that a failure reads as the sentence it breaks. They are applied to
+ * the production code by {@link ArchitectureTest} and shown to catch a violation by {@link RulesCatchViolationsTest}.
+ */
+final class HexagonRules {
+
+    static final String ROOT = "com.webhookbuffer";
+    static final String DOMAIN = ROOT + ".domain..";
+    static final String APPLICATION = ROOT + ".application..";
+    static final String ADAPTERS = ROOT + ".adapter..";
+    static final String BOOTSTRAP = ROOT + ".bootstrap..";
+
+    private HexagonRules() {
+    }
+
+    static final ArchRule domain_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .andShould().onlyDependOnClassesThat().resideOutsideOfPackages(
+                    "java.sql..", "java.net..", "java.nio.file..", "java.util.logging..")
+            .as("the domain depends only on the JDK's java.* packages, and on none that do I/O")
+            .because("it is the part every adapter plugs into, and must run anywhere unchanged");
+
+    static final ArchRule application_depends_only_on_the_domain_and_jakarta_validation = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    APPLICATION, DOMAIN, "java..", "javax.crypto..", "jakarta.validation..")
+            .as("the application depends only on the domain, the JDK (with javax.crypto) and Jakarta Validation")
+            .because("use cases reach the outside world through ports only");
+
+    static final ArchRule adapters_do_not_depend_on_each_other = slices()
+            .matching(ROOT + ".adapter.(*)..")
+            .should().notDependOnEachOther()
+            .as("no adapter depends on another adapter")
+            .because("adapters are swapped one for another; only a bootstrap module combines them");
+
+    static final ArchRule nothing_depends_on_bootstrap_code = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+            .as("nothing depends on bootstrap code")
+            .because("bootstrap modules assemble the hexagon; they are the outermost layer");
+
+    static final ArchRule packages_are_free_of_cycles = slices()
+            .matching(ROOT + ".(**)")
+            .should().beFreeOfCycles()
+            .as("packages are free of cycles");
+
+    static final ArchRule no_generic_exceptions_are_thrown =
+            GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+                    .as("no class throws generic exceptions (Exception, RuntimeException, Throwable)");
+
+    static final ArchRule nothing_writes_to_standard_streams =
+            GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+                    .as("no class writes to System.out or System.err")
+                    .because("logs go through the adapters' structured logging");
+
+    static final ArchRule nothing_uses_java_util_logging =
+            GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
+                    .as("no class uses java.util.logging");
+}

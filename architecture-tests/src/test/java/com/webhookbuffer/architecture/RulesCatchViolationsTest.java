@@ -1,0 +1,77 @@
+package com.webhookbuffer.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.webhookbuffer.adapter.inmemory.InMemoryOrderRepository;
+import com.webhookbuffer.adapter.inmemory.archfixture.AdapterUsingBootstrap;
+import com.webhookbuffer.adapter.json.archfixture.JsonAdapterUsingTheInMemoryAdapter;
+import com.webhookbuffer.application.archfixture.UseCaseUsingAnAdapter;
+import com.webhookbuffer.archfixture.SloppyAdapter;
+import com.webhookbuffer.archfixture.cycle.first.First;
+import com.webhookbuffer.archfixture.cycle.second.Second;
+import com.webhookbuffer.bootstrap.archfixture.FixtureWiring;
+import com.webhookbuffer.domain.archfixture.DomainUsingJackson;
+import com.webhookbuffer.domain.archfixture.DomainUsingJdbc;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rule that cannot fail protects nothing: each rule is shown a class that breaks it (the fixtures in the
+ * {@code archfixture} packages of the test sources) and must report that class.
+ */
+class RulesCatchViolationsTest {
+
+    private static String violationsOf(ArchRule rule, Class<?>... classes) {
+        JavaClasses imported = new ClassFileImporter().importClasses(classes);
+        EvaluationResult result = rule.evaluate(imported);
+        assertThat(result.hasViolation()).as("%s should catch %s", rule.getDescription(), classes[0].getSimpleName())
+                .isTrue();
+        return String.join("\n", result.getFailureReport().getDetails());
+    }
+
+    @Test
+    void domainRuleCatchesAFrameworkAndAnIoPackage() {
+        assertThat(violationsOf(HexagonRules.domain_depends_only_on_the_jdk, DomainUsingJackson.class))
+                .contains("com.fasterxml.jackson.databind.ObjectMapper");
+        assertThat(violationsOf(HexagonRules.domain_depends_only_on_the_jdk, DomainUsingJdbc.class))
+                .contains("java.sql.Connection");
+    }
+
+    @Test
+    void applicationRuleCatchesAUseCaseThatUsesAnAdapter() {
+        assertThat(violationsOf(HexagonRules.application_depends_only_on_the_domain_and_jakarta_validation,
+                UseCaseUsingAnAdapter.class)).contains(InMemoryOrderRepository.class.getName());
+    }
+
+    @Test
+    void adapterRuleCatchesOneAdapterUsingAnother() {
+        assertThat(violationsOf(HexagonRules.adapters_do_not_depend_on_each_other,
+                JsonAdapterUsingTheInMemoryAdapter.class, InMemoryOrderRepository.class))
+                .contains(JsonAdapterUsingTheInMemoryAdapter.class.getName());
+    }
+
+    @Test
+    void bootstrapRuleCatchesAnAdapterUsingTheWiring() {
+        assertThat(violationsOf(HexagonRules.nothing_depends_on_bootstrap_code,
+                AdapterUsingBootstrap.class, FixtureWiring.class)).contains(AdapterUsingBootstrap.class.getName());
+    }
+
+    @Test
+    void cycleRuleCatchesTwoPackagesThatUseEachOther() {
+        assertThat(violationsOf(HexagonRules.packages_are_free_of_cycles, First.class, Second.class))
+                .contains("archfixture.cycle");
+    }
+
+    @Test
+    void codingRulesCatchGenericExceptionsStandardStreamsAndJavaUtilLogging() {
+        assertThat(violationsOf(HexagonRules.no_generic_exceptions_are_thrown, SloppyAdapter.class))
+                .contains("java.lang.RuntimeException");
+        assertThat(violationsOf(HexagonRules.nothing_writes_to_standard_streams, SloppyAdapter.class))
+                .contains("System.out");
+        assertThat(violationsOf(HexagonRules.nothing_uses_java_util_logging, SloppyAdapter.class))
+                .contains("SloppyAdapter.LOG");
+    }
+}
