@@ -102,7 +102,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             queue.retryLater(delivery, delay);
         } catch (QueueUnavailableException e) {
             // The message still returns: after the queue's own visibility timeout instead of the backoff.
-            return new Settlement.ReturnToQueue(Duration.ZERO);
+            return new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
         }
         return new Settlement.ReturnToQueue(delay);
     }
@@ -115,7 +115,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
         } catch (QueueUnavailableException e) {
             // Falls through: returned to the queue, it will be tried again and dead-lettered then.
         }
-        return new Settlement.ReturnToQueue(Duration.ZERO);
+        return new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
     }
 
     /** A delivery after opening and reading: ready to write, or poison already. */

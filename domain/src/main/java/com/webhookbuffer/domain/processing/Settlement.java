@@ -11,10 +11,13 @@ public sealed interface Settlement {
     }
 
     /**
-     * Report it as failed so it returns to the queue. {@code visibleAfter} is the backoff that was asked for; if
-     * the queue could not be told, the queue's own visibility timeout applies instead.
+     * Report it as failed so it returns to the queue. {@code visibleAfter} is the backoff the queue was asked
+     * for, or {@link #AFTER_VISIBILITY_TIMEOUT} when the queue could not be asked and its own timeout decides.
      */
     record ReturnToQueue(Duration visibleAfter) implements Settlement {
+
+        public static final Duration AFTER_VISIBILITY_TIMEOUT = Duration.ZERO;
+
         public ReturnToQueue {
             Objects.requireNonNull(visibleAfter, "visibleAfter must not be null");
         }

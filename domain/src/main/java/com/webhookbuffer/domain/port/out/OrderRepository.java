@@ -25,5 +25,6 @@ public interface OrderRepository {
 
     List<ProcessingOutcome> write(List<OrderWrite> batch);
 
+    /** The stored order, if any. @throws com.webhookbuffer.domain.order.StoreUnavailableException if unreachable */
     Optional<Order> find(OrderId orderId);
 }

@@ -1,0 +1,35 @@
+package com.webhookbuffer.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Builds the worker's HikariCP pool: never more connections than its share of the budget, and quick to give up. */
+public final class ConnectionPool {
+
+    private ConnectionPool() {
+    }
+
+    public static HikariDataSource open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(settings.applicationName());
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        // A fixed size: the budget is a ceiling, and a Lambda worker gains nothing from shrinking its pool.
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(settings.poolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 2_000));
+        // Do not fail start-up when the database is down: the worker must answer retry-later, not crash.
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(false);
+        config.addDataSourceProperty("ApplicationName", settings.applicationName());
+        config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
+        // The server cancels a statement that runs too long (57014, retry-later), and the driver gives up
+        // on a silent socket a little after that.
+        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+        config.addDataSourceProperty("socketTimeout", settings.statementTimeout().toSeconds() + 5);
+        config.addDataSourceProperty("tcpKeepAlive", true);
+        return new HikariDataSource(config);
+    }
+}

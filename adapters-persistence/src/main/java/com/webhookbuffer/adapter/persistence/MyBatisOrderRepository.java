@@ -1,0 +1,162 @@
+package com.webhookbuffer.adapter.persistence;
+
+import com.webhookbuffer.domain.order.CustomerId;
+import com.webhookbuffer.domain.order.LineItem;
+import com.webhookbuffer.domain.order.Money;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.order.OrderStatus;
+import com.webhookbuffer.domain.order.OrderVersion;
+import com.webhookbuffer.domain.order.Sku;
+import com.webhookbuffer.domain.order.StoreUnavailableException;
+import com.webhookbuffer.domain.port.out.OrderRepository;
+import com.webhookbuffer.domain.processing.OrderWrite;
+import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link OrderRepository} on PostgreSQL through MyBatis.
+ *
+ * <p>A batch is one transaction: the idempotency rows and the order upserts commit together or not at all, so a
+ * webhook delivered again (or raced by a second worker) has no second effect, and nothing half-written is ever
+ * visible. The version guard is in the SQL ({@code ON CONFLICT ... WHERE orders.version < EXCLUDED.version}).
+ *
+ * <p>Failures: a transient one (see {@link SqlFailure}) rolls the batch back and answers retry-later for every
+ * item. A permanent one means some item cannot be stored; the batch is then written again one item at a time,
+ * each behind a savepoint, so only that item is poison and the rest go in.
+ */
+public final class MyBatisOrderRepository implements OrderRepository {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MyBatisOrderRepository.class);
+
+    private final SqlSessionFactory sessions;
+
+    public MyBatisOrderRepository(DataSource dataSource) {
+        Configuration configuration =
+                new Configuration(new Environment("orders", new JdbcTransactionFactory(), dataSource));
+        // Statements that write return rows (RETURNING) and are mapped as selects: nothing may be cached.
+        configuration.setCacheEnabled(false);
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.addMapper(OrderMapper.class);
+        this.sessions = new SqlSessionFactoryBuilder().build(configuration);
+    }
+
+    @Override
+    public List<ProcessingOutcome> write(List<OrderWrite> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            try {
+                List<ProcessingOutcome> outcomes = new BatchWrite(session.getMapper(OrderMapper.class), batch).run();
+                // Forced: MyBatis skips the commit when only "selects" ran, and ours write (RETURNING).
+                session.commit(true);
+                return outcomes;
+            } catch (RuntimeException e) {
+                rollbackQuietly(session);
+                if (SqlFailure.of(e) == SqlFailure.PERMANENT) {
+                    LOG.warn("batch of {} hit a permanent failure ({}); writing it one item at a time",
+                            batch.size(), SqlFailure.describe(e));
+                    return writeOneByOne(batch);
+                }
+                return retryLater(batch.size(), e);
+            }
+        } catch (RuntimeException e) {
+            return retryLater(batch.size(), e);
+        }
+    }
+
+    /** Each item behind its own savepoint, all in one transaction: a poison item is skipped, the rest commit. */
+    private List<ProcessingOutcome> writeOneByOne(List<OrderWrite> batch) {
+        List<ProcessingOutcome> outcomes = new ArrayList<>(batch.size());
+        try (SqlSession session = sessions.openSession(false)) {
+            try {
+                OrderMapper mapper = session.getMapper(OrderMapper.class);
+                Connection connection = session.getConnection();
+                for (OrderWrite write : batch) {
+                    Savepoint savepoint = connection.setSavepoint();
+                    try {
+                        outcomes.add(new BatchWrite(mapper, List.of(write)).run().getFirst());
+                        connection.releaseSavepoint(savepoint);
+                    } catch (RuntimeException e) {
+                        if (SqlFailure.of(e) != SqlFailure.PERMANENT) {
+                            throw e;
+                        }
+                        connection.rollback(savepoint);
+                        String reason = "cannot be stored: " + SqlFailure.describe(e);
+                        LOG.warn("webhook {} is poison: {}", write.webhookId(), reason);
+                        outcomes.add(new ProcessingOutcome.Poison(reason));
+                    }
+                }
+                session.commit(true);
+                return outcomes;
+            } catch (RuntimeException | SQLException e) {
+                rollbackQuietly(session);
+                return retryLater(batch.size(), e);
+            }
+        } catch (RuntimeException e) {
+            return retryLater(batch.size(), e);
+        }
+    }
+
+    @Override
+    public Optional<Order> find(OrderId orderId) {
+        try (SqlSession session = sessions.openSession(false)) {
+            OrderMapper mapper = session.getMapper(OrderMapper.class);
+            OrderRow row = mapper.selectOrder(orderId.value());
+            if (row == null) {
+                return Optional.empty();
+            }
+            List<ItemRow> items = mapper.selectItems(orderId.value());
+            session.rollback(true);
+            return Optional.of(toOrder(row, items));
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new StoreUnavailableException("reading order " + orderId + " failed: " + SqlFailure.describe(e), e);
+        }
+    }
+
+    private static Order toOrder(OrderRow row, List<ItemRow> itemRows) {
+        Currency currency = Money.currency(row.currency().strip());
+        List<LineItem> items = itemRows.stream()
+                .map(item -> new LineItem(Sku.of(item.sku()), item.quantity(), new Money(item.unitPrice(), currency)))
+                .toList();
+        return new Order(OrderId.of(row.orderId()), OrderVersion.of(row.version()), CustomerId.of(row.customerId()),
+                OrderStatus.fromWireName(row.status()).orElseThrow(
+                        () -> new IllegalStateException("unknown status in orders: " + row.status())),
+                currency, items, new Money(row.total(), currency), row.updatedAt());
+    }
+
+    private static List<ProcessingOutcome> retryLater(int size, Throwable cause) {
+        String reason = "order store unavailable: " + SqlFailure.describe(cause);
+        LOG.warn("batch of {} will be retried: {}", size, reason);
+        return Collections.nCopies(size, new ProcessingOutcome.RetryLater(reason));
+    }
+
+    private static void rollbackQuietly(SqlSession session) {
+        try {
+            session.rollback(true);
+        } catch (RuntimeException ignored) {
+            // The connection is likely gone; the server rolls the transaction back when it notices.
+        }
+    }
+}
