@@ -13,18 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * One batch written inside the caller's transaction, in a fixed number of statements whatever its size:
+ * One batch written inside the caller's transaction, in two statements whatever its size:
  *
  * <ol>
- *   <li>claim the webhook ids in {@code processed_webhooks}; an id that is already there is a duplicate (a
- *       concurrent claim of the same id waits for the other transaction, then is a duplicate if it committed);
- *   <li>lock the stored versions of the orders concerned;
- *   <li>replay the claimed items in batch order against those versions: an item is written if its version is
- *       higher than everything before it, stale otherwise; per order only the last written version is stored;
- *   <li>upsert those orders with the version guard in SQL, replace their items, and mark the written webhooks.
+ *   <li>claim the webhook ids in {@code processed_webhooks} and lock the stored versions of their orders; an id
+ *       that is already there is a duplicate (a concurrent claim of the same id waits for the other transaction,
+ *       then is a duplicate if it committed);
+ *   <li>replay the claimed items in batch order against those versions (in memory): an item is written if its
+ *       version is higher than everything before it, stale otherwise; per order only the last written version
+ *       is stored;
+ *   <li>store those winners with the version guard in SQL, replace their items and mark the written webhooks.
  * </ol>
  */
 final class BatchWrite {
@@ -39,111 +39,76 @@ final class BatchWrite {
 
     List<ProcessingOutcome> run() {
         ProcessingOutcome[] outcomes = new ProcessingOutcome[batch.size()];
+        Map<String, Integer> candidates = firstOccurrences(outcomes);
 
-        // Every lock is taken in one global order (webhook id, then order id), so two workers never deadlock.
-        List<Integer> candidates = sortedBy(firstOccurrences(outcomes), w -> w.webhookId().value());
-        Set<String> claimed = new HashSet<>(mapper.claimWebhooks(
-                column(candidates, w -> w.webhookId().value()), column(candidates, BatchWrite::orderIdOf)));
-        List<Integer> claimedItems = new ArrayList<>();
-        for (int i : inBatchOrder(candidates)) {
-            if (claimed.contains(batch.get(i).webhookId().value())) {
-                claimedItems.add(i);
-            } else {
-                outcomes[i] = ProcessingOutcome.DUPLICATE;
+        // Claims are made in webhook id order: with orders locked by id after them, every worker takes its locks
+        // in the same global order and none can deadlock another.
+        List<String> ids = new ArrayList<>(candidates.keySet());
+        ids.sort(Comparator.naturalOrder());
+        String[] orderIds = ids.stream().map(id -> orderIdOf(batch.get(candidates.get(id)))).toArray(String[]::new);
+        Map<String, Long> current = new HashMap<>();
+        Set<Integer> claimed = new HashSet<>();
+        for (Claim claim : mapper.claimAndLock(ids.toArray(String[]::new), orderIds)) {
+            claimed.add(candidates.get(claim.webhookId()));
+            if (claim.storedVersion() != null) {
+                current.put(claim.orderId(), claim.storedVersion());
             }
         }
-        if (claimedItems.isEmpty()) {
-            return List.of(outcomes);
-        }
 
-        Map<String, Long> current = new HashMap<>();
-        String[] orderIds = claimedItems.stream().map(i -> orderIdOf(batch.get(i))).distinct().toArray(String[]::new);
-        for (StoredVersion stored : mapper.lockVersions(orderIds)) {
-            current.put(stored.orderId(), stored.version());
-        }
-        Map<String, Integer> lastWritten = new LinkedHashMap<>();
-        for (int i : claimedItems) {
+        Map<String, Integer> winners = new LinkedHashMap<>();
+        List<Integer> written = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            if (!claimed.contains(i)) {
+                outcomes[i] = ProcessingOutcome.DUPLICATE;
+                continue;
+            }
             Order order = batch.get(i).update().order();
             if (order.version().value() > current.getOrDefault(order.id().value(), 0L)) {
                 current.put(order.id().value(), order.version().value());
-                lastWritten.put(order.id().value(), i);
+                winners.put(order.id().value(), i);
+                written.add(i);
                 outcomes[i] = ProcessingOutcome.WRITTEN;
             } else {
                 outcomes[i] = ProcessingOutcome.STALE;
             }
         }
+        if (winners.isEmpty()) {
+            return List.of(outcomes);
+        }
 
-        if (!lastWritten.isEmpty()) {
-            List<Integer> winners = sortedBy(new ArrayList<>(lastWritten.values()), BatchWrite::orderIdOf);
-            Set<String> applied = new HashSet<>(mapper.upsertOrders(orderColumns(winners)));
-            // A winner the guard refused: a concurrent transaction stored a higher version of a new order after
-            // our lock. Everything this batch "wrote" for that order is stale after all.
-            List<Integer> appliedWinners = new ArrayList<>();
-            for (int w : winners) {
-                String orderId = orderIdOf(batch.get(w));
-                if (applied.contains(orderId)) {
-                    appliedWinners.add(w);
-                } else {
-                    for (int i : claimedItems) {
-                        if (orderIdOf(batch.get(i)).equals(orderId)) {
-                            outcomes[i] = ProcessingOutcome.STALE;
-                        }
-                    }
-                }
+        List<Integer> winnerIndexes = new ArrayList<>(winners.values());
+        winnerIndexes.sort(Comparator.comparing(i -> orderIdOf(batch.get(i))));
+        Set<String> applied = new HashSet<>(mapper.storeWinners(winners(winnerIndexes, written)));
+        // A winner the guard refused: a concurrent transaction stored a higher version of a new order after our
+        // lock found none. Everything this batch would have written for that order is stale after all.
+        for (int i : written) {
+            if (!applied.contains(orderIdOf(batch.get(i)))) {
+                outcomes[i] = ProcessingOutcome.STALE;
             }
-            if (!appliedWinners.isEmpty()) {
-                mapper.deleteItems(column(appliedWinners, BatchWrite::orderIdOf));
-                mapper.insertItems(itemColumns(appliedWinners));
-            }
-        }
-        List<Integer> written = new ArrayList<>();
-        for (int i : claimedItems) {
-            if (outcomes[i] == ProcessingOutcome.WRITTEN) {
-                written.add(i);
-            }
-        }
-        if (!written.isEmpty()) {
-            mapper.markWritten(column(written, w -> w.webhookId().value()));
         }
         return List.of(outcomes);
     }
 
-    /** Indexes of the first item with each webhook id; the later ones are duplicates within the batch. */
-    private List<Integer> firstOccurrences(ProcessingOutcome[] outcomes) {
-        Set<String> seen = new HashSet<>();
-        List<Integer> first = new ArrayList<>();
+    /** Index of the first item with each webhook id; a later item with the same id is a duplicate in the batch. */
+    private Map<String, Integer> firstOccurrences(ProcessingOutcome[] outcomes) {
+        Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (seen.add(batch.get(i).webhookId().value())) {
-                first.add(i);
-            } else {
+            if (first.putIfAbsent(batch.get(i).webhookId().value(), i) != null) {
                 outcomes[i] = ProcessingOutcome.DUPLICATE;
             }
         }
         return first;
     }
 
-    private List<Integer> sortedBy(List<Integer> indexes, Function<OrderWrite, String> key) {
-        List<Integer> sorted = new ArrayList<>(indexes);
-        sorted.sort(Comparator.comparing(i -> key.apply(batch.get(i))));
-        return sorted;
-    }
-
-    private static List<Integer> inBatchOrder(List<Integer> indexes) {
-        List<Integer> sorted = new ArrayList<>(indexes);
-        sorted.sort(Comparator.naturalOrder());
-        return sorted;
-    }
-
     private static String orderIdOf(OrderWrite write) {
         return write.update().order().id().value();
     }
 
-    private String[] column(List<Integer> indexes, Function<OrderWrite, String> value) {
-        return indexes.stream().map(i -> value.apply(batch.get(i))).toArray(String[]::new);
-    }
-
-    private OrderColumns orderColumns(List<Integer> winners) {
-        int n = winners.size();
+    private Winners winners(List<Integer> winnerIndexes, List<Integer> written) {
+        int n = winnerIndexes.size();
         String[] orderIds = new String[n];
         Long[] versions = new Long[n];
         String[] statuses = new String[n];
@@ -153,8 +118,14 @@ final class BatchWrite {
         String[] updatedAts = new String[n];
         String[] eventTypes = new String[n];
         String[] webhookIds = new String[n];
+        Integer[] itemCounts = new Integer[n];
+        List<String> itemOrderIds = new ArrayList<>();
+        List<Integer> lineNos = new ArrayList<>();
+        List<String> skus = new ArrayList<>();
+        List<Integer> quantities = new ArrayList<>();
+        List<BigDecimal> unitPrices = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            OrderWrite write = batch.get(winners.get(k));
+            OrderWrite write = batch.get(winnerIndexes.get(k));
             Order order = write.update().order();
             orderIds[k] = order.id().value();
             versions[k] = order.version().value();
@@ -165,29 +136,21 @@ final class BatchWrite {
             updatedAts[k] = order.updatedAt().toString();
             eventTypes[k] = write.update().type().wireName();
             webhookIds[k] = write.webhookId().value();
-        }
-        return new OrderColumns(orderIds, versions, statuses, customerIds, currencies, totals, updatedAts, eventTypes,
-                webhookIds);
-    }
-
-    private ItemColumns itemColumns(List<Integer> winners) {
-        List<String> orderIds = new ArrayList<>();
-        List<Integer> lineNos = new ArrayList<>();
-        List<String> skus = new ArrayList<>();
-        List<Integer> quantities = new ArrayList<>();
-        List<BigDecimal> unitPrices = new ArrayList<>();
-        for (int w : winners) {
-            Order order = batch.get(w).update().order();
             List<LineItem> items = order.items();
+            itemCounts[k] = items.size();
             for (int line = 0; line < items.size(); line++) {
-                orderIds.add(order.id().value());
+                itemOrderIds.add(order.id().value());
                 lineNos.add(line + 1);
                 skus.add(items.get(line).sku().value());
                 quantities.add(items.get(line).quantity());
                 unitPrices.add(items.get(line).unitPrice().amount());
             }
         }
-        return new ItemColumns(orderIds.toArray(String[]::new), lineNos.toArray(Integer[]::new),
-                skus.toArray(String[]::new), quantities.toArray(Integer[]::new), unitPrices.toArray(BigDecimal[]::new));
+        return new Winners(orderIds, versions, statuses, customerIds, currencies, totals, updatedAts, eventTypes,
+                webhookIds, itemCounts, itemOrderIds.toArray(String[]::new), lineNos.toArray(Integer[]::new),
+                skus.toArray(String[]::new), quantities.toArray(Integer[]::new),
+                unitPrices.toArray(BigDecimal[]::new),
+                written.stream().map(i -> batch.get(i).webhookId().value()).toArray(String[]::new),
+                written.stream().map(i -> orderIdOf(batch.get(i))).toArray(String[]::new));
     }
 }

@@ -1,5 +1,0 @@
-package com.webhookbuffer.adapter.persistence;
-
-/** An order's stored version, as locked before a batch decides what it replaces. */
-record StoredVersion(String orderId, long version) {
-}
