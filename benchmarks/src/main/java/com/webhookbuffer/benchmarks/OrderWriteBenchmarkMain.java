@@ -36,9 +36,9 @@ public final class OrderWriteBenchmarkMain {
                         .param("connections", Integer.toString(connections))
                         .threads(connections)
                         .forks(1)
-                        .warmupIterations(2)
+                        .warmupIterations(3)
                         .warmupTime(TimeValue.seconds(2))
-                        .measurementIterations(3)
+                        .measurementIterations(5)
                         .measurementTime(TimeValue.seconds(3))
                         .jvmArgsAppend("-D" + OrderWriteBenchmark.JDBC_URL_PROPERTY + "=" + jdbcUrl, "-Xmx1g")
                         .build();

@@ -150,7 +150,6 @@ final class BatchWrite {
                 webhookIds, itemCounts, itemOrderIds.toArray(String[]::new), lineNos.toArray(Integer[]::new),
                 skus.toArray(String[]::new), quantities.toArray(Integer[]::new),
                 unitPrices.toArray(BigDecimal[]::new),
-                written.stream().map(i -> batch.get(i).webhookId().value()).toArray(String[]::new),
-                written.stream().map(i -> orderIdOf(batch.get(i))).toArray(String[]::new));
+                written.stream().map(i -> batch.get(i).webhookId().value()).toArray(String[]::new));
     }
 }

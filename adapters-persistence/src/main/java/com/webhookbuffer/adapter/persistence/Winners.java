@@ -10,5 +10,5 @@ record Winners(
         String[] orderIds, Long[] versions, String[] statuses, String[] customerIds, String[] currencies,
         BigDecimal[] totals, String[] updatedAts, String[] eventTypes, String[] webhookIds, Integer[] itemCounts,
         String[] itemOrderIds, Integer[] lineNos, String[] skus, Integer[] quantities, BigDecimal[] unitPrices,
-        String[] writtenWebhookIds, String[] writtenOrderIds) {
+        String[] writtenWebhookIds) {
 }
