@@ -75,7 +75,7 @@ class OrderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "has space", "semi;colon", "\u00e9t\u00e9", "quote'", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(strings = {"", "has space", "semi;colon", "\u00e9t\u00e9", "emoji\uD83D\uDE00", "quote'", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void identifiersAreOneToSixtyFourSafeCharacters(String id) {
         assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of(id)).withMessageStartingWith("orderId must be");
         assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.of(id))

@@ -18,7 +18,7 @@ class WebhookModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "has space", "tab\t", "caf\u00e9", "new\nline"})
+    @ValueSource(strings = {"", "has space", "tab\t", "caf\u00e9", "emoji\uD83D\uDE00", "new\nline"})
     void webhookIdRefusesInvisibleOrNonAsciiCharacters(String id) {
         assertThatIllegalArgumentException().isThrownBy(() -> WebhookId.of(id))
                 .withMessageStartingWith("webhook-id must be 1-255 visible ASCII characters");
