@@ -1,0 +1,156 @@
+package com.webhookbuffer.adapter.aws;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.webhookbuffer.domain.port.in.WebhookInbox;
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.IncomingWebhook;
+import com.webhookbuffer.domain.webhook.Violation;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an API Gateway request (REST API proxy, payload v1, or HTTP API, payload v2) into an
+ * {@link IncomingWebhook}, asks the {@link WebhookInbox}, and turns the outcome into the HTTP answer. Header names
+ * are matched without regard to case; base64-encoded bodies are decoded. The correlation id is API Gateway's
+ * request id, returned in {@value HttpAnswer#CORRELATION_HEADER} and carried onto the queued message.
+ *
+ * <p>Logs one JSON line per request: correlation id, webhook id, outcome, status. Never a secret, a signature
+ * or the body.
+ */
+public final class ApiGatewayWebhookHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayWebhookHandler.class);
+
+    private final WebhookInbox inbox;
+
+    public ApiGatewayWebhookHandler(WebhookInbox inbox) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox must not be null");
+    }
+
+    /** REST API proxy integration (payload format 1.0). */
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+        Map<String, String> headers = caseInsensitive(event.getHeaders(), event.getMultiValueHeaders());
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        HttpAnswer answer = answer(headers, event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()),
+                requestId);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(answer.status())
+                .withHeaders(answer.headers())
+                .withBody(answer.body())
+                .withIsBase64Encoded(false);
+    }
+
+    /** HTTP API (payload format 2.0). */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = caseInsensitive(event.getHeaders(), null);
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        HttpAnswer answer = answer(headers, event.getBody(), event.getIsBase64Encoded(), requestId);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(answer.status())
+                .withHeaders(answer.headers())
+                .withBody(answer.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private HttpAnswer answer(Map<String, String> headers, String body, boolean base64, String requestId) {
+        CorrelationId correlationId = correlationIdOf(requestId);
+        byte[] bytes = bodyOf(body, base64);
+        IncomingWebhook webhook = new IncomingWebhook(headers.get("content-type"), headers.get("webhook-id"),
+                headers.get("webhook-timestamp"), headers.get("webhook-signature"), bytes == null ? new byte[0] : bytes,
+                correlationId);
+        AcceptOutcome outcome = bytes == null
+                ? new AcceptOutcome.InvalidPayload(List.of(new Violation("body", "is marked base64 but is not")))
+                : inbox.accept(webhook);
+        HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
+        LOG.info(logLine(correlationId, headers.get("webhook-id"), outcome, answer.status(),
+                bytes == null ? 0 : bytes.length));
+        return answer;
+    }
+
+    /** The body's bytes; null when it claims base64 but is not (then nothing we could verify was sent). */
+    private static byte[] bodyOf(String body, boolean base64) {
+        if (body == null) {
+            return new byte[0];
+        }
+        if (!base64) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static CorrelationId correlationIdOf(String requestId) {
+        try {
+            return requestId == null ? CorrelationId.random() : CorrelationId.of(requestId);
+        } catch (IllegalArgumentException e) {
+            return CorrelationId.random();
+        }
+    }
+
+    /** Header names in any case; repeated headers (v1 multi-value) joined with ", " as HTTP allows. */
+    private static Map<String, String> caseInsensitive(Map<String, String> single, Map<String, List<String>> multi) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (single != null) {
+            headers.putAll(single);
+        }
+        if (multi != null) {
+            multi.forEach((name, values) -> {
+                if (values != null && !values.isEmpty()) {
+                    headers.put(name, String.join(", ", values));
+                }
+            });
+        }
+        return headers;
+    }
+
+    private static String logLine(CorrelationId correlationId, String webhookId, AcceptOutcome outcome, int status,
+            int bodyBytes) {
+        return JsonText.object(json -> {
+            json.writeStringField("event", "webhook.request");
+            json.writeStringField("correlationId", correlationId.value());
+            if (webhookId != null) {
+                json.writeStringField("webhookId", webhookId.length() > 255 ? webhookId.substring(0, 255) : webhookId);
+            }
+            json.writeStringField("outcome", outcomeName(outcome));
+            json.writeNumberField("status", status);
+            json.writeNumberField("bodyBytes", bodyBytes);
+            switch (outcome) {
+                case AcceptOutcome.Unauthenticated unauthenticated ->
+                        json.writeStringField("reason", unauthenticated.reason());
+                case AcceptOutcome.InvalidPayload invalid ->
+                        json.writeStringField("reason", String.join("; ", invalid.violations().stream()
+                                .map(Object::toString).limit(10).toList()));
+                case AcceptOutcome.QueueUnavailable unavailable ->
+                        json.writeStringField("reason", unavailable.reason());
+                case AcceptOutcome.Accepted accepted -> json.writeStringField("messageId", accepted.messageId());
+                default -> {
+                }
+            }
+        });
+    }
+
+    static String outcomeName(AcceptOutcome outcome) {
+        return switch (outcome) {
+            case AcceptOutcome.Accepted a -> "accepted";
+            case AcceptOutcome.InvalidPayload i -> "invalid-payload";
+            case AcceptOutcome.Unauthenticated u -> "unauthenticated";
+            case AcceptOutcome.PayloadTooLarge p -> "payload-too-large";
+            case AcceptOutcome.UnsupportedMediaType m -> "unsupported-media-type";
+            case AcceptOutcome.QueueUnavailable q -> "queue-unavailable";
+        };
+    }
+}
