@@ -1,0 +1,197 @@
+package com.webhookbuffer.adapter.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.webhookbuffer.adapter.inmemory.InMemoryOrderRepository;
+import com.webhookbuffer.adapter.json.JacksonPayloadParser;
+import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.worker.ProcessWebhookBatch;
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.queue.DeadLetter;
+import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.QueuedWebhook;
+import com.webhookbuffer.domain.webhook.WebhookId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The worker handler on events shaped like the real SQS event JSON, carrying real messages of a real SQS-protocol
+ * queue (so receipt handles work): batch item failures, backoff through ChangeMessageVisibility, poison to the
+ * dead-letter queue, and the redrive policy taking over when retries run out.
+ */
+class SqsBatchHandlerTest {
+
+    private static final PayloadReader READER =
+            new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
+    private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    private TestSqs.Queues queues;
+    private SqsMessageQueue queue;
+    private final InMemoryOrderRepository repository = new InMemoryOrderRepository();
+    private SqsBatchHandler handler;
+
+    @BeforeEach
+    void wire() {
+        queues = TestSqs.create(30, 2);
+        queue = new SqsMessageQueue(TestSqs.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
+        handler = new SqsBatchHandler(new ProcessWebhookBatch(READER, repository, queue, BACKOFF, new Random(7)));
+    }
+
+    private void publish(String webhookId, String payload) {
+        queue.publish(new QueuedWebhook(WebhookId.of(webhookId), Instant.parse("2026-11-26T14:00:00Z"),
+                CorrelationId.of("req-" + webhookId), payload));
+    }
+
+    /** Receives what the event source mapping would, and shapes it like the SQS event fixture. */
+    private SQSEvent receiveEvent(int expected) {
+        List<Message> messages = new ArrayList<>();
+        // At least one receive, even when none is expected: a receive is what triggers the redrive policy.
+        for (int attempt = 0; attempt == 0 || (attempt < 10 && messages.size() < expected); attempt++) {
+            messages.addAll(TestSqs.client().receiveMessage(r -> r.queueUrl(queues.queueUrl()).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).messageAttributeNames("All")
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages());
+        }
+        SQSEvent template = EventLoader.loadSQSEvent("events/sqs-batch.json");
+        SQSEvent.SQSMessage shape = template.getRecords().getFirst();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message message : messages) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setEventSource(shape.getEventSource());
+            record.setEventSourceArn(shape.getEventSourceArn());
+            record.setAwsRegion(shape.getAwsRegion());
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            Map<String, String> attributes = new HashMap<>(shape.getAttributes());
+            attributes.put("ApproximateReceiveCount",
+                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+            record.setAttributes(attributes);
+            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
+            message.messageAttributes().forEach((name, value) -> {
+                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                attribute.setDataType(value.dataType());
+                attribute.setStringValue(value.stringValue());
+                messageAttributes.put(name, attribute);
+            });
+            record.setMessageAttributes(messageAttributes);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static List<String> failures(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
+    }
+
+    @Test
+    void theFixtureReadsIntoDeliveriesWithTheirReceiveCountAndAttributes() {
+        SQSEvent event = EventLoader.loadSQSEvent("events/sqs-batch.json");
+
+        var first = SqsBatchHandler.toDelivery(event.getRecords().get(0));
+        var second = SqsBatchHandler.toDelivery(event.getRecords().get(1));
+
+        assertThat(first.receiveCount()).isEqualTo(1);
+        assertThat(first.envelope().attributes()).containsEntry("webhookId", "msg_sqs_1")
+                .containsEntry("schemaVersion", "1");
+        assertThat(second.receiveCount()).isEqualTo(3);
+        assertThat(second.envelope().attributes()).isEmpty();
+    }
+
+    @Test
+    void writtenMessagesAreNotFailuresAndPoisonGoesToTheDeadLetterQueueAtOnce() {
+        publish("wh_1", SampleWebhooks.order("ord_1", 1).json());
+        publish("wh_bad", SampleWebhooks.order("ord_2", 1).with("data.total", "1.00").json());
+
+        SQSBatchResponse response = handler.handle(receiveEvent(2));
+
+        assertThat(failures(response)).isEmpty();
+        assertThat(repository.find(OrderId.of("ord_1"))).isPresent();
+        List<DeadLetter> deadLetters = queue.deadLetters(10);
+        assertThat(deadLetters).singleElement().satisfies(dead -> {
+            assertThat(dead.envelope().attributes()).containsEntry("webhookId", "wh_bad");
+            assertThat(dead.reason()).contains(
+                    "invalid payload: data.total: must equal the sum of quantity x unitPrice (39.98)");
+        });
+        assertThat(queue.depth().inFlight()).as("poison deleted from the source").isEqualTo(1);
+    }
+
+    @Test
+    void retryLaterIsAFailureThatComesBackAfterItsBackoffNotTheVisibilityTimeout() throws Exception {
+        publish("wh_1", SampleWebhooks.order("ord_1", 1).json());
+        repository.setAvailable(false);
+
+        SQSEvent event = receiveEvent(1);
+        SQSBatchResponse response = handler.handle(event);
+
+        assertThat(failures(response)).containsExactly(event.getRecords().getFirst().getMessageId());
+        // The queue's visibility timeout is 30 s; the backoff for a first receive is 1 s.
+        Thread.sleep(2_000);
+        repository.setAvailable(true);
+        assertThat(failures(handler.handle(receiveEvent(1)))).isEmpty();
+        assertThat(repository.find(OrderId.of("ord_1"))).isPresent();
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsMovedToTheDeadLetterQueueByTheRedrivePolicy() throws Exception {
+        publish("wh_1", SampleWebhooks.order("ord_1", 1).json());
+        repository.setAvailable(false);
+
+        for (int receive = 1; receive <= 2; receive++) {
+            SQSEvent event = receiveEvent(1);
+            assertThat(event.getRecords()).as("receive %d", receive).hasSize(1);
+            assertThat(failures(handler.handle(event))).hasSize(1);
+            Thread.sleep(BACKOFF.cap().toMillis() + 500);
+        }
+
+        assertThat(receiveEvent(0).getRecords()).isEmpty();
+        assertThat(queue.deadLetters(10)).singleElement()
+                .satisfies(dead -> assertThat(dead.reason()).as("moved by the queue, not by us").isEmpty());
+    }
+
+    @Test
+    void anExceptionThatEscapesReturnsTheWholeBatch() {
+        publish("wh_1", SampleWebhooks.order("ord_1", 1).json());
+        publish("wh_2", SampleWebhooks.order("ord_2", 1).json());
+        WebhookProcessor broken = batch -> {
+            throw new IllegalStateException("a bug");
+        };
+
+        SQSEvent event = receiveEvent(2);
+        SQSBatchResponse response = new SqsBatchHandler(broken).handle(event);
+
+        assertThat(failures(response)).containsExactlyInAnyOrderElementsOf(
+                event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList());
+    }
+
+    @Test
+    void poisonThatCannotBeDeadLetteredIsAFailureInstead() {
+        SqsMessageQueue noDeadLetterQueue =
+                new SqsMessageQueue(TestSqs.client(), queues.queueUrl(), queues.queueUrl() + "-missing");
+        SqsBatchHandler stuck = new SqsBatchHandler(
+                new ProcessWebhookBatch(READER, repository, noDeadLetterQueue, BACKOFF, new Random(7)));
+        publish("wh_bad", "{}");
+
+        SQSEvent event = receiveEvent(1);
+
+        assertThat(failures(stuck.handle(event))).containsExactly(event.getRecords().getFirst().getMessageId());
+    }
+}
