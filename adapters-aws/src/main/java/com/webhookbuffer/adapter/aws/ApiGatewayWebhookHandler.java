@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Turns an API Gateway request (REST API proxy, payload v1, or HTTP API, payload v2) into an
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * are matched without regard to case; base64-encoded bodies are decoded. The correlation id is API Gateway's
  * request id, returned in {@value HttpAnswer#CORRELATION_HEADER} and carried onto the queued message.
  *
- * <p>Logs one JSON line per request: correlation id, webhook id, outcome, status. Never a secret, a signature
- * or the body.
+ * <p>Logs one structured line per request (key-value pairs: correlation id, webhook id, outcome, status), which
+ * the Lambda bootstrap renders as JSON. Never a secret, a signature or the body.
  */
 public final class ApiGatewayWebhookHandler {
 
@@ -73,8 +74,7 @@ public final class ApiGatewayWebhookHandler {
                 ? new AcceptOutcome.InvalidPayload(List.of(new Violation("body", "is marked base64 but is not")))
                 : inbox.accept(webhook);
         HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
-        LOG.info(logLine(correlationId, headers.get("webhook-id"), outcome, answer.status(),
-                bytes == null ? 0 : bytes.length));
+        log(correlationId, headers.get("webhook-id"), outcome, answer.status(), bytes == null ? 0 : bytes.length);
         return answer;
     }
 
@@ -117,30 +117,27 @@ public final class ApiGatewayWebhookHandler {
         return headers;
     }
 
-    private static String logLine(CorrelationId correlationId, String webhookId, AcceptOutcome outcome, int status,
+    /** One structured line per request; the logging backend chosen at bootstrap renders the pairs (as JSON on AWS). */
+    private static void log(CorrelationId correlationId, String webhookId, AcceptOutcome outcome, int status,
             int bodyBytes) {
-        return JsonText.object(json -> {
-            json.writeStringField("event", "webhook.request");
-            json.writeStringField("correlationId", correlationId.value());
-            if (webhookId != null) {
-                json.writeStringField("webhookId", webhookId.length() > 255 ? webhookId.substring(0, 255) : webhookId);
+        LoggingEventBuilder line = LOG.atInfo()
+                .addKeyValue("event", "webhook.request")
+                .addKeyValue("correlationId", correlationId.value())
+                .addKeyValue("webhookId", webhookId == null || webhookId.length() <= 255
+                        ? webhookId : webhookId.substring(0, 255))
+                .addKeyValue("outcome", outcomeName(outcome))
+                .addKeyValue("status", status)
+                .addKeyValue("bodyBytes", bodyBytes);
+        switch (outcome) {
+            case AcceptOutcome.Unauthenticated unauthenticated -> line = line.addKeyValue("reason", unauthenticated.reason());
+            case AcceptOutcome.InvalidPayload invalid -> line = line.addKeyValue("reason",
+                    String.join("; ", invalid.violations().stream().map(Object::toString).limit(10).toList()));
+            case AcceptOutcome.QueueUnavailable unavailable -> line = line.addKeyValue("reason", unavailable.reason());
+            case AcceptOutcome.Accepted accepted -> line = line.addKeyValue("messageId", accepted.messageId());
+            default -> {
             }
-            json.writeStringField("outcome", outcomeName(outcome));
-            json.writeNumberField("status", status);
-            json.writeNumberField("bodyBytes", bodyBytes);
-            switch (outcome) {
-                case AcceptOutcome.Unauthenticated unauthenticated ->
-                        json.writeStringField("reason", unauthenticated.reason());
-                case AcceptOutcome.InvalidPayload invalid ->
-                        json.writeStringField("reason", String.join("; ", invalid.violations().stream()
-                                .map(Object::toString).limit(10).toList()));
-                case AcceptOutcome.QueueUnavailable unavailable ->
-                        json.writeStringField("reason", unavailable.reason());
-                case AcceptOutcome.Accepted accepted -> json.writeStringField("messageId", accepted.messageId());
-                default -> {
-                }
-            }
-        });
+        }
+        line.log("webhook request {}", outcomeName(outcome));
     }
 
     static String outcomeName(AcceptOutcome outcome) {

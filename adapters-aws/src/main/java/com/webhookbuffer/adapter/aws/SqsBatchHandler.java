@@ -2,20 +2,19 @@ package com.webhookbuffer.adapter.aws;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Turns an SQS event into deliveries, has the {@link WebhookProcessor} process them, and answers with the
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * must come back. Everything not listed is deleted by the event source.
  *
  * <p>An exception that escapes the processor must never lose a message: then the whole batch is reported failed
- * and comes back. Logs one JSON line per message: correlation id, webhook id, outcome.
+ * and comes back. Logs one structured line per message: correlation id, webhook id, outcome.
  */
 public final class SqsBatchHandler {
 
@@ -70,28 +69,23 @@ public final class SqsBatchHandler {
                 new Envelope(message.getBody() == null ? "" : message.getBody(), attributes));
     }
 
+    /** One structured line per message; the logging backend chosen at bootstrap renders the pairs. */
     private static void log(MessageResult result) {
         Map<String, String> attributes = result.delivery().envelope().attributes();
-        LOG.info(JsonText.object(json -> {
-            json.writeStringField("event", "webhook.processed");
-            json.writeStringField("messageId", result.delivery().messageId());
-            writeIfPresent(json, "correlationId", attributes.get(Envelope.CORRELATION_ID));
-            writeIfPresent(json, "webhookId", attributes.get(Envelope.WEBHOOK_ID));
-            json.writeNumberField("receiveCount", result.delivery().receiveCount());
-            json.writeStringField("outcome", result.outcome().label());
-            switch (result.outcome()) {
-                case ProcessingOutcome.RetryLater retry -> json.writeStringField("reason", retry.reason());
-                case ProcessingOutcome.Poison poison -> json.writeStringField("reason", poison.reason());
-                default -> {
-                }
+        LoggingEventBuilder line = LOG.atInfo()
+                .addKeyValue("event", "webhook.processed")
+                .addKeyValue("messageId", result.delivery().messageId())
+                .addKeyValue("correlationId", attributes.get(Envelope.CORRELATION_ID))
+                .addKeyValue("webhookId", attributes.get(Envelope.WEBHOOK_ID))
+                .addKeyValue("receiveCount", result.delivery().receiveCount())
+                .addKeyValue("outcome", result.outcome().label())
+                .addKeyValue("returnedToQueue", result.returnsToQueue());
+        switch (result.outcome()) {
+            case ProcessingOutcome.RetryLater retry -> line = line.addKeyValue("reason", retry.reason());
+            case ProcessingOutcome.Poison poison -> line = line.addKeyValue("reason", poison.reason());
+            default -> {
             }
-            json.writeBooleanField("returnedToQueue", result.returnsToQueue());
-        }));
-    }
-
-    private static void writeIfPresent(JsonGenerator json, String name, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
         }
+        line.log("webhook message {}", result.outcome().label());
     }
 }

@@ -1,0 +1,136 @@
+package com.webhookbuffer.bootstrap.lambda;
+
+import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
+import com.webhookbuffer.adapter.aws.SqsBatchHandler;
+import com.webhookbuffer.adapter.aws.SqsClients;
+import com.webhookbuffer.adapter.aws.SqsMessageQueue;
+import com.webhookbuffer.adapter.json.JacksonPayloadParser;
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
+import com.webhookbuffer.application.ingest.AcceptWebhook;
+import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.worker.ProcessWebhookBatch;
+import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * How the hexagon is assembled for AWS Lambda, read top to bottom: settings from the environment, then clients,
+ * adapters, use cases and handlers. Built once per execution environment (in the function's constructor), never
+ * per invocation.
+ *
+ * <p>Each function gets only its half ({@link Ingest}, {@link Worker}), so the ingest jar never loads a class of
+ * the database side.
+ */
+final class Wiring {
+
+    static final String WEBHOOK_SECRETS = "WEBHOOK_SECRETS";
+    static final String WEBHOOK_TOLERANCE_SECONDS = "WEBHOOK_TOLERANCE_SECONDS";
+    static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
+    static final String QUEUE_URL = "QUEUE_URL";
+    static final String DLQ_URL = "DLQ_URL";
+    static final String DB_URL = "DB_URL";
+    static final String DB_USER = "DB_USER";
+    static final String DB_PASSWORD = "DB_PASSWORD";
+    static final String DB_SECRET_ARN = "DB_SECRET_ARN";
+    static final String DB_POOL_SIZE = "DB_POOL_SIZE";
+    static final String RETRY_BACKOFF_BASE_SECONDS = "RETRY_BACKOFF_BASE_SECONDS";
+    static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
+    /** The AWS SDK's own name for an SQS endpoint override: set for a local SQS (ElasticMQ), unset on AWS. */
+    static final String AWS_ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
+    static final String AWS_REGION = "AWS_REGION";
+
+    /** Every variable the functions read; the SAM template's contract test holds the template to this list. */
+    static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES,
+            QUEUE_URL, DLQ_URL, DB_URL, DB_USER, DB_PASSWORD, DB_SECRET_ARN, DB_POOL_SIZE, RETRY_BACKOFF_BASE_SECONDS,
+            RETRY_BACKOFF_CAP_SECONDS, AWS_ENDPOINT_URL_SQS);
+
+    private Wiring() {
+    }
+
+    /** The ingest side: API Gateway → AcceptWebhook → SQS. */
+    record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader) {
+
+        static Ingest from(Map<String, String> environment) {
+            EnvironmentVariables env = new EnvironmentVariables(environment);
+            IngestSettings settings = new IngestSettings(
+                    secrets(env),
+                    Duration.ofSeconds(env.integer(WEBHOOK_TOLERANCE_SECONDS, 300, 1, 86_400)),
+                    env.integer(MAX_BODY_BYTES, IngestSettings.DEFAULT_MAX_BODY_BYTES, 1,
+                            IngestSettings.MAX_BODY_BYTES_LIMIT),
+                    IngestSettings.DEFAULT_RETRY_AFTER);
+            String queueUrl = env.required(QUEUE_URL);
+
+            SqsClient sqs = sqsClient(env);
+
+            SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl, env.optional(DLQ_URL).orElse(queueUrl));
+            PayloadReader payloadReader = newPayloadReader();
+
+            AcceptWebhook inbox = new AcceptWebhook(settings, payloadReader, queue, Clock.systemUTC());
+
+            return new Ingest(new ApiGatewayWebhookHandler(inbox), payloadReader);
+        }
+    }
+
+    /** The worker side: SQS event → ProcessWebhookBatch → PostgreSQL, with the DLQ for poison. */
+    record Worker(SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource) {
+
+        static Worker from(Map<String, String> environment, DatabaseCredentials credentials) {
+            EnvironmentVariables env = new EnvironmentVariables(environment);
+            String queueUrl = env.required(QUEUE_URL);
+            String deadLetterQueueUrl = env.required(DLQ_URL);
+            DatabaseSettings database = credentials.settings(env)
+                    .withPoolSize(env.integer(DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
+            int base = env.integer(RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1,
+                    (int) RetryBackoff.MAX_CAP.toSeconds());
+            int cap = env.integer(RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1,
+                    (int) RetryBackoff.MAX_CAP.toSeconds());
+            if (cap < base) {
+                throw new IllegalStateException(RETRY_BACKOFF_CAP_SECONDS + " (" + cap + ") must be >= "
+                        + RETRY_BACKOFF_BASE_SECONDS + " (" + base + ")");
+            }
+            RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(base), Duration.ofSeconds(cap));
+
+            SqsClient sqs = sqsClient(env);
+            RestorableDataSource dataSource = new RestorableDataSource(database);
+
+            SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl, deadLetterQueueUrl);
+            MyBatisOrderRepository repository = new MyBatisOrderRepository(dataSource);
+            PayloadReader payloadReader = newPayloadReader();
+
+            ProcessWebhookBatch processor =
+                    new ProcessWebhookBatch(payloadReader, repository, queue, backoff, RandomGenerator.getDefault());
+
+            return new Worker(new SqsBatchHandler(processor), payloadReader, dataSource);
+        }
+    }
+
+    static List<WebhookSecret> secrets(EnvironmentVariables env) {
+        String text = env.required(WEBHOOK_SECRETS);
+        return Arrays.stream(text.split("[,\\s]+"))
+                .filter(s -> !s.isBlank())
+                .map(s -> env.parsed(WEBHOOK_SECRETS, s, WebhookSecret::parse))
+                .toList();
+    }
+
+    private static SqsClient sqsClient(EnvironmentVariables env) {
+        return env.optional(AWS_ENDPOINT_URL_SQS)
+                .map(endpoint -> SqsClients.forEndpoint(env.parsed(AWS_ENDPOINT_URL_SQS, endpoint, URI::create),
+                        Region.of(env.optional(AWS_REGION).orElse("us-east-1"))))
+                .orElseGet(SqsClients::create);
+    }
+
+    private static PayloadReader newPayloadReader() {
+        return new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The Lambda bootstrap: {@link com.webhookbuffer.bootstrap.lambda.Wiring} assembles the hexagon from environment
+ * variables, once per execution environment; {@code IngestFunction}, {@code IngestRestFunction} and
+ * {@code WorkerFunction} are the handler classes the SAM template names.
+ *
+ * <p>The outermost layer: may depend on every module; nothing depends on it.
+ */
+package com.webhookbuffer.bootstrap.lambda;

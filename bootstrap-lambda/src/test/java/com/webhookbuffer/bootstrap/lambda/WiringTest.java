@@ -1,0 +1,100 @@
+package com.webhookbuffer.bootstrap.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A missing or malformed variable fails at init, with a message that names it and never repeats a secret. */
+class WiringTest {
+
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private static Map<String, String> ingest() {
+        Map<String, String> env = new HashMap<>();
+        env.put("WEBHOOK_SECRETS", SECRET);
+        env.put("QUEUE_URL", "http://127.0.0.1:9/000000000000/orders");
+        env.put("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9");
+        return env;
+    }
+
+    private static Map<String, String> worker() {
+        Map<String, String> env = ingest();
+        env.put("DLQ_URL", "http://127.0.0.1:9/000000000000/orders-dlq");
+        env.put("DB_URL", "jdbc:postgresql://127.0.0.1:9/orders");
+        env.put("DB_USER", "worker");
+        env.put("DB_PASSWORD", "secret");
+        return env;
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return env;
+    }
+
+    @Test
+    void ingestWiresFromACompleteEnvironment() {
+        assertThat(Wiring.Ingest.from(ingest()).handler()).isNotNull();
+    }
+
+    @Test
+    void missingVariablesAreNamed() {
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "QUEUE_URL", null)))
+                .withMessage("QUEUE_URL is required but not set");
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "WEBHOOK_SECRETS", " ")))
+                .withMessage("WEBHOOK_SECRETS is required but not set");
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DLQ_URL", null),
+                DatabaseCredentials.fromEnvironment())).withMessage("DLQ_URL is required but not set");
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DB_PASSWORD", null),
+                DatabaseCredentials.fromEnvironment())).withMessage("DB_PASSWORD is required but not set");
+    }
+
+    @Test
+    void malformedVariablesAreNamedWithWhatIsWrong() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "WEBHOOK_SECRETS", SECRET + ",whsec_###")))
+                .withMessage("WEBHOOK_SECRETS is malformed: webhook secret must be whsec_ followed by base64");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "MAX_BODY_BYTES", "2000000")))
+                .withMessage("MAX_BODY_BYTES must be 1-1044480, was: 2000000");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "WEBHOOK_TOLERANCE_SECONDS", "five")))
+                .withMessage("WEBHOOK_TOLERANCE_SECONDS must be a whole number, was: five");
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DB_POOL_SIZE", "0"),
+                DatabaseCredentials.fromEnvironment())).withMessage("DB_POOL_SIZE must be 1-100, was: 0");
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(
+                with(with(worker(), "RETRY_BACKOFF_BASE_SECONDS", "60"), "RETRY_BACKOFF_CAP_SECONDS", "10"),
+                DatabaseCredentials.fromEnvironment()))
+                .withMessage("RETRY_BACKOFF_CAP_SECONDS (10) must be >= RETRY_BACKOFF_BASE_SECONDS (60)");
+        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DB_URL", "mysql://x"),
+                DatabaseCredentials.fromEnvironment()))
+                .withMessage("DB_URL is malformed: jdbcUrl must start with jdbc:postgresql:, was: mysql://x");
+    }
+
+    @Test
+    void secretsAreSeparatedByCommasOrSpacesForRotation() {
+        var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
+                SECRET + ", whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+
+        assertThat(Wiring.secrets(env)).hasSize(2);
+    }
+
+    @Test
+    void anRdsSecretGivesTheConnectionSettings() {
+        var env = new EnvironmentVariables(Map.of());
+        var settings = DatabaseCredentials.fromSecret(env,
+                "{\"username\":\"worker\",\"password\":\"pw\",\"host\":\"db.example\",\"port\":5432,\"dbname\":\"orders\"}");
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/orders");
+        assertThat(settings.user()).isEqualTo("worker");
+        assertThat(settings.toString()).doesNotContain("pw");
+        assertThatIllegalStateException().isThrownBy(() -> DatabaseCredentials.fromSecret(env, "{\"host\":\"x\"}"))
+                .withMessageStartingWith("DB_SECRET_ARN names a secret that is not RDS-style JSON");
+    }
+}
