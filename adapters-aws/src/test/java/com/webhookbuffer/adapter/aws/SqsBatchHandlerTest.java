@@ -21,14 +21,10 @@ import com.webhookbuffer.domain.webhook.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The worker handler on events shaped like the real SQS event JSON, carrying real messages of a real SQS-protocol
@@ -58,41 +54,13 @@ class SqsBatchHandlerTest {
                 CorrelationId.of("req-" + webhookId), payload));
     }
 
-    /** Receives what the event source mapping would, and shapes it like the SQS event fixture. */
+    /** Receives what the event source mapping would: at least once, until {@code expected} messages came. */
     private SQSEvent receiveEvent(int expected) {
-        List<Message> messages = new ArrayList<>();
-        // At least one receive, even when none is expected: a receive is what triggers the redrive policy.
-        for (int attempt = 0; attempt == 0 || (attempt < 10 && messages.size() < expected); attempt++) {
-            messages.addAll(TestSqs.client().receiveMessage(r -> r.queueUrl(queues.queueUrl()).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages());
+        SQSEvent event = TestSqs.receiveEvent(queues.queueUrl(), 1);
+        List<SQSEvent.SQSMessage> records = new ArrayList<>(event.getRecords());
+        for (int attempt = 0; attempt < 10 && records.size() < expected; attempt++) {
+            records.addAll(TestSqs.receiveEvent(queues.queueUrl(), 1).getRecords());
         }
-        SQSEvent template = EventLoader.loadSQSEvent("events/sqs-batch.json");
-        SQSEvent.SQSMessage shape = template.getRecords().getFirst();
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message message : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setEventSource(shape.getEventSource());
-            record.setEventSourceArn(shape.getEventSourceArn());
-            record.setAwsRegion(shape.getAwsRegion());
-            record.setMessageId(message.messageId());
-            record.setReceiptHandle(message.receiptHandle());
-            record.setBody(message.body());
-            Map<String, String> attributes = new HashMap<>(shape.getAttributes());
-            attributes.put("ApproximateReceiveCount",
-                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-            record.setAttributes(attributes);
-            Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
-            message.messageAttributes().forEach((name, value) -> {
-                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-                attribute.setDataType(value.dataType());
-                attribute.setStringValue(value.stringValue());
-                messageAttributes.put(name, attribute);
-            });
-            record.setMessageAttributes(messageAttributes);
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
         event.setRecords(records);
         return event;
     }

@@ -1,41 +1,105 @@
 package com.webhookbuffer.adapter.aws;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A real SQS-protocol server (ElasticMQ) in the test JVM, started once, and a client for it. Each test makes
  * queues of its own, so tests never see each other's messages.
  */
-final class TestSqs {
+public final class TestSqs {
 
     private static final AtomicInteger QUEUES = new AtomicInteger();
     private static SqsClient client;
+    private static URI endpoint;
+
+    /** Where the server listens, for code that builds its own client (AWS_ENDPOINT_URL_SQS). */
+    public static synchronized URI endpoint() {
+        client();
+        return endpoint;
+    }
 
     private TestSqs() {
     }
 
-    static synchronized SqsClient client() {
+    public static synchronized SqsClient client() {
         if (client == null) {
             SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
             int port = server.waitUntilStarted().localAddress().getPort();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopAndWait));
-            client = SqsClients.forEndpoint(URI.create("http://127.0.0.1:" + port), Region.US_EAST_1);
+            endpoint = URI.create("http://127.0.0.1:" + port);
+            client = SqsClients.forEndpoint(endpoint, Region.US_EAST_1);
         }
         return client;
     }
 
     /** A queue and its dead-letter queue, with the redrive policy and visibility timeout given. */
-    record Queues(String queueUrl, String deadLetterQueueUrl) {
+    public record Queues(String queueUrl, String deadLetterQueueUrl) {
     }
 
-    static Queues create(int visibilityTimeoutSeconds, int maxReceiveCount) {
+    /**
+     * Receives up to ten messages the way the Lambda event source mapping does and hands them over as an
+     * {@link SQSEvent} with every field the worker reads (ids, receipt handles, receive count, attributes).
+     */
+    public static SQSEvent receiveEvent(String queueUrl, int waitSeconds) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message message : client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages()) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setEventSource("aws:sqs");
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            record.setAttributes(Map.of("ApproximateReceiveCount",
+                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)));
+            Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
+            message.messageAttributes().forEach((name, value) -> {
+                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                attribute.setDataType(value.dataType());
+                attribute.setStringValue(value.stringValue());
+                attributes.put(name, attribute);
+            });
+            record.setMessageAttributes(attributes);
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    /** What the event source mapping does after the function returns: deletes every message not reported failed. */
+    public static void deleteSucceeded(String queueUrl, SQSEvent event, SQSBatchResponse response) {
+        Set<String> failed = new HashSet<>();
+        response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+        for (SQSEvent.SQSMessage record : event.getRecords()) {
+            if (!failed.contains(record.getMessageId())) {
+                try {
+                    client().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(record.getReceiptHandle()));
+                } catch (ReceiptHandleIsInvalidException alreadyDeleted) {
+                    // The worker deleted it itself (a dead-lettered poison message): nothing left to do.
+                }
+            }
+        }
+    }
+
+    public static Queues create(int visibilityTimeoutSeconds, int maxReceiveCount) {
         SqsClient sqs = client();
         int n = QUEUES.incrementAndGet();
         String dlqUrl = sqs.createQueue(create -> create.queueName("orders-dlq-" + n)).queueUrl();

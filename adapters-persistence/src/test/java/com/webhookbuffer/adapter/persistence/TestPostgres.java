@@ -18,7 +18,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Docker engine is needed; {@code -Dtest.postgres=container} runs the official image through Testcontainers, and
  * the tests are skipped (not failed) where no Docker engine answers.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     /** The major version RDS and Aurora PostgreSQL run; the embedded binaries are pinned to it in the root POM. */
     static final String IMAGE = "postgres:17";
@@ -29,7 +29,7 @@ final class TestPostgres {
     }
 
     /** Settings for the shared, migrated server. */
-    static synchronized DatabaseSettings shared() {
+    public static synchronized DatabaseSettings shared() {
         if (shared == null) {
             shared = switch (System.getProperty("test.postgres", "embedded")) {
                 case "embedded" -> startEmbedded();
@@ -43,11 +43,11 @@ final class TestPostgres {
     }
 
     /** Empties the order store between tests. */
-    static void truncate(DatabaseSettings settings) {
+    public static void truncate(DatabaseSettings settings) {
         execute(settings, "TRUNCATE orders, order_items, processed_webhooks");
     }
 
-    static void execute(DatabaseSettings settings, String... statements) {
+    public static void execute(DatabaseSettings settings, String... statements) {
         try (Connection connection = DriverManager.getConnection(
                 settings.jdbcUrl(), settings.user(), settings.password());
                 Statement statement = connection.createStatement()) {
