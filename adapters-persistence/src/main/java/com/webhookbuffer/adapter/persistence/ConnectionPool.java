@@ -2,6 +2,7 @@ package com.webhookbuffer.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.Driver;
 
 /** Builds the worker's HikariCP pool: never more connections than its share of the budget, and quick to give up. */
 public final class ConnectionPool {
@@ -13,6 +14,8 @@ public final class ConnectionPool {
         HikariConfig config = new HikariConfig();
         config.setPoolName(settings.applicationName());
         config.setJdbcUrl(settings.jdbcUrl());
+        // Named, not looked up through DriverManager, which only sees drivers of the class loader that asks.
+        config.setDriverClassName(Driver.class.getName());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         // A fixed size: the budget is a ceiling, and a Lambda worker gains nothing from shrinking its pool.
