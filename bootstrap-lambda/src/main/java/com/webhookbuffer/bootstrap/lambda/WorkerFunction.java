@@ -34,7 +34,7 @@ public final class WorkerFunction implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.payloadPath(wiring.payloadReader(), 200);
+        Priming.batchPath(wiring.payloadReader(), 200);
         wiring.handler().handle(new SQSEvent());
         wiring.dataSource().close();
     }
