@@ -5,11 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import org.crac.Core;
-import org.crac.Resource;
 
 /** The ingest Lambda for a REST API proxy integration (payload format 1.0); otherwise as {@link IngestFunction}. */
-public final class IngestRestFunction
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
+public final class IngestRestFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final Wiring.Ingest wiring;
 
@@ -19,21 +17,12 @@ public final class IngestRestFunction
 
     IngestRestFunction(Wiring.Ingest wiring) {
         this.wiring = wiring;
-        Core.getGlobalContext().register(this);
+        // The wiring is the SnapStart resource; CRaC keeps only a weak reference, this function the strong one.
+        Core.getGlobalContext().register(wiring);
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return wiring.handler().handle(event);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.payloadPath(wiring.payloadReader(), 200);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing was frozen open.
     }
 }

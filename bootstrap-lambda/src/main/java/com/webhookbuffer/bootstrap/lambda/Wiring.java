@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.crac.Context;
+import org.crac.Resource;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -58,8 +60,21 @@ final class Wiring {
     private Wiring() {
     }
 
-    /** The ingest side: API Gateway → AcceptWebhook → SQS. */
-    record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader) {
+    /**
+     * The ingest side: API Gateway → AcceptWebhook → SQS. As a CRaC resource it primes the payload path before a
+     * SnapStart snapshot; nothing else needs care (the URL-connection client opens connections per request).
+     */
+    record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader) implements Resource {
+
+        @Override
+        public void beforeCheckpoint(Context<? extends Resource> context) {
+            Priming.payloadPath(payloadReader, 200);
+        }
+
+        @Override
+        public void afterRestore(Context<? extends Resource> context) {
+            // No connection was opened before the snapshot.
+        }
 
         static Ingest from(Map<String, String> environment) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
@@ -82,8 +97,24 @@ final class Wiring {
         }
     }
 
-    /** The worker side: SQS event → ProcessWebhookBatch → PostgreSQL, with the DLQ for poison. */
-    record Worker(SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource) {
+    /**
+     * The worker side: SQS event → ProcessWebhookBatch → PostgreSQL, with the DLQ for poison. As a CRaC resource it
+     * primes the batch path and closes the pool before a snapshot (frozen connections would be dead, or shared by
+     * every restored copy), and opens a fresh pool after restore.
+     */
+    record Worker(SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource)
+            implements Resource {
+
+        @Override
+        public void beforeCheckpoint(Context<? extends Resource> context) {
+            Priming.batchPath(payloadReader, 200);
+            dataSource.close();
+        }
+
+        @Override
+        public void afterRestore(Context<? extends Resource> context) {
+            dataSource.reopen();
+        }
 
         static Worker from(Map<String, String> environment, DatabaseCredentials credentials) {
             EnvironmentVariables env = new EnvironmentVariables(environment);

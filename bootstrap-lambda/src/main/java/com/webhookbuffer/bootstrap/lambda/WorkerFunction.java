@@ -2,19 +2,15 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import org.crac.Core;
-import org.crac.Resource;
 
 /**
  * The worker Lambda: an SQS batch in, batch item failures out ({@code ReportBatchItemFailures}). Its concurrency
  * is capped by the event source mapping so the database never sees more connections than its budget.
- *
- * <p>SnapStart: the payload path is primed and the connection pool closed before the snapshot (frozen connections
- * would be dead or, worse, shared by every restored copy); a fresh pool opens after restore.
  */
-public final class WorkerFunction implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public final class WorkerFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final Wiring.Worker wiring;
 
@@ -24,23 +20,12 @@ public final class WorkerFunction implements RequestHandler<SQSEvent, SQSBatchRe
 
     WorkerFunction(Wiring.Worker wiring) {
         this.wiring = wiring;
-        Core.getGlobalContext().register(this);
+        // The wiring is the SnapStart resource; CRaC keeps only a weak reference, this function the strong one.
+        Core.getGlobalContext().register(wiring);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return wiring.handler().handle(event);
-    }
-
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.batchPath(wiring.payloadReader(), 200);
-        wiring.handler().handle(new SQSEvent());
-        wiring.dataSource().close();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        wiring.dataSource().reopen();
     }
 }

@@ -106,6 +106,11 @@ class LambdaPipelineTest {
             TestSqs.deleteSucceeded(queues.queueUrl(), first, failed);
             assertThat(failed.getBatchItemFailures()).isNotEmpty();
             postgres = start(data, port);
+            // A SnapStart snapshot and restore in between: the pool is closed, then opened afresh.
+            Wiring.Worker workerWiring = Wiring.Worker.from(env, DatabaseCredentials.fromEnvironment());
+            worker = new WorkerFunction(workerWiring);
+            workerWiring.beforeCheckpoint(null);
+            workerWiring.afterRestore(null);
 
             for (int round = 0; round < 60; round++) {
                 SQSEvent event = TestSqs.receiveEvent(queues.queueUrl(), 1);
