@@ -9,7 +9,6 @@ import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -48,14 +47,18 @@ public final class AcceptWebhook implements WebhookInbox {
         if (check != SignatureCheck.AUTHENTIC) {
             return new AcceptOutcome.Unauthenticated(check.description());
         }
-        if (payloadReader.read(body) instanceof PayloadReading.Invalid invalid) {
-            return new AcceptOutcome.InvalidPayload(invalid.violations());
+        String json;
+        switch (payloadReader.read(body)) {
+            case PayloadReading.Invalid invalid -> {
+                return new AcceptOutcome.InvalidPayload(invalid.violations());
+            }
+            case PayloadReading.Valid valid -> json = valid.json();
         }
         QueuedWebhook queued = new QueuedWebhook(
                 WebhookId.of(webhook.webhookId()),
                 clock.instant(),
                 webhook.correlationId(),
-                new String(body, StandardCharsets.UTF_8));
+                json);
         return switch (queue.publish(queued)) {
             case PublishOutcome.Published published ->
                     new AcceptOutcome.Accepted(queued.webhookId(), published.messageId());
