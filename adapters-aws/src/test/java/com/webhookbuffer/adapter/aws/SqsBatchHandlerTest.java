@@ -130,7 +130,10 @@ class SqsBatchHandlerTest {
             Thread.sleep(BACKOFF.cap().toMillis() + 500);
         }
 
-        assertThat(receiveEvent(0).getRecords()).isEmpty();
+        // The next receive that finds it visible moves it; poll a little, since a loaded machine may be late.
+        for (int attempt = 0; attempt < 5 && queue.deadLetters(10).isEmpty(); attempt++) {
+            assertThat(receiveEvent(0).getRecords()).as("never delivered a third time").isEmpty();
+        }
         assertThat(queue.deadLetters(10)).singleElement()
                 .satisfies(dead -> assertThat(dead.reason()).as("moved by the queue, not by us").isEmpty());
     }
