@@ -205,6 +205,17 @@ class PayloadRulesTest {
     }
 
     @Test
+    void noncharactersTheQueueCannotCarryAreRefused() {
+        byte[] body = sample().with("extra", "a\uFFFFb").bytes();
+
+        assertThat(READER.read(body)).isEqualTo(
+                new PayloadReading.Invalid(List.of(new Violation("body", "must not contain U+FFFE or U+FFFF"))));
+        assertThat(READER.read(sample().with("extra", "caf\u00e9 \uD83D\uDE00").bytes()))
+                .as("other Unicode, 4-byte characters included, is fine")
+                .isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @Test
     void wrongJsonTypesAreReportedAsViolations() {
         assertThat(violations(sample().with("data.version", new Raw("\"1\""))))
                 .containsExactly(new Violation("data.version", "has the wrong JSON type"));
