@@ -67,12 +67,10 @@ public final class ApiGatewayWebhookHandler {
     private HttpAnswer answer(Map<String, String> headers, String body, boolean base64, String requestId) {
         CorrelationId correlationId = correlationIdOf(requestId);
         byte[] bytes = bodyOf(body, base64);
-        IncomingWebhook webhook = new IncomingWebhook(headers.get("content-type"), headers.get("webhook-id"),
-                headers.get("webhook-timestamp"), headers.get("webhook-signature"), bytes == null ? new byte[0] : bytes,
-                correlationId);
         AcceptOutcome outcome = bytes == null
                 ? new AcceptOutcome.InvalidPayload(List.of(new Violation("body", "is marked base64 but is not")))
-                : inbox.accept(webhook);
+                : inbox.accept(new IncomingWebhook(headers.get("content-type"), headers.get("webhook-id"),
+                        headers.get("webhook-timestamp"), headers.get("webhook-signature"), bytes, correlationId));
         HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
         log(correlationId, headers.get("webhook-id"), outcome, answer.status(), bytes == null ? 0 : bytes.length);
         return answer;
