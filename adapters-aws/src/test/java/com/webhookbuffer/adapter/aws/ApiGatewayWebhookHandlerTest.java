@@ -119,6 +119,19 @@ class ApiGatewayWebhookHandlerTest {
     }
 
     @Test
+    void aBodyMarkedBase64ThatIsNotIs400OnTheBody() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/apigateway-http-webhook.json");
+        event.setBody("not base64!");
+
+        APIGatewayV2HTTPResponse response = handler.handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody())
+                .contains("{\"field\":\"body\",\"message\":\"is marked base64 but is not\"}");
+        assertThat(queued()).isEmpty();
+    }
+
+    @Test
     void invalidPayloadIs400ProblemDetailsListingEveryViolatedField() {
         byte[] body = SampleWebhooks.order("ord_1", 1).with("data.total", "1.00").with("data.version", 0).bytes();
 
