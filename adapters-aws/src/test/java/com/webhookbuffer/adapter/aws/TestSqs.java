@@ -3,8 +3,6 @@ package com.webhookbuffer.adapter.aws;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -58,30 +55,11 @@ public final class TestSqs {
      * {@link SQSEvent} with every field the worker reads (ids, receipt handles, receive count, attributes).
      */
     public static SQSEvent receiveEvent(String queueUrl, int waitSeconds) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message message : client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+        List<Message> messages = client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
                 .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages()) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setEventSource("aws:sqs");
-            record.setMessageId(message.messageId());
-            record.setReceiptHandle(message.receiptHandle());
-            record.setBody(message.body());
-            record.setAttributes(Map.of("ApproximateReceiveCount",
-                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)));
-            Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-            message.messageAttributes().forEach((name, value) -> {
-                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-                attribute.setDataType(value.dataType());
-                attribute.setStringValue(value.stringValue());
-                attributes.put(name, attribute);
-            });
-            record.setMessageAttributes(attributes);
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+                .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages();
+        String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+        return SqsEvents.of(messages, "arn:aws:sqs:us-east-1:000000000000:" + queueName);
     }
 
     /** What the event source mapping does after the function returns: deletes every message not reported failed. */
