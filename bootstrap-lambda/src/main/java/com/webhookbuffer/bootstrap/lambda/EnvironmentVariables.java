@@ -9,24 +9,24 @@ import java.util.function.Function;
  * Typed reads of the environment, each failure naming the variable and what was wrong with it, so a function
  * with a missing or malformed setting fails at init with a message an operator can act on.
  */
-final class EnvironmentVariables {
+public final class EnvironmentVariables {
 
     private final Map<String, String> variables;
 
-    EnvironmentVariables(Map<String, String> variables) {
+    public EnvironmentVariables(Map<String, String> variables) {
         this.variables = Map.copyOf(Objects.requireNonNull(variables, "variables must not be null"));
     }
 
-    String required(String name) {
+    public String required(String name) {
         return optional(name).orElseThrow(() -> new IllegalStateException(name + " is required but not set"));
     }
 
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         String value = variables.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    public int integer(String name, int defaultValue, int min, int max) {
         Optional<String> text = optional(name);
         if (text.isEmpty()) {
             return defaultValue;
@@ -44,7 +44,7 @@ final class EnvironmentVariables {
     }
 
     /** Runs a constructor with the variable's value, turning its refusal into a message that names the variable. */
-    <T> T parsed(String name, String value, Function<String, T> parser) {
+    public <T> T parsed(String name, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {

@@ -32,28 +32,29 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * per invocation.
  *
  * <p>Each function gets only its half ({@link Ingest}, {@link Worker}), so the ingest jar never loads a class of
- * the database side.
+ * the database side. The local stack runs {@link Ingest} as it is and builds its worker from the same settings
+ * readers ({@link #retryBackoff}, {@link #newPayloadReader}), so a variable means the same thing in both places.
  */
-final class Wiring {
+public final class Wiring {
 
-    static final String WEBHOOK_SECRETS = "WEBHOOK_SECRETS";
-    static final String WEBHOOK_TOLERANCE_SECONDS = "WEBHOOK_TOLERANCE_SECONDS";
-    static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
-    static final String QUEUE_URL = "QUEUE_URL";
-    static final String DLQ_URL = "DLQ_URL";
-    static final String DB_URL = "DB_URL";
-    static final String DB_USER = "DB_USER";
-    static final String DB_PASSWORD = "DB_PASSWORD";
-    static final String DB_SECRET_ARN = "DB_SECRET_ARN";
-    static final String DB_POOL_SIZE = "DB_POOL_SIZE";
-    static final String RETRY_BACKOFF_BASE_SECONDS = "RETRY_BACKOFF_BASE_SECONDS";
-    static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
+    public static final String WEBHOOK_SECRETS = "WEBHOOK_SECRETS";
+    public static final String WEBHOOK_TOLERANCE_SECONDS = "WEBHOOK_TOLERANCE_SECONDS";
+    public static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
+    public static final String QUEUE_URL = "QUEUE_URL";
+    public static final String DLQ_URL = "DLQ_URL";
+    public static final String DB_URL = "DB_URL";
+    public static final String DB_USER = "DB_USER";
+    public static final String DB_PASSWORD = "DB_PASSWORD";
+    public static final String DB_SECRET_ARN = "DB_SECRET_ARN";
+    public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
+    public static final String RETRY_BACKOFF_BASE_SECONDS = "RETRY_BACKOFF_BASE_SECONDS";
+    public static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
     /** The AWS SDK's own name for an SQS endpoint override: set for a local SQS (ElasticMQ), unset on AWS. */
-    static final String AWS_ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
-    static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
+    public static final String AWS_REGION = "AWS_REGION";
 
     /** Every variable the functions read; the SAM template's contract test holds the template to this list. */
-    static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES,
+    public static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES,
             QUEUE_URL, DLQ_URL, DB_URL, DB_USER, DB_PASSWORD, DB_SECRET_ARN, DB_POOL_SIZE, RETRY_BACKOFF_BASE_SECONDS,
             RETRY_BACKOFF_CAP_SECONDS, AWS_ENDPOINT_URL_SQS);
 
@@ -64,7 +65,7 @@ final class Wiring {
      * The ingest side: API Gateway → AcceptWebhook → SQS. As a CRaC resource it primes the payload path before a
      * SnapStart snapshot; nothing else needs care (the URL-connection client opens connections per request).
      */
-    record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader) implements Resource {
+    public record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader) implements Resource {
 
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -76,7 +77,7 @@ final class Wiring {
             // No connection was opened before the snapshot.
         }
 
-        static Ingest from(Map<String, String> environment) {
+        public static Ingest from(Map<String, String> environment) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
             IngestSettings settings = new IngestSettings(
                     secrets(env),
@@ -122,15 +123,7 @@ final class Wiring {
             String deadLetterQueueUrl = env.required(DLQ_URL);
             DatabaseSettings database = credentials.settings(env)
                     .withPoolSize(env.integer(DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
-            int base = env.integer(RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1,
-                    (int) RetryBackoff.MAX_CAP.toSeconds());
-            int cap = env.integer(RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1,
-                    (int) RetryBackoff.MAX_CAP.toSeconds());
-            if (cap < base) {
-                throw new IllegalStateException(RETRY_BACKOFF_CAP_SECONDS + " (" + cap + ") must be >= "
-                        + RETRY_BACKOFF_BASE_SECONDS + " (" + base + ")");
-            }
-            RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(base), Duration.ofSeconds(cap));
+            RetryBackoff backoff = retryBackoff(env);
 
             SqsClient sqs = sqsClient(env);
             RestorableDataSource dataSource = new RestorableDataSource(database);
@@ -146,7 +139,20 @@ final class Wiring {
         }
     }
 
-    static List<WebhookSecret> secrets(EnvironmentVariables env) {
+    /** The worker's retry-later backoff, {@code RETRY_BACKOFF_BASE_SECONDS} and {@code RETRY_BACKOFF_CAP_SECONDS}. */
+    public static RetryBackoff retryBackoff(EnvironmentVariables env) {
+        int base = env.integer(RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1,
+                (int) RetryBackoff.MAX_CAP.toSeconds());
+        int cap = env.integer(RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1,
+                (int) RetryBackoff.MAX_CAP.toSeconds());
+        if (cap < base) {
+            throw new IllegalStateException(RETRY_BACKOFF_CAP_SECONDS + " (" + cap + ") must be >= "
+                    + RETRY_BACKOFF_BASE_SECONDS + " (" + base + ")");
+        }
+        return new RetryBackoff(Duration.ofSeconds(base), Duration.ofSeconds(cap));
+    }
+
+    public static List<WebhookSecret> secrets(EnvironmentVariables env) {
         String text = env.required(WEBHOOK_SECRETS);
         return Arrays.stream(text.split("[,\\s]+"))
                 .filter(s -> !s.isBlank())
@@ -161,7 +167,7 @@ final class Wiring {
                 .orElseGet(SqsClients::create);
     }
 
-    private static PayloadReader newPayloadReader() {
+    public static PayloadReader newPayloadReader() {
         return new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
     }
 }
