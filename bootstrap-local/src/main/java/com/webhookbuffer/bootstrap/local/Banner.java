@@ -1,0 +1,75 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.webhookbuffer.domain.queue.QueueDepth;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** What the stack prints when it is ready and when it stops: everything needed to use it, to copy and paste. */
+final class Banner {
+
+    static final String READY = "Ready. Ctrl-C (or SIGTERM) stops the stack gracefully.";
+
+    private Banner() {
+    }
+
+    static void print(PrintStream out, LocalStack stack, DevelopmentSecret secrets) {
+        LocalSettings settings = stack.settings();
+        URI http = stack.baseUri();
+        out.println();
+        out.println("  Webhooks     POST " + http + HttpFront.WEBHOOKS_PATH);
+        out.println("  Health       GET  " + http + "/health");
+        out.println("  Status       GET  " + http + "/status");
+        out.println("  SQS          " + stack.sqsEndpoint() + "  (aws sqs --endpoint-url " + stack.sqsEndpoint()
+                + " --region us-east-1 ...)");
+        out.println("    queue      " + stack.queueUrl() + "  (visibility " + settings.visibilityTimeoutSeconds()
+                + " s, to the DLQ after " + settings.maxReceiveCount() + " receives)");
+        out.println("    DLQ        " + stack.deadLetterQueueUrl());
+        out.println("  PostgreSQL   " + stack.database().jdbcUrl() + "  (user " + stack.database().user() + ")");
+        stack.localDatabase().psqlUrl().ifPresent(url ->
+                out.println("    psql       psql \"" + url + "\"  (also in " + settings.stateDirectory()
+                        .resolve(LocalStack.DB_URL_FILE) + ")"));
+        stack.localDatabase().dataDirectory().ifPresent(dir ->
+                out.println("    data in    " + dir + "  (kept between runs; delete it to start empty)"));
+        out.println("  Budget       " + settings.budget().dbMaxConnections() + " connections (DB_MAX_CONNECTIONS): "
+                + settings.workerMaxConcurrency() + " worker(s) x " + settings.budget().workerPoolSize()
+                + " connection(s), batches of " + settings.batchSize());
+        out.println("  Secret       " + secrets.first() + secrets.generated()
+                .map(file -> "  (development secret, generated; kept in " + file + ")")
+                .orElse("  (from WEBHOOK_SECRETS)"));
+        out.println();
+        out.println("  !! The queues live in this process's memory: messages still queued or in the DLQ when it");
+        out.println("  !! stops are lost. Let it drain (GET /status) before stopping; orders already written stay.");
+        out.println();
+        out.println("  Send one with ./run-local send, or by hand (needs openssl):");
+        out.println(curlExample(http, secrets));
+        out.println();
+        out.println(READY);
+        out.flush();
+    }
+
+    /** A signed request that stays valid: the timestamp and signature are computed when it is pasted. */
+    static String curlExample(URI http, DevelopmentSecret secrets) {
+        String key = HexFormat.of().formatHex(secrets.signing().key());
+        return "    BODY='" + SampleOrder.json("ord_quickstart", 1, Instant.now()) + "'\n"
+                + "    ID=\"msg_$(date +%s%N)\"; TS=\"$(date +%s)\"\n"
+                + "    SIG=\"$(printf '%s' \"$ID.$TS.$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:" + key
+                + " -binary | base64)\"\n"
+                + "    curl -i " + http + HttpFront.WEBHOOKS_PATH
+                + " -H 'content-type: application/json' -H \"webhook-id: $ID\" -H \"webhook-timestamp: $TS\""
+                + " -H \"webhook-signature: v1,$SIG\" --data-binary \"$BODY\"";
+    }
+
+    static void printStopped(PrintStream out, QueueDepth leftBehind) {
+        if (leftBehind == null) {
+            out.println("Stopped.");
+        } else if (leftBehind.visible() + leftBehind.inFlight() + leftBehind.deadLetters() == 0) {
+            out.println("Stopped. The queues were empty: nothing was left behind.");
+        } else {
+            out.println("Stopped. !! LOST with the in-memory queues: " + (leftBehind.visible() + leftBehind.inFlight())
+                    + " queued message(s) and " + leftBehind.deadLetters() + " dead letter(s).");
+        }
+        out.flush();
+    }
+}

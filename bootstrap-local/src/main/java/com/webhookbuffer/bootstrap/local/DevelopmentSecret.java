@@ -1,0 +1,56 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The signing secrets the local stack accepts: {@code WEBHOOK_SECRETS} when set, as on AWS; otherwise a development
+ * secret generated once and kept in {@code LOCAL_STATE_DIR/webhook-secret}, so that {@code ./run-local send} and a
+ * restarted stack agree on it.
+ *
+ * @param all       what the ingest function is given as {@code WEBHOOK_SECRETS}
+ * @param signing   the secret {@code send} and the printed curl example sign with (the first one)
+ * @param generated where the generated development secret is kept; empty when {@code WEBHOOK_SECRETS} is set
+ */
+record DevelopmentSecret(String all, WebhookSecret signing, Optional<Path> generated) {
+
+    static final String FILE_NAME = "webhook-secret";
+
+    static DevelopmentSecret resolve(LocalSettings settings) {
+        Optional<String> configured = settings.variables().optional(Wiring.WEBHOOK_SECRETS);
+        if (configured.isPresent()) {
+            List<WebhookSecret> secrets = Wiring.secrets(settings.variables());
+            return new DevelopmentSecret(configured.get(), secrets.getFirst(), Optional.empty());
+        }
+        Path file = settings.stateDirectory().resolve(FILE_NAME);
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, WebhookSecret.ofKey(key).encoded() + "\n", StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return new DevelopmentSecret(text, WebhookSecret.parse(text), Optional.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the development secret in " + file + " could not be read or written", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the development secret in " + file + " is malformed (delete the file "
+                    + "to have a new one generated): " + e.getMessage(), e);
+        }
+    }
+
+    String first() {
+        return signing.encoded();
+    }
+}

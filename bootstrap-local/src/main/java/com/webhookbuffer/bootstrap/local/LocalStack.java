@@ -1,0 +1,242 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webhookbuffer.adapter.aws.SqsBatchHandler;
+import com.webhookbuffer.adapter.aws.SqsMessageQueue;
+import com.webhookbuffer.adapter.persistence.ConnectionPool;
+import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
+import com.webhookbuffer.application.worker.ProcessWebhookBatch;
+import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.domain.queue.QueueDepth;
+import com.webhookbuffer.domain.queue.QueueUnavailableException;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The whole pipeline on one machine, assembled here top to bottom: PostgreSQL (migrated before anything connects
+ * to it), the SQS-protocol server and its two queues, the worker fed by an {@link EventSourcePoller}, and the HTTP
+ * front for the ingest function. The ingest side is the Lambda's own {@link Wiring.Ingest}; the worker side is
+ * built from the same adapters and settings readers with one pool for all workers, sized to the budget.
+ *
+ * <p>Stopping is the reverse: refuse new webhooks (503), let the batches in flight finish, then close the pool,
+ * the queues and the database.
+ */
+final class LocalStack implements AutoCloseable {
+
+    static final String APPLICATION_NAME = "webhook-buffer-local";
+    static final String DB_URL_FILE = "db-url";
+
+    private final LocalSettings settings;
+    private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
+    private final PipelineCounts counts = new PipelineCounts();
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile boolean accepting;
+    private LocalDatabase database;
+    private LocalQueues queues;
+    private HikariDataSource pool;
+    private SqsMessageQueue queue;
+    private EventSourcePoller poller;
+    private HttpFront front;
+    private DevelopmentSecret secrets;
+
+    private LocalStack(LocalSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts every part, or stops those already started and rethrows. */
+    static LocalStack start(LocalSettings settings, PrintStream out) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startParts(out);
+            return stack;
+        } catch (RuntimeException | IOException e) {
+            stack.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private void startParts(PrintStream out) throws IOException {
+        out.println("webhook-buffer local stack: starting");
+        database = settings.externalDatabase().map(LocalDatabase::external).orElseGet(() -> {
+            out.println("  PostgreSQL: starting the embedded server (data in "
+                    + settings.stateDirectory().resolve("postgres") + ")");
+            return LocalDatabase.embedded(settings.stateDirectory(), settings.budget().dbMaxConnections());
+        });
+        closeInReverse.push(database);
+        Optional<String> psqlUrl = database.psqlUrl();
+        if (psqlUrl.isPresent()) {
+            Files.writeString(settings.stateDirectory().resolve(DB_URL_FILE), psqlUrl.get() + "\n");
+        }
+        DatabaseSettings db = database.settings()
+                .withApplicationName(APPLICATION_NAME)
+                .withPoolSize(settings.poolConnections());
+        // Before the pool opens, so the migration's connection and the pool's never add up past the budget.
+        int applied = DatabaseMigrations.migrate(db);
+        out.println("  PostgreSQL: schema up to date (" + applied + " migration(s) applied)");
+
+        queues = LocalQueues.start(settings.sqsPort(), settings.visibilityTimeoutSeconds(),
+                settings.maxReceiveCount());
+        closeInReverse.push(queues);
+
+        pool = ConnectionPool.open(db);
+        closeInReverse.push(pool);
+        queue = new SqsMessageQueue(queues.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
+        ProcessWebhookBatch worker = new ProcessWebhookBatch(Wiring.newPayloadReader(),
+                new MyBatisOrderRepository(pool), queue, Wiring.retryBackoff(settings.variables()),
+                RandomGenerator.getDefault());
+        poller = new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
+                settings.workerMaxConcurrency(), new SqsBatchHandler(counts.watching(worker)));
+        closeInReverse.push(poller);
+
+        secrets = DevelopmentSecret.resolve(settings);
+        Map<String, String> ingestEnvironment = new HashMap<>(settings.environment());
+        ingestEnvironment.put(Wiring.WEBHOOK_SECRETS, secrets.all());
+        ingestEnvironment.put(Wiring.QUEUE_URL, queues.queueUrl());
+        ingestEnvironment.put(Wiring.DLQ_URL, queues.deadLetterQueueUrl());
+        ingestEnvironment.put(Wiring.AWS_ENDPOINT_URL_SQS, queues.endpoint().toString());
+        ingestEnvironment.put(Wiring.AWS_REGION, LocalQueues.REGION.id());
+        Wiring.Ingest ingest = Wiring.Ingest.from(ingestEnvironment);
+
+        front = HttpFront.start(settings.httpPort(), ingest.handler(), () -> accepting, this::statusJson,
+                counts::accepted);
+        closeInReverse.push(front);
+        // The front closes first: from here on, stopping refuses webhooks before anything else goes.
+        closeInReverse.push(() -> accepting = false);
+        accepting = true;
+        Banner.print(out, this, secrets);
+    }
+
+    URI baseUri() {
+        return front.baseUri();
+    }
+
+    LocalQueues queues() {
+        return queues;
+    }
+
+    URI sqsEndpoint() {
+        return queues.endpoint();
+    }
+
+    String queueUrl() {
+        return queues.queueUrl();
+    }
+
+    String deadLetterQueueUrl() {
+        return queues.deadLetterQueueUrl();
+    }
+
+    DatabaseSettings database() {
+        return database.settings();
+    }
+
+    LocalDatabase localDatabase() {
+        return database;
+    }
+
+    LocalSettings settings() {
+        return settings;
+    }
+
+    /** The secret webhooks are signed with here. */
+    WebhookSecret secret() {
+        return secrets.signing();
+    }
+
+    boolean accepting() {
+        return accepting;
+    }
+
+    /** The {@code GET /status} document. Reads the queue's counters and the pool's: never a database connection. */
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("accepting", accepting);
+        Map<String, Object> queueStatus = new LinkedHashMap<>();
+        try {
+            QueueDepth depth = queue.depth();
+            queueStatus.put("depth", depth.visible());
+            queueStatus.put("inFlight", depth.inFlight());
+            queueStatus.put("deadLetterDepth", depth.deadLetters());
+        } catch (QueueUnavailableException e) {
+            queueStatus.put("error", e.getMessage());
+        }
+        queueStatus.put("batchesInFlight", poller.batchesInFlight());
+        status.put("queue", queueStatus);
+        status.put("counts", counts.snapshot());
+        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("connectionsInUse", connections == null ? 0 : connections.getActiveConnections());
+        database.put("connectionsOpen", connections == null ? 0 : connections.getTotalConnections());
+        database.put("connectionBudget", settings.budget().dbMaxConnections());
+        database.put("workerMaxConcurrency", settings.workerMaxConcurrency());
+        status.put("database", database);
+        return status;
+    }
+
+    private String statusJson() {
+        try {
+            return json.writeValueAsString(status());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("status could not be written as JSON", e);
+        }
+    }
+
+    /** Refuses webhooks, finishes the batches in flight, then closes the rest; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        RuntimeException first = null;
+        while (!closeInReverse.isEmpty()) {
+            AutoCloseable part = closeInReverse.pop();
+            try {
+                part.close();
+                if (part == poller) {
+                    // The batches in flight are done; what ElasticMQ still holds dies with this process.
+                    leftBehind = depthOrNull();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private volatile QueueDepth leftBehind;
+
+    /** What was still queued when the stack stopped (null if it never started its queues or could not tell). */
+    QueueDepth leftBehind() {
+        return leftBehind;
+    }
+
+    private QueueDepth depthOrNull() {
+        try {
+            return queue.depth();
+        } catch (QueueUnavailableException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.webhookbuffer.bootstrap.local;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * {@code ./run-local}: with no arguments, the whole stack in the foreground until Ctrl-C or SIGTERM; otherwise one
+ * operator command. Exit status: 0 done, 1 the operation failed, 2 a usage or configuration error.
+ */
+public final class RunLocal {
+
+    static final String USAGE = """
+            usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
+                   ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
+                   ./run-local dlq list        show each dead letter with its reason
+                   ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
+            The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
+            Settings are environment variables: see the table in README.md.""";
+
+    private RunLocal() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+    }
+
+    static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        try {
+            LocalSettings settings = LocalSettings.from(environment);
+            return switch (String.join(" ", args.size() > 2 ? args.subList(0, 2) : args)) {
+                case "", "start" -> runStack(settings, out);
+                case "send" -> send(settings, Optional.empty(), out);
+                case "dlq list" -> {
+                    DeadLetterCommands.list(OperatorQueues.from(settings.variables()), out, err);
+                    yield 0;
+                }
+                case "dlq redrive" -> DeadLetterCommands.redrive(OperatorQueues.from(settings.variables()), out) ? 0 : 1;
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    if (args.size() == 2 && args.getFirst().equals("send")) {
+                        yield send(settings, Optional.of(Path.of(args.get(1))), out);
+                    }
+                    err.println("unknown command: " + String.join(" ", args));
+                    err.println(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalStateException e) {
+            err.println("run-local: " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("run-local: interrupted");
+            return 1;
+        } catch (Exception e) {
+            err.println("run-local: " + e);
+            return 1;
+        }
+    }
+
+    private static int send(LocalSettings settings, Optional<Path> file, PrintStream out) throws Exception {
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            throw new IllegalStateException("cannot read " + file.get());
+        }
+        URI webhooks = URI.create("http://127.0.0.1:" + settings.httpPort() + HttpFront.WEBHOOKS_PATH);
+        return SendCommand.send(webhooks, DevelopmentSecret.resolve(settings).signing(), file, Clock.systemUTC(), out)
+                ? 0 : 1;
+    }
+
+    /** Runs until SIGINT or SIGTERM, then stops gracefully; the JVM exits 0 rather than 130 or 143. */
+    private static int runStack(LocalSettings settings, PrintStream out) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        try (LocalStack stack = LocalStack.start(settings, out)) {
+            stop.await();
+            out.println();
+            out.println("Stopping: refusing new webhooks (503), finishing the batches in flight ...");
+            out.flush();
+            stack.close();
+            Banner.printStopped(out, stack.leftBehind());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code ./run-local send [FILE]}: signs a body (the file's bytes as they are, or a sample order) with the stack's
+ * secret and posts it, printing the answer. Exits non-zero unless the answer is 2xx.
+ */
+final class SendCommand {
+
+    private SendCommand() {
+    }
+
+    static boolean send(URI webhooks, WebhookSecret secret, Optional<Path> file, Clock clock, PrintStream out)
+            throws IOException, InterruptedException {
+        Instant now = clock.instant();
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        byte[] body = file.isPresent()
+                ? Files.readAllBytes(file.get())
+                : SampleOrder.json("ord_" + now.getEpochSecond(), 1, now).getBytes(StandardCharsets.UTF_8);
+        long timestamp = now.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(webhooks)
+                .timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        out.println("POST " + webhooks + "  webhook-id " + id + "  (" + body.length + " bytes"
+                + file.map(f -> " from " + f).orElse(", a sample order") + ")");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            out.println(response.statusCode() + " " + response.body());
+            return response.statusCode() / 100 == 2;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.webhookbuffer.bootstrap.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A PostgreSQL server of the test's own, which the stack reaches through {@code DB_URL} like any existing server;
+ * it can be stopped and started again on the same data and port, as an outage would.
+ */
+final class ExternalPostgres implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    ExternalPostgres(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+        this.port = freePort();
+        start();
+    }
+
+    void start() {
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "30")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("test PostgreSQL did not start", e);
+        }
+    }
+
+    void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("test PostgreSQL did not stop", e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    /** What the stack is given to use this server. */
+    Map<String, String> environment() {
+        return Map.of("DB_URL", jdbcUrl(), "DB_USER", "postgres", "DB_PASSWORD", "postgres");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
