@@ -23,6 +23,10 @@ class ArchitectureTest {
     static final ArchRule nothing_depends_on_bootstrap_code = HexagonRules.nothing_depends_on_bootstrap_code;
 
     @ArchTest
+    static final ArchRule only_the_local_stack_uses_the_local_servers =
+            HexagonRules.only_the_local_stack_uses_the_local_servers;
+
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = HexagonRules.packages_are_free_of_cycles;
 
     @ArchTest

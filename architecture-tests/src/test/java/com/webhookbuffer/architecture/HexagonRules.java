@@ -18,6 +18,7 @@ final class HexagonRules {
     static final String APPLICATION = ROOT + ".application..";
     static final String ADAPTERS = ROOT + ".adapter..";
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
+    static final String LOCAL_STACK = ROOT + ".bootstrap.local..";
 
     private HexagonRules() {
     }
@@ -49,6 +50,12 @@ final class HexagonRules {
             .as("nothing depends on bootstrap code")
             .because("bootstrap modules assemble the hexagon; they are the outermost layer");
 
+    static final ArchRule only_the_local_stack_uses_the_local_servers = noClasses()
+            .that().resideOutsideOfPackage(LOCAL_STACK)
+            .should().dependOnClassesThat().resideInAnyPackage("org.elasticmq..", "io.zonky..")
+            .as("only the local stack uses ElasticMQ and the embedded PostgreSQL")
+            .because("they stand in for SQS and RDS on one machine, and must never reach a Lambda jar");
+
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching(ROOT + ".(**)")
             .should().beFreeOfCycles()
@@ -58,10 +65,11 @@ final class HexagonRules {
             GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
                     .as("no class throws generic exceptions (Exception, RuntimeException, Throwable)");
 
-    static final ArchRule nothing_writes_to_standard_streams =
-            GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-                    .as("no class writes to System.out or System.err")
-                    .because("logs go through the adapters' structured logging");
+    static final ArchRule nothing_writes_to_standard_streams = noClasses()
+            .that().resideOutsideOfPackage(LOCAL_STACK)
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .as("no class writes to System.out or System.err, but the local stack's command line")
+            .because("logs go through the adapters' structured logging; only ./run-local talks to a terminal");
 
     static final ArchRule nothing_uses_java_util_logging =
             GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING

@@ -14,6 +14,7 @@ import com.webhookbuffer.archfixture.SloppyAdapter;
 import com.webhookbuffer.archfixture.cycle.first.First;
 import com.webhookbuffer.archfixture.cycle.second.Second;
 import com.webhookbuffer.bootstrap.archfixture.FixtureWiring;
+import com.webhookbuffer.bootstrap.archfixture.LambdaWiringStartingElasticMq;
 import com.webhookbuffer.domain.archfixture.DomainUsingJackson;
 import com.webhookbuffer.domain.archfixture.DomainUsingJdbc;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,12 @@ class RulesCatchViolationsTest {
     void bootstrapRuleCatchesAnAdapterUsingTheWiring() {
         assertThat(violationsOf(HexagonRules.nothing_depends_on_bootstrap_code,
                 AdapterUsingBootstrap.class, FixtureWiring.class)).contains(AdapterUsingBootstrap.class.getName());
+    }
+
+    @Test
+    void localServersRuleCatchesLambdaWiringThatStartsElasticMq() {
+        assertThat(violationsOf(HexagonRules.only_the_local_stack_uses_the_local_servers,
+                LambdaWiringStartingElasticMq.class)).contains("org.elasticmq");
     }
 
     @Test
