@@ -26,6 +26,8 @@ final class Banner {
         out.println("    queue      " + stack.queueUrl() + "  (visibility " + settings.visibilityTimeoutSeconds()
                 + " s, to the DLQ after " + settings.maxReceiveCount() + " receives)");
         out.println("    DLQ        " + stack.deadLetterQueueUrl());
+        out.println("    kept in    " + settings.stateDirectory().resolve(LocalStack.QUEUES_FILE + ".mv.db")
+                + "  (messages survive a restart; delete it to start with empty queues)");
         out.println("  PostgreSQL   " + stack.database().jdbcUrl() + "  (user " + stack.database().user() + ")");
         stack.localDatabase().psqlUrl().ifPresent(url ->
                 out.println("    psql       psql \"" + url + "\"  (also in " + settings.stateDirectory()
@@ -38,9 +40,6 @@ final class Banner {
         out.println("  Secret       " + secrets.first() + secrets.generated()
                 .map(file -> "  (development secret, generated; kept in " + file + ")")
                 .orElse("  (from WEBHOOK_SECRETS)"));
-        out.println();
-        out.println("  !! The queues live in this process's memory: messages still queued or in the DLQ when it");
-        out.println("  !! stops are lost. Let it drain (GET /status) before stopping; orders already written stay.");
         out.println();
         out.println("  Send one with ./run-local send, or by hand (needs openssl):");
         out.println(curlExample(http, secrets));
@@ -65,9 +64,9 @@ final class Banner {
         if (leftBehind == null) {
             out.println("Stopped.");
         } else if (leftBehind.visible() + leftBehind.inFlight() + leftBehind.deadLetters() == 0) {
-            out.println("Stopped. The queues were empty: nothing was left behind.");
+            out.println("Stopped. The queues were empty.");
         } else {
-            out.println("Stopped. !! LOST with the in-memory queues: " + (leftBehind.visible() + leftBehind.inFlight())
+            out.println("Stopped. Kept for the next start: " + (leftBehind.visible() + leftBehind.inFlight())
                     + " queued message(s) and " + leftBehind.deadLetters() + " dead letter(s).");
         }
         out.flush();

@@ -79,6 +79,9 @@ final class EventSourcePoller implements AutoCloseable {
                 batchesInFlight.incrementAndGet();
                 try {
                     invoke(SqsEvents.of(messages, queueArn));
+                } catch (RuntimeException e) {
+                    // As when a Lambda invocation fails: the batch comes back after its visibility timeout.
+                    LOG.error("batch of {} failed and returns to the queue: {}", messages.size(), e.toString(), e);
                 } finally {
                     batchesInFlight.decrementAndGet();
                 }

@@ -8,6 +8,7 @@ import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,13 @@ final class HttpFront implements AutoCloseable {
      */
     static HttpFront start(int port, ApiGatewayWebhookHandler ingest, BooleanSupplier accepting,
             Supplier<String> status, Runnable onAccepted) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (BindException e) {
+            throw new IllegalStateException("the HTTP server cannot listen on port " + port + " ("
+                    + LocalSettings.HTTP_PORT + "): " + e.getMessage() + "; is another stack running?", e);
+        }
         // Each request waits for SQS to acknowledge; a virtual thread per request keeps that wait cheap.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);

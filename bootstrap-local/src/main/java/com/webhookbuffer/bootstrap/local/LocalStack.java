@@ -18,6 +18,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
@@ -41,6 +43,8 @@ final class LocalStack implements AutoCloseable {
 
     static final String APPLICATION_NAME = "webhook-buffer-local";
     static final String DB_URL_FILE = "db-url";
+    /** ElasticMQ's H2 file, without the {@code .mv.db} H2 adds. */
+    static final String QUEUES_FILE = "queues";
 
     private final LocalSettings settings;
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
@@ -76,6 +80,9 @@ final class LocalStack implements AutoCloseable {
 
     private void startParts(PrintStream out) throws IOException {
         out.println("webhook-buffer local stack: starting");
+        // Before anything starts: a port in use is the commonest reason a second stack cannot run.
+        requireFree(settings.httpPort(), LocalSettings.HTTP_PORT);
+        requireFree(settings.sqsPort(), LocalSettings.SQS_PORT);
         database = settings.externalDatabase().map(LocalDatabase::external).orElseGet(() -> {
             out.println("  PostgreSQL: starting the embedded server (data in "
                     + settings.stateDirectory().resolve("postgres") + ")");
@@ -94,7 +101,7 @@ final class LocalStack implements AutoCloseable {
         out.println("  PostgreSQL: schema up to date (" + applied + " migration(s) applied)");
 
         queues = LocalQueues.start(settings.sqsPort(), settings.visibilityTimeoutSeconds(),
-                settings.maxReceiveCount());
+                settings.maxReceiveCount(), settings.stateDirectory().resolve(QUEUES_FILE));
         closeInReverse.push(queues);
 
         pool = ConnectionPool.open(db);
@@ -125,12 +132,21 @@ final class LocalStack implements AutoCloseable {
         Banner.print(out, this, secrets);
     }
 
-    URI baseUri() {
-        return front.baseUri();
+    private static void requireFree(int port, String variable) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on port " + port + " (" + variable + "): "
+                    + e.getMessage() + "; is another stack running? Set " + variable + " to another port", e);
+        }
     }
 
-    LocalQueues queues() {
-        return queues;
+    URI baseUri() {
+        return front.baseUri();
     }
 
     URI sqsEndpoint() {
@@ -209,7 +225,7 @@ final class LocalStack implements AutoCloseable {
             try {
                 part.close();
                 if (part == poller) {
-                    // The batches in flight are done; what ElasticMQ still holds dies with this process.
+                    // The batches in flight are done; what is still queued waits in the H2 file for the next start.
                     leftBehind = depthOrNull();
                 }
             } catch (Exception e) {
@@ -227,7 +243,7 @@ final class LocalStack implements AutoCloseable {
 
     private volatile QueueDepth leftBehind;
 
-    /** What was still queued when the stack stopped (null if it never started its queues or could not tell). */
+    /** What was still queued when the stack stopped, kept for the next start (null if it could not tell). */
     QueueDepth leftBehind() {
         return leftBehind;
     }

@@ -80,10 +80,10 @@ public final class RunLocal {
 
     /** Runs until SIGINT or SIGTERM, then stops gracefully; the JVM exits 0 rather than 130 or 143. */
     private static int runStack(LocalSettings settings, PrintStream out) throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
         try (LocalStack stack = LocalStack.start(settings, out)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            Signal.handle(new Signal("INT"), signal -> stop.countDown());
+            Signal.handle(new Signal("TERM"), signal -> stop.countDown());
             stop.await();
             out.println();
             out.println("Stopping: refusing new webhooks (503), finishing the batches in flight ...");

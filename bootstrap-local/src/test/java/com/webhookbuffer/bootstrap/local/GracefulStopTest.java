@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
-import com.webhookbuffer.domain.webhook.WebhookSecret;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,97 +24,115 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./run-local} as a process of its own, stopped the way a terminal or a process manager stops it, in the
- * middle of a stream of webhooks. SIGTERM must end it with exit status 0, refusing webhooks from then on, and
- * every webhook it accepted must be either written or counted in what it says it left behind.
+ * {@code ./run-local} as a process of its own, ended the two ways a process ends: stopped by SIGTERM in the middle of
+ * a stream of webhooks, and killed outright. Either way a stack started again on the same state must write every
+ * webhook the first one accepted, each exactly once.
  */
 class GracefulStopTest {
 
-    private static final Pattern LEFT_BEHIND = Pattern.compile("LOST with the in-memory queues: (\\d+) queued");
+    private static final Map<String, String> QUICK_RETRIES = Map.of(
+            LocalSettings.VISIBILITY_TIMEOUT_SECONDS, "3",
+            "RETRY_BACKOFF_BASE_SECONDS", "1",
+            "RETRY_BACKOFF_CAP_SECONDS", "2");
+    private static final Pattern KEPT = Pattern.compile("Kept for the next start: (\\d+) queued");
 
     @Test
-    void sigtermInTheMiddleOfAStreamStopsWithStatusZeroAndAccountsForEveryAcceptedWebhook(@TempDir Path state)
+    void sigtermInTheMiddleOfAStreamStopsWithStatusZeroAndTheRestartWritesEveryAcceptedWebhook(@TempDir Path state)
             throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
-            int httpPort = ExternalPostgres.freePort();
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    RunLocal.class.getName())
-                    .redirectErrorStream(true);
-            builder.environment().putAll(postgres.environment());
-            builder.environment().put(LocalSettings.HTTP_PORT, Integer.toString(httpPort));
-            builder.environment().put(LocalSettings.SQS_PORT, Integer.toString(ExternalPostgres.freePort()));
-            builder.environment().put(LocalSettings.LOCAL_STATE_DIR, state.toString());
-            builder.environment().put(LocalSettings.DB_MAX_CONNECTIONS, "2");
-            Process stack = builder.start();
-            List<String> output = new CopyOnWriteArrayList<>();
-            Thread reader = Thread.ofPlatform().start(() -> {
-                try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                    lines.lines().forEach(output::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            Map<String, String> environment = new HashMap<>(postgres.environment());
+            // One worker taking one message at a time: a backlog builds up, and the stop has something to keep.
+            environment.put(LocalSettings.DB_MAX_CONNECTIONS, "1");
+            environment.put(LocalSettings.BATCH_SIZE, "1");
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
+            String printed;
+            try (StackProcess stack = new StackProcess(state, environment);
+                    StackClient client = stack.awaitReady();
+                    ExecutorService senders = Executors.newFixedThreadPool(8)) {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < 600; i++) {
+                    int n = i;
+                    sent.add(senders.submit(() -> {
+                        try {
+                            int answer = client.postSigned("wh_stop_" + n,
+                                    SampleWebhooks.order("ord_stop_" + n, 1).json()).statusCode();
+                            (answer == 202 ? accepted : refused).incrementAndGet();
+                        } catch (UncheckedIOException stackGone) {
+                            refused.incrementAndGet();
+                        }
+                    }));
                 }
-            });
-            try {
-                awaitReady(stack, output);
-                WebhookSecret secret = WebhookSecret.parse(
-                        Files.readString(state.resolve(DevelopmentSecret.FILE_NAME)).strip());
-                AtomicInteger accepted = new AtomicInteger();
-                AtomicInteger refused = new AtomicInteger();
-                try (StackClient client = new StackClient(URI.create("http://127.0.0.1:" + httpPort), secret);
-                        ExecutorService senders = Executors.newFixedThreadPool(8)) {
-                    List<Future<?>> sent = new ArrayList<>();
-                    for (int i = 0; i < 600; i++) {
-                        int n = i;
-                        sent.add(senders.submit(() -> {
-                            try {
-                                int answer = client.postSigned("wh_stop_" + n,
-                                        SampleWebhooks.order("ord_stop_" + n, 1).json()).statusCode();
-                                (answer == 202 ? accepted : refused).incrementAndGet();
-                            } catch (UncheckedIOException stackGone) {
-                                refused.incrementAndGet();
-                            }
-                        }));
-                    }
-                    while (accepted.get() < 200) {
-                        Thread.sleep(5);
-                    }
-                    // SIGTERM through the handle: Process.destroy() would also close our end of the child's output.
-                    stack.toHandle().destroy();
-                    for (Future<?> future : sent) {
-                        future.get();
-                    }
+                while (accepted.get() < 200) {
+                    Thread.sleep(5);
                 }
-
-                assertThat(stack.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
-                reader.join();
-                String printed = String.join("\n", output);
-                assertThat(stack.exitValue()).as(printed).isZero();
-                assertThat(printed).contains("Stopping: refusing new webhooks (503)").contains("Stopped.");
-                assertThat(refused.get()).as("webhooks sent after the signal are refused").isPositive();
-
-                long written = StackClient.count(DatabaseSettings.of(postgres.jdbcUrl(), "postgres", "postgres"),
-                        "SELECT count(*) FROM processed_webhooks");
-                Matcher lost = LEFT_BEHIND.matcher(printed);
-                long leftBehind = lost.find() ? Long.parseLong(lost.group(1)) : 0;
-                System.out.printf("graceful stop: %d accepted, %d refused, %d written, %d left behind%n",
-                        accepted.get(), refused.get(), written, leftBehind);
-                assertThat(written + leftBehind).as("written %d + left behind %d", written, leftBehind)
-                        .isEqualTo(accepted.get());
-            } finally {
-                stack.destroyForcibly();
+                stack.terminate();
+                for (Future<?> future : sent) {
+                    future.get();
+                }
+                int exit = stack.awaitExit();
+                printed = stack.printed();
+                assertThat(exit).as(printed).isZero();
             }
+            assertThat(printed).contains("Stopping: refusing new webhooks (503)").contains("Stopped.");
+            assertThat(refused.get()).as("webhooks sent after the signal are refused").isPositive();
+
+            DatabaseSettings db = db(postgres);
+            long writtenBeforeStop = StackClient.count(db, "SELECT count(*) FROM processed_webhooks");
+            Matcher kept = KEPT.matcher(printed);
+            long keptForRestart = kept.find() ? Long.parseLong(kept.group(1)) : 0;
+            System.out.printf("graceful stop: %d accepted, %d refused, %d written, %d kept for the restart%n",
+                    accepted.get(), refused.get(), writtenBeforeStop, keptForRestart);
+            assertThat(writtenBeforeStop + keptForRestart).isEqualTo(accepted.get());
+
+            restartAndAwaitWritten(postgres, state, accepted.get(), Map.of());
+            assertThat(StackClient.count(db, "SELECT count(*) FROM orders")).isEqualTo(accepted.get());
         }
     }
 
-    private static void awaitReady(Process stack, List<String> output) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (!output.contains(Banner.READY)) {
-            assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
-            assertThat(Instant.now()).as(String.join("\n", output)).isBefore(deadline);
-            Thread.sleep(100);
+    @Test
+    void aKilledStackLosesNothingItAccepted(@TempDir Path state) throws Exception {
+        try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
+            // Short visibility and backoff: what the killed stack had in flight comes back within seconds.
+            Map<String, String> environment = new HashMap<>(postgres.environment());
+            environment.putAll(QUICK_RETRIES);
+            int accepted = 0;
+            try (StackProcess stack = new StackProcess(state, environment);
+                    StackClient client = stack.awaitReady()) {
+                // The database goes first, so everything accepted from here on can only be in the queue.
+                postgres.stop();
+                for (int i = 0; i < 100; i++) {
+                    if (client.postSigned("wh_kill_" + i, SampleWebhooks.order("ord_kill_" + i, 1).json())
+                            .statusCode() == 202) {
+                        accepted++;
+                    }
+                }
+                stack.kill();
+                stack.awaitExit();
+            }
+            assertThat(accepted).isEqualTo(100);
+            postgres.start();
+            restartAndAwaitWritten(postgres, state, accepted, QUICK_RETRIES);
+            assertThat(StackClient.count(db(postgres), "SELECT count(*) FROM orders")).isEqualTo(accepted);
         }
+    }
+
+    private static void restartAndAwaitWritten(ExternalPostgres postgres, Path state, long expected,
+            Map<String, String> settings) throws InterruptedException {
+        Map<String, String> again = new HashMap<>(postgres.environment());
+        again.putAll(settings);
+        again.putAll(Map.of(LocalSettings.HTTP_PORT, "0", LocalSettings.SQS_PORT, "0",
+                LocalSettings.LOCAL_STATE_DIR, state.toString()));
+        DatabaseSettings db = db(postgres);
+        try (LocalStack restarted = LocalStack.start(LocalSettings.from(again),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                StackClient client = new StackClient(restarted.baseUri(), restarted.secret())) {
+            client.awaitStatus(Duration.ofMinutes(1),
+                    s -> StackClient.count(db, "SELECT count(*) FROM processed_webhooks") == expected);
+        }
+    }
+
+    private static DatabaseSettings db(ExternalPostgres postgres) {
+        return DatabaseSettings.of(postgres.jdbcUrl(), "postgres", "postgres");
     }
 }

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webhookbuffer.adapter.aws.SqsClients;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
@@ -67,7 +73,7 @@ class LocalStackTest {
     }
 
     @Test
-    void theBannerSaysWhereEverythingIsAndThatTheQueuesAreNotKept() {
+    void theBannerSaysWhereEverythingIsKept() {
         String banner = BANNER.toString(StandardCharsets.UTF_8);
         assertThat(banner)
                 .contains("POST " + stack.baseUri() + "/webhooks")
@@ -76,7 +82,7 @@ class LocalStackTest {
                 .contains(state.resolve("postgres").toString())
                 .contains(stack.secret().encoded())
                 .contains("development secret, generated")
-                .contains("queues live in this process's memory")
+                .contains(state.resolve("queues.mv.db") + "  (messages survive a restart")
                 .contains("4 connections (DB_MAX_CONNECTIONS): 4 worker(s) x 1 connection(s)")
                 .contains(Banner.READY);
     }
@@ -139,7 +145,7 @@ class LocalStackTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
 
         byte[] oversized = new byte[300 * 1024];
-        java.util.Arrays.fill(oversized, (byte) ' ');
+        Arrays.fill(oversized, (byte) ' ');
         System.arraycopy(valid, 0, oversized, 0, valid.length);
         assertThat(client.postSigned("wh_e2e_oversized", oversized).statusCode()).isEqualTo(413);
 
@@ -156,10 +162,12 @@ class LocalStackTest {
     @Test
     void poisonGoesToTheDeadLetterQueueWhereTheOperatorCommandsFindIt() throws Exception {
         // Not our envelope: a message some other producer put on the queue. The worker dead-letters it at once.
-        stack.queues().client().sendMessage(send -> send.queueUrl(stack.queueUrl())
-                .messageBody("{\"not\":\"a webhook\"}")
-                .messageAttributes(Map.of("origin", MessageAttributeValue.builder()
-                        .dataType("String").stringValue("e2e-poison").build())));
+        try (SqsClient producer = SqsClients.forEndpoint(stack.sqsEndpoint(), Region.US_EAST_1)) {
+            producer.sendMessage(send -> send.queueUrl(stack.queueUrl())
+                    .messageBody("{\"not\":\"a webhook\"}")
+                    .messageAttributes(Map.of("origin", MessageAttributeValue.builder()
+                            .dataType("String").stringValue("e2e-poison").build())));
+        }
         JsonNode status = client.awaitStatus(SETTLE,
                 s -> s.get("queue").get("deadLetterDepth").asLong() >= 1);
         assertThat(status.get("counts").get("deadLettered").asLong()).isGreaterThanOrEqualTo(1);
@@ -233,6 +241,20 @@ class LocalStackTest {
         assertThat(unknown.err()).contains("unknown command: dlq purge").contains("usage:");
     }
 
+    @Test
+    void aPortInUseStopsTheStartBeforeAnythingStartsAndNamesTheVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Path elsewhere = state.resolve("second-stack");
+            Result second = run(List.of(), Map.of(LocalSettings.LOCAL_STATE_DIR, elsewhere.toString(),
+                    LocalSettings.SQS_PORT, "0",
+                    LocalSettings.HTTP_PORT, Integer.toString(taken.getLocalPort())));
+            assertThat(second.status()).isEqualTo(2);
+            assertThat(second.err()).contains("cannot listen on port " + taken.getLocalPort() + " (HTTP_PORT)");
+            // Checked before anything started: no database was set up for nothing.
+            assertThat(elsewhere.resolve("postgres")).doesNotExist();
+        }
+    }
+
     private static long count(String fromWhere) {
         return StackClient.count(db(), "SELECT count(*) FROM " + fromWhere);
     }
@@ -241,7 +263,7 @@ class LocalStackTest {
     }
 
     static Result run(List<String> args, Map<String, String> extra) {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 LocalSettings.LOCAL_STATE_DIR, state.toString()));
         environment.putAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
