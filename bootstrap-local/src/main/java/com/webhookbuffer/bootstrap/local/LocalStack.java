@@ -36,8 +36,8 @@ import java.util.random.RandomGenerator;
  * front for the ingest function. The ingest side is the Lambda's own {@link Wiring.Ingest}; the worker side is
  * built from the same adapters and settings readers with one pool for all workers, sized to the budget.
  *
- * <p>Stopping is the reverse: refuse new webhooks (503), let the batches in flight finish, then close the pool,
- * the queues and the database.
+ * <p>Stopping is the reverse: refuse new webhooks (503, and {@code /health} says so), let the batches in flight
+ * finish, then close the HTTP front, the pool, the queues and the database.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -110,10 +110,6 @@ final class LocalStack implements AutoCloseable {
         ProcessWebhookBatch worker = new ProcessWebhookBatch(Wiring.newPayloadReader(),
                 new MyBatisOrderRepository(pool), queue, Wiring.retryBackoff(settings.variables()),
                 RandomGenerator.getDefault());
-        poller = new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
-                settings.workerMaxConcurrency(), new SqsBatchHandler(counts.watching(worker)));
-        closeInReverse.push(poller);
-
         secrets = DevelopmentSecret.resolve(settings);
         Map<String, String> ingestEnvironment = new HashMap<>(settings.environment());
         ingestEnvironment.put(Wiring.WEBHOOK_SECRETS, secrets.all());
@@ -123,10 +119,14 @@ final class LocalStack implements AutoCloseable {
         ingestEnvironment.put(Wiring.AWS_REGION, LocalQueues.REGION.id());
         Wiring.Ingest ingest = Wiring.Ingest.from(ingestEnvironment);
 
+        // Answering 503 until everything is up, and again while stopping: it closes after the poller.
         front = HttpFront.start(settings.httpPort(), ingest.handler(), () -> accepting, this::statusJson,
                 counts::accepted);
         closeInReverse.push(front);
-        // The front closes first: from here on, stopping refuses webhooks before anything else goes.
+        poller = new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
+                settings.workerMaxConcurrency(), new SqsBatchHandler(counts.watching(worker)));
+        closeInReverse.push(poller);
+        // Undone first: stopping refuses webhooks (503) while the batches in flight finish.
         closeInReverse.push(() -> accepting = false);
         accepting = true;
         Banner.print(out, this, secrets);
