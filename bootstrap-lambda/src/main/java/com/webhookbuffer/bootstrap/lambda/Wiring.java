@@ -160,7 +160,8 @@ public final class Wiring {
                 .toList();
     }
 
-    private static SqsClient sqsClient(EnvironmentVariables env) {
+    /** SQS at {@code AWS_ENDPOINT_URL_SQS} (in {@code AWS_REGION}) when set, otherwise AWS's with its defaults. */
+    public static SqsClient sqsClient(EnvironmentVariables env) {
         return env.optional(AWS_ENDPOINT_URL_SQS)
                 .map(endpoint -> SqsClients.forEndpoint(env.parsed(AWS_ENDPOINT_URL_SQS, endpoint, URI::create),
                         Region.of(env.optional(AWS_REGION).orElse("us-east-1"))))

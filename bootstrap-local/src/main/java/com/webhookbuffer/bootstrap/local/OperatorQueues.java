@@ -6,7 +6,6 @@ import com.webhookbuffer.bootstrap.lambda.Wiring;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -22,12 +21,7 @@ record OperatorQueues(SqsClient client, Optional<String> queueUrl, String deadLe
     static OperatorQueues from(EnvironmentVariables env) {
         Optional<String> deadLetterQueueUrl = env.optional(Wiring.DLQ_URL);
         if (deadLetterQueueUrl.isPresent()) {
-            SqsClient client = env.optional(Wiring.AWS_ENDPOINT_URL_SQS)
-                    .map(endpoint -> SqsClients.forEndpoint(
-                            env.parsed(Wiring.AWS_ENDPOINT_URL_SQS, endpoint, URI::create),
-                            Region.of(env.optional(Wiring.AWS_REGION).orElse(LocalQueues.REGION.id()))))
-                    .orElseGet(SqsClients::create);
-            return new OperatorQueues(client, env.optional(Wiring.QUEUE_URL), deadLetterQueueUrl.get(),
+            return new OperatorQueues(Wiring.sqsClient(env), env.optional(Wiring.QUEUE_URL), deadLetterQueueUrl.get(),
                     deadLetterQueueUrl.get());
         }
         int port = env.integer(LocalSettings.SQS_PORT, LocalSettings.DEFAULT_SQS_PORT, 1, 65_535);

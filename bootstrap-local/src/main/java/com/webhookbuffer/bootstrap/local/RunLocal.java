@@ -35,7 +35,7 @@ public final class RunLocal {
     static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
         try {
             LocalSettings settings = LocalSettings.from(environment);
-            return switch (String.join(" ", args.size() > 2 ? args.subList(0, 2) : args)) {
+            return switch (String.join(" ", args)) {
                 case "", "start" -> runStack(settings, out);
                 case "send" -> send(settings, Optional.empty(), out);
                 case "dlq list" -> {
