@@ -14,6 +14,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public final class SqsEvents {
 
+    /** The system attributes a worker reads, to ask for on receive. */
+    public static final List<MessageSystemAttributeName> SYSTEM_ATTRIBUTES =
+            List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.SENT_TIMESTAMP);
+
     private SqsEvents() {
     }
 
@@ -44,8 +48,4 @@ public final class SqsEvents {
         record.setMessageAttributes(attributes);
         return record;
     }
-
-    /** The system attributes a worker reads, to ask for on receive. */
-    public static final List<MessageSystemAttributeName> SYSTEM_ATTRIBUTES =
-            List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.SENT_TIMESTAMP);
 }

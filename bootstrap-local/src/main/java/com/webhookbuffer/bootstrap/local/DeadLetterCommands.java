@@ -122,7 +122,8 @@ final class DeadLetterCommands {
             ListMessageMoveTasksResultEntry current = tasks.getFirst();
             String status = current.status();
             out.println("  " + status.toLowerCase(Locale.ROOT) + ": "
-                    + orZero(current.approximateNumberOfMessagesMoved()) + " of " + orZero(current.approximateNumberOfMessagesToMove()) + " moved ("
+                    + orZero(current.approximateNumberOfMessagesMoved()) + " of "
+                    + orZero(current.approximateNumberOfMessagesToMove()) + " moved ("
                     + Duration.between(started, Instant.now()).toSeconds() + " s)");
             switch (status) {
                 case "COMPLETED" -> {

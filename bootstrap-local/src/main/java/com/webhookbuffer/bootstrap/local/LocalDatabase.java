@@ -21,7 +21,8 @@ final class LocalDatabase implements AutoCloseable {
     private final Optional<EmbeddedPostgres> embedded;
     private final Optional<Path> dataDirectory;
 
-    private LocalDatabase(DatabaseSettings settings, Optional<EmbeddedPostgres> embedded, Optional<Path> dataDirectory) {
+    private LocalDatabase(DatabaseSettings settings, Optional<EmbeddedPostgres> embedded,
+            Optional<Path> dataDirectory) {
         this.settings = settings;
         this.embedded = embedded;
         this.dataDirectory = dataDirectory;

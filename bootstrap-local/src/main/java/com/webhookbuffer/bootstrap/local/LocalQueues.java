@@ -58,8 +58,8 @@ final class LocalQueues implements AutoCloseable {
     private final String queueArn;
     private final String deadLetterQueueUrl;
 
-    private LocalQueues(ActorSystem system, SQSRestServer server, URI endpoint, SqsClient client, String queueUrl, String queueArn,
-            String deadLetterQueueUrl) {
+    private LocalQueues(ActorSystem system, SQSRestServer server, URI endpoint, SqsClient client, String queueUrl,
+            String queueArn, String deadLetterQueueUrl) {
         this.system = system;
         this.server = server;
         this.endpoint = endpoint;

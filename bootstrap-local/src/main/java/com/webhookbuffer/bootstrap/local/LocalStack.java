@@ -178,10 +178,6 @@ final class LocalStack implements AutoCloseable {
         return secrets.signing();
     }
 
-    boolean accepting() {
-        return accepting;
-    }
-
     /** The {@code GET /status} document. Reads the queue's counters and the pool's: never a database connection. */
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();

@@ -42,7 +42,8 @@ public final class RunLocal {
                     DeadLetterCommands.list(OperatorQueues.from(settings.variables()), out, err);
                     yield 0;
                 }
-                case "dlq redrive" -> DeadLetterCommands.redrive(OperatorQueues.from(settings.variables()), out) ? 0 : 1;
+                case "dlq redrive" ->
+                        DeadLetterCommands.redrive(OperatorQueues.from(settings.variables()), out) ? 0 : 1;
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -204,8 +204,8 @@ class LocalStackTest {
         assumeTrue(onPath("openssl") && onPath("curl"), "needs openssl and curl");
         String example = Banner.curlExample(stack.baseUri(),
                 DevelopmentSecret.resolve(LocalSettings.from(environment())));
-        Process bash = new ProcessBuilder("bash", "-c", example.replace("curl -i", "curl -s -o /dev/null -w '%{http_code}'"))
-                .redirectErrorStream(true).start();
+        String statusOnly = example.replace("curl -i", "curl -s -o /dev/null -w '%{http_code}'");
+        Process bash = new ProcessBuilder("bash", "-c", statusOnly).redirectErrorStream(true).start();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("202");
         client.awaitStatus(SETTLE, s -> count("orders WHERE order_id = 'ord_quickstart'") == 1);

@@ -43,7 +43,8 @@ class ShuttingDownTest {
                     refusedWhileStopping = client.get("/health").statusCode() == 503;
                 }
                 assertThat(refusedWhileStopping).as("/health answered 503 while the stop waited").isTrue();
-                HttpResponse<String> late = client.postSigned("wh_down_2", SampleWebhooks.order("ord_down_2", 1).json());
+                HttpResponse<String> late =
+                        client.postSigned("wh_down_2", SampleWebhooks.order("ord_down_2", 1).json());
                 assertThat(late.statusCode()).isEqualTo(503);
                 assertThat(late.headers().firstValue("retry-after")).isPresent();
                 stopping.join();
