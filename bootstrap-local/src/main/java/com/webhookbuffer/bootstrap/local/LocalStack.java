@@ -220,8 +220,10 @@ final class LocalStack implements AutoCloseable {
             AutoCloseable part = closeInReverse.pop();
             try {
                 part.close();
-                if (part == poller) {
-                    // The batches in flight are done; what is still queued waits in the H2 file for the next start.
+                if (part == front) {
+                    // Counted only now: the batches in flight are done, and so are the requests that got past the
+                    // 503 check before the stop began and published afterwards. What is still queued waits in the
+                    // H2 file for the next start.
                     leftBehind = depthOrNull();
                 }
             } catch (Exception e) {
