@@ -25,7 +25,11 @@ record HttpAnswer(int status, Map<String, String> headers, String body) {
                         json.writeStringField("status", "accepted");
                     }));
             case AcceptOutcome.InvalidPayload invalid -> problem(400, "invalid-payload", "Invalid payload",
-                    invalid.violations().size() + " field(s) break the webhook contract", correlationId, invalid);
+                    invalid.stoppedEarly()
+                            ? "at least " + invalid.violations().size() + " field(s) break the webhook contract; "
+                                    + "checking stopped at " + Violation.MAX_REPORTED
+                            : invalid.violations().size() + " field(s) break the webhook contract",
+                    correlationId, invalid);
             case AcceptOutcome.Unauthenticated ignored -> problem(401, "unauthenticated", "Unauthenticated",
                     "the request could not be authenticated", correlationId, null);
             case AcceptOutcome.PayloadTooLarge tooLarge -> problem(413, "payload-too-large", "Payload too large",
@@ -56,6 +60,8 @@ record HttpAnswer(int status, Map<String, String> headers, String body) {
             json.writeStringField("detail", detail);
             json.writeStringField("correlationId", correlationId.value());
             if (invalid != null) {
+                json.writeNumberField("violationCount", invalid.violations().size());
+                json.writeBooleanField("stoppedEarly", invalid.stoppedEarly());
                 json.writeArrayFieldStart("violations");
                 for (Violation violation : invalid.violations()) {
                     json.writeStartObject();

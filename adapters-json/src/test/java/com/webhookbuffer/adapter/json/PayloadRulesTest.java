@@ -175,12 +175,58 @@ class PayloadRulesTest {
         assertThat(read(two)).isInstanceOf(PayloadReading.Valid.class);
     }
 
+    private static final Violation BAD_TIMESTAMP = new Violation("timestamp",
+            "must be an RFC 3339 date-time with offset within the years 0001-9999 (UTC), e.g. 2026-11-26T14:00:00Z");
+
     @Test
     void timestampIsAnRfc3339DateTime() {
-        assertThat(violations(sample().with("timestamp", "26/11/2026 14:00"))).containsExactly(new Violation(
-                "timestamp", "must be an RFC 3339 date-time with offset, e.g. 2026-11-26T14:00:00Z"));
+        assertThat(violations(sample().with("timestamp", "26/11/2026 14:00"))).containsExactly(BAD_TIMESTAMP);
         assertThat(read(sample().with("timestamp", "2026-11-26T15:00:00.250+01:00")))
                 .isInstanceOf(PayloadReading.Valid.class);
+        assertThat(read(sample().with("timestamp", "2026-11-26t15:00:00z"))).isInstanceOf(PayloadReading.Valid.class);
+        // What OffsetDateTime also reads but RFC 3339 does not write: no seconds, a signed or longer year.
+        assertThat(violations(sample().with("timestamp", "2026-11-26T14:00Z"))).containsExactly(BAD_TIMESTAMP);
+        assertThat(violations(sample().with("timestamp", "+2026-11-26T14:00:00Z"))).containsExactly(BAD_TIMESTAMP);
+        assertThat(violations(sample().with("timestamp", "2026-11-26T14:00:00.1234567890Z")))
+                .containsExactly(BAD_TIMESTAMP);
+    }
+
+    @Test
+    void timestampLiesWithinTheYearsTheStoreKeeps() {
+        assertThat(read(sample().with("timestamp", "0001-01-01T00:00:00Z"))).isInstanceOf(PayloadReading.Valid.class);
+        assertThat(read(sample().with("timestamp", "9999-12-31T23:59:59.999999999Z")))
+                .isInstanceOf(PayloadReading.Valid.class);
+        for (String outside : List.of("0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "-0001-01-01T00:00:00Z")) {
+            assertThat(violations(sample().with("timestamp", outside))).as(outside).containsExactly(BAD_TIMESTAMP);
+        }
+    }
+
+    @Test
+    void aBodyOfThousandsOfBrokenItemsIsJudgedByItsCountAlone() {
+        SampleWebhooks nulls = sample().with("data.items",
+                new SampleWebhooks.Raw("[" + String.join(",", java.util.Collections.nCopies(10_000, "null")) + "]"));
+        PayloadReading reading = read(nulls);
+        assertThat(reading).isEqualTo(new PayloadReading.Invalid(List.of(
+                new Violation("data.items", "must hold 1-500 line items"))));
+    }
+
+    @Test
+    void checkingStopsOnceTwentyViolationsAreFound() {
+        SampleWebhooks broken = sample();
+        for (int i = 1; i < 500; i++) {
+            broken.withItem("", 0, "x");
+        }
+        PayloadReading.Invalid invalid = (PayloadReading.Invalid) read(broken);
+        assertThat(invalid.violations()).hasSize(Violation.MAX_REPORTED);
+        assertThat(invalid.stoppedEarly()).isTrue();
+        assertThat(invalid.violations()).contains(new Violation("data.items[1].quantity", "must be 1-10000"));
+
+        SampleWebhooks few = sample().withItem("", 1, "1.00").withItem("SKU-3", 0, "1.00");
+        PayloadReading.Invalid some = (PayloadReading.Invalid) read(few);
+        assertThat(some.stoppedEarly()).isFalse();
+        assertThat(some.violations()).extracting(Violation::field)
+                .contains("data.items[1].sku", "data.items[2].quantity");
     }
 
     @Test

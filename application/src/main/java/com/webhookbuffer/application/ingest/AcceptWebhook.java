@@ -50,7 +50,7 @@ public final class AcceptWebhook implements WebhookInbox {
         String json;
         switch (payloadReader.read(body)) {
             case PayloadReading.Invalid invalid -> {
-                return new AcceptOutcome.InvalidPayload(invalid.violations());
+                return new AcceptOutcome.InvalidPayload(invalid.violations(), invalid.stoppedEarly());
             }
             case PayloadReading.Valid valid -> json = valid.json();
         }

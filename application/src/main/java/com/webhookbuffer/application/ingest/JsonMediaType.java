@@ -15,7 +15,8 @@ final class JsonMediaType {
         if (contentType == null) {
             return false;
         }
-        String[] parts = contentType.split(";");
+        // Limit -1: ";" alone splits into two empty parts, never into none.
+        String[] parts = contentType.split(";", -1);
         if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
             return false;
         }

@@ -18,7 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignatureVerifier {
 
-    /** Unix seconds fit in 19 digits; refusing longer numbers keeps parsing trivially bounded. */
+    /**
+     * Unix seconds fit in 19 digits; refusing longer numbers keeps parsing trivially bounded. Not every 19-digit
+     * number fits a {@code long}, so the value is still parsed with an overflow check.
+     */
     private static final int MAX_TIMESTAMP_DIGITS = 19;
 
     private final List<SecretKeySpec> keys;
@@ -39,10 +42,10 @@ public final class SignatureVerifier {
         if (webhookId == null || timestamp == null || signatureHeader == null) {
             return SignatureCheck.MISSING_HEADERS;
         }
-        if (!WebhookId.isValid(webhookId) || !isUnsignedInteger(timestamp)) {
+        long seconds = unixSeconds(timestamp);
+        if (!WebhookId.isValid(webhookId) || seconds < 0) {
             return SignatureCheck.MALFORMED_HEADERS;
         }
-        long seconds = Long.parseLong(timestamp);
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - seconds) > tolerance.toSeconds()) {
             return SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE;
@@ -62,16 +65,23 @@ public final class SignatureVerifier {
         return match ? SignatureCheck.AUTHENTIC : SignatureCheck.NO_MATCHING_SIGNATURE;
     }
 
-    private static boolean isUnsignedInteger(String text) {
+    /** The header as unix seconds, or -1 when it is not an unsigned decimal integer that fits a {@code long}. */
+    static long unixSeconds(String text) {
         if (text.isEmpty() || text.length() > MAX_TIMESTAMP_DIGITS) {
-            return false;
+            return -1;
         }
+        long value = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
+            char digit = text.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return -1;
             }
+            if (value > (Long.MAX_VALUE - (digit - '0')) / 10) {
+                return -1;
+            }
+            value = value * 10 + (digit - '0');
         }
-        return true;
+        return value;
     }
 
     private static List<byte[]> offeredV1Signatures(String header) {

@@ -4,6 +4,8 @@ import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.webhookbuffer.domain.order.Money;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.webhook.Violation;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -37,7 +39,9 @@ public @interface ConsistentAmounts {
 
         @Override
         public boolean isValid(OrderPayload order, ConstraintValidatorContext context) {
-            if (order == null || !Money.isCurrencyCode(order.currency())) {
+            // Too many items is a violation of its own; summing thousands of them would only cost time.
+            if (order == null || !Money.isCurrencyCode(order.currency())
+                    || order.items() != null && order.items().size() > Order.MAX_ITEMS) {
                 return true;
             }
             Currency currency = Currency.getInstance(order.currency());
@@ -45,6 +49,7 @@ public @interface ConsistentAmounts {
                     + " fraction digits for " + currency.getCurrencyCode();
             context.disableDefaultConstraintViolation();
             boolean valid = true;
+            int reported = 0;
             boolean summable = order.items() != null && !order.items().isEmpty();
             BigDecimal sum = BigDecimal.ZERO;
             List<LineItemPayload> items = order.items() == null ? List.of() : order.items();
@@ -56,7 +61,9 @@ public @interface ConsistentAmounts {
                 }
                 BigDecimal price = new BigDecimal(item.unitPrice());
                 if (!Money.fitsMinorUnit(price, currency)) {
-                    Violations.onElementProperty(context, "items", i, "unitPrice", fractionRule);
+                    if (reported++ < Violation.MAX_REPORTED) {
+                        Violations.onElementProperty(context, "items", i, "unitPrice", fractionRule);
+                    }
                     valid = false;
                     summable = false;
                 }

@@ -3,7 +3,6 @@ package com.webhookbuffer.application.payload;
 import com.webhookbuffer.domain.order.Identifiers;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.order.OrderVersion;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,9 +32,10 @@ public record OrderPayload(
         @CurrencyCode
         String currency,
 
+        // Each item is checked by PayloadReader, one at a time, so checking can stop once enough are found.
         @NotNull(message = "is required")
         @Size(min = Order.MIN_ITEMS, max = Order.MAX_ITEMS, message = "must hold 1-500 line items")
-        List<@NotNull(message = "must not be null") @Valid LineItemPayload> items,
+        List<LineItemPayload> items,
 
         @NotNull(message = "is required")
         @DecimalAmount

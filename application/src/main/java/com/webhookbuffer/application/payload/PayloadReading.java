@@ -16,17 +16,24 @@ public sealed interface PayloadReading {
         }
     }
 
-    record Invalid(List<Violation> violations) implements PayloadReading {
+    /**
+     * @param violations   the broken rules found, at most {@link Violation#MAX_REPORTED}
+     * @param stoppedEarly whether checking stopped at that many, so there may be more
+     */
+    record Invalid(List<Violation> violations, boolean stoppedEarly) implements PayloadReading {
         public Invalid {
-            violations = List.copyOf(violations);
-            if (violations.isEmpty()) {
-                throw new IllegalArgumentException("violations must not be empty");
-            }
+            violations = Violation.requireReportable(violations, stoppedEarly);
+        }
+
+        /** Every violation the body has. */
+        public Invalid(List<Violation> violations) {
+            this(violations, false);
         }
 
         /** One line for a log or a dead letter's reason. */
         public String summary() {
-            return String.join("; ", violations.stream().map(Violation::toString).toList());
+            return String.join("; ", violations.stream().map(Violation::toString).toList())
+                    + (stoppedEarly ? "; (checking stopped at " + Violation.MAX_REPORTED + ")" : "");
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * An order at one version, as its sender last described it.
  *
  * <p>Its invariants: 1 to 500 line items, all priced in the order's currency, and a total that equals the sum of
- * quantity x unit price exactly. {@code updatedAt} is when the sender says this version came about.
+ * quantity x unit price exactly. {@code updatedAt} is when the sender says this version came about, within the years
+ * 1 to 9999 (UTC): what an RFC 3339 date-time can write and what the store's {@code timestamptz} keeps.
  */
 public record Order(
         OrderId id,
@@ -23,6 +24,10 @@ public record Order(
 
     public static final int MIN_ITEMS = 1;
     public static final int MAX_ITEMS = 500;
+    /** The first instant of year 1, the earliest {@code updatedAt}. */
+    public static final Instant EARLIEST_UPDATED_AT = Instant.parse("0001-01-01T00:00:00Z");
+    /** The last instant of year 9999, the latest {@code updatedAt}. */
+    public static final Instant LATEST_UPDATED_AT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     public Order {
         Objects.requireNonNull(id, "orderId must not be null");
@@ -33,6 +38,9 @@ public record Order(
         Objects.requireNonNull(items, "items must not be null");
         Objects.requireNonNull(total, "total must not be null");
         Objects.requireNonNull(updatedAt, "updatedAt must not be null");
+        if (!isStorable(updatedAt)) {
+            throw new IllegalArgumentException("updatedAt must be within the years 1-9999 (UTC), was: " + updatedAt);
+        }
         items = List.copyOf(items);
         if (items.size() < MIN_ITEMS || items.size() > MAX_ITEMS) {
             throw new IllegalArgumentException(
@@ -53,6 +61,11 @@ public record Order(
             throw new IllegalArgumentException("total must equal the sum of quantity x unitPrice ("
                     + sum.amount().toPlainString() + "), was: " + total.amount().toPlainString());
         }
+    }
+
+    /** Whether an instant lies within the years 1 to 9999 (UTC), as {@code updatedAt} must. */
+    public static boolean isStorable(Instant instant) {
+        return !instant.isBefore(EARLIEST_UPDATED_AT) && !instant.isAfter(LATEST_UPDATED_AT);
     }
 
     /** The exact sum of quantity x unit price over the lines; the one arithmetic the total is checked against. */

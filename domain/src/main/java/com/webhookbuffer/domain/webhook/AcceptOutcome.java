@@ -18,13 +18,18 @@ public sealed interface AcceptOutcome {
         }
     }
 
-    /** Authentic, but the payload breaks rules: every violation is listed (400). */
-    record InvalidPayload(List<Violation> violations) implements AcceptOutcome {
+    /**
+     * Authentic, but the payload breaks rules (400): the violations found, at most {@link Violation#MAX_REPORTED};
+     * {@code stoppedEarly} when checking stopped there, so there may be more.
+     */
+    record InvalidPayload(List<Violation> violations, boolean stoppedEarly) implements AcceptOutcome {
         public InvalidPayload {
-            violations = List.copyOf(violations);
-            if (violations.isEmpty()) {
-                throw new IllegalArgumentException("violations must not be empty");
-            }
+            violations = Violation.requireReportable(violations, stoppedEarly);
+        }
+
+        /** Every violation the payload has. */
+        public InvalidPayload(List<Violation> violations) {
+            this(violations, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.webhookbuffer.domain.webhook;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,6 +8,12 @@ import java.util.Objects;
  * what is wrong with it.
  */
 public record Violation(String field, String message) implements Comparable<Violation> {
+
+    /**
+     * The most violations one answer reports. Checking stops once this many are found: a body crafted to break a
+     * rule thousands of times costs what twenty broken rules cost, and so does its answer.
+     */
+    public static final int MAX_REPORTED = 20;
 
     public Violation {
         Objects.requireNonNull(field, "field must not be null");
@@ -22,5 +29,25 @@ public record Violation(String field, String message) implements Comparable<Viol
     @Override
     public String toString() {
         return field + ": " + message;
+    }
+
+    /**
+     * A copy of a list of violations as a report may hold it: not empty, at most {@link #MAX_REPORTED}, and full
+     * when checking stopped early.
+     */
+    public static List<Violation> requireReportable(List<Violation> violations, boolean stoppedEarly) {
+        List<Violation> copy = List.copyOf(violations);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("violations must not be empty");
+        }
+        if (copy.size() > MAX_REPORTED) {
+            throw new IllegalArgumentException(
+                    "violations must hold at most " + MAX_REPORTED + ", held: " + copy.size());
+        }
+        if (stoppedEarly && copy.size() < MAX_REPORTED) {
+            throw new IllegalArgumentException("checking may stop early only once " + MAX_REPORTED
+                    + " violations are found, found: " + copy.size());
+        }
+        return copy;
     }
 }
