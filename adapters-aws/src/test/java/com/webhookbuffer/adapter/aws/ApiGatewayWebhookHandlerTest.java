@@ -141,7 +141,8 @@ class ApiGatewayWebhookHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         assertThat(response.getBody()).isEqualTo("{\"type\":\"urn:webhook-buffer:problem:invalid-payload\","
                 + "\"title\":\"Invalid payload\",\"status\":400,\"detail\":\"2 field(s) break the webhook contract\","
-                + "\"correlationId\":\"77375676-xmpl-4b79-853a-f982474efe18\",\"violations\":["
+                + "\"correlationId\":\"77375676-xmpl-4b79-853a-f982474efe18\",\"violationCount\":2,"
+                + "\"stoppedEarly\":false,\"violations\":["
                 + "{\"field\":\"data.total\",\"message\":\"must equal the sum of quantity x unitPrice (39.98)\"},"
                 + "{\"field\":\"data.version\",\"message\":\"must be >= 1\"}]}");
         assertThat(queued()).isEmpty();
@@ -197,5 +198,104 @@ class ApiGatewayWebhookHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(response.getHeaders()).containsEntry("Retry-After", "5");
         assertThat(response.getBody()).contains("urn:webhook-buffer:problem:queue-unavailable");
+    }
+
+    @Test
+    void aTimestampPastTheLargestLongIs401NotAFailure() {
+        // Issue finding 1: 19 digits above Long.MAX_VALUE once escaped the handler as a NumberFormatException.
+        for (String timestamp : List.of("9999999999999999999", "9223372036854775808", "9223372036854775807")) {
+            APIGatewayProxyRequestEvent event =
+                    restEvent("msg_ts", SampleWebhooks.order("ord_1", 1).bytes(), "application/json");
+            event.getHeaders().put("Webhook-Timestamp", timestamp);
+            assertThat(handler.handle(event).getStatusCode()).as(timestamp).isEqualTo(401);
+        }
+        assertThat(queued()).isEmpty();
+    }
+
+    @Test
+    void tenThousandNullItemsAreAnsweredWithOneViolationInASmallDocument() {
+        // Issue finding 3: this body once cost seconds of CPU and a 579 KB answer of 10,001 violations.
+        byte[] body = SampleWebhooks.order("ord_1", 1).with("data.items", new SampleWebhooks.Raw(
+                "[" + String.join(",", java.util.Collections.nCopies(10_000, "null")) + "]")).bytes();
+
+        APIGatewayProxyResponseEvent response = handler.handle(restEvent("msg_nulls", body, "application/json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("\"violationCount\":1,")
+                .contains("{\"field\":\"data.items\",\"message\":\"must hold 1-500 line items\"}");
+        assertThat(response.getBody().length()).isLessThan(1_000);
+    }
+
+    @Test
+    void fiveHundredBrokenItemsAreAnsweredWithTheFirstTwentyViolations() {
+        SampleWebhooks broken = SampleWebhooks.order("ord_1", 1);
+        for (int i = 1; i < 500; i++) {
+            broken.withItem("", 0, "-1");
+        }
+
+        APIGatewayProxyResponseEvent response =
+                handler.handle(restEvent("msg_broken", broken.bytes(), "application/json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("\"violationCount\":20,\"stoppedEarly\":true")
+                .contains("\"detail\":\"at least 20 field(s) break the webhook contract; checking stopped at 20\"");
+        assertThat(queued()).isEmpty();
+    }
+
+    @Test
+    void generatedHeadersAndBodiesNeverGetAnAnswerAbove499ButA503() {
+        long seed = com.webhookbuffer.domain.testing.HostileRequests.seed();
+        int cases = com.webhookbuffer.domain.testing.HostileRequests.cases(600);
+        System.out.printf("ApiGatewayWebhookHandlerTest: %d generated cases, -Dfuzz.seed=%d%n", cases, seed);
+        var requests = new com.webhookbuffer.domain.testing.HostileRequests(seed,
+                (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), NOW);
+        int accepted = 0;
+        for (int n = 0; n < cases; n++) {
+            var request = requests.next(n);
+            APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(
+                    "events/apigateway-rest-webhook.json");
+            // Sometimes one header, sometimes the same header repeated (REST APIs pass both maps).
+            Map<String, List<String>> multi = new HashMap<>();
+            Map<String, String> headers = new HashMap<>();
+            putHeader(headers, multi, n, "Content-Type", request.contentType());
+            putHeader(headers, multi, n, "webhook-id", request.webhookId());
+            putHeader(headers, multi, n, "WEBHOOK-TIMESTAMP", request.timestamp());
+            putHeader(headers, multi, n, "Webhook-Signature", request.signature());
+            event.setHeaders(headers);
+            event.setMultiValueHeaders(multi);
+            boolean base64 = n % 3 == 0;
+            event.setIsBase64Encoded(base64);
+            event.setBody(base64 ? Base64.getEncoder().encodeToString(request.body()) : request.bodyText());
+            APIGatewayProxyResponseEvent response;
+            try {
+                response = handler.handle(event);
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + ", " + request + ": the handler threw " + e, e);
+            }
+            assertThat(response.getStatusCode()).as("seed %d, %s", seed, request)
+                    .isBetween(200, 499);
+            if (response.getStatusCode() == 202) {
+                accepted++;
+            }
+        }
+        int queuedMessages = 0;
+        List<Delivery> batch;
+        while (!(batch = queued()).isEmpty()) {
+            queuedMessages += batch.size();
+            batch.forEach(queue::acknowledge);
+        }
+        assertThat(queuedMessages).as("queued: exactly the requests answered 202").isEqualTo(accepted);
+    }
+
+    private static void putHeader(Map<String, String> headers, Map<String, List<String>> multi, int n, String name,
+            String value) {
+        if (value == null) {
+            return;
+        }
+        if (n % 5 == 1) {
+            multi.put(name, List.of(value, value));
+        } else {
+            headers.put(name, value);
+        }
     }
 }

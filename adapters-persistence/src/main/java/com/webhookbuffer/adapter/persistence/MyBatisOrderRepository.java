@@ -143,7 +143,7 @@ public final class MyBatisOrderRepository implements OrderRepository {
         return new Order(OrderId.of(row.orderId()), OrderVersion.of(row.version()), CustomerId.of(row.customerId()),
                 OrderStatus.fromWireName(row.status()).orElseThrow(
                         () -> new IllegalStateException("unknown status in orders: " + row.status())),
-                currency, items, new Money(row.total(), currency), row.updatedAt());
+                currency, items, new Money(row.total(), currency), row.updatedAt().toInstant());
     }
 
     private static List<ProcessingOutcome> retryLater(int size, Throwable cause) {

@@ -1,6 +1,7 @@
 package com.webhookbuffer.domain.order;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * <p>Its invariants: 1 to 500 line items, all priced in the order's currency, and a total that equals the sum of
  * quantity x unit price exactly. {@code updatedAt} is when the sender says this version came about, within the years
- * 1 to 9999 (UTC): what an RFC 3339 date-time can write and what the store's {@code timestamptz} keeps.
+ * 1 to 9999 (UTC): what an RFC 3339 date-time can write and what the store's {@code timestamptz} keeps. It is kept
+ * to the microsecond, as {@code timestamptz} is: finer digits are dropped (never rounded, which could carry the last
+ * instant of 9999 into the year 10000).
  */
 public record Order(
         OrderId id,
@@ -41,6 +44,7 @@ public record Order(
         if (!isStorable(updatedAt)) {
             throw new IllegalArgumentException("updatedAt must be within the years 1-9999 (UTC), was: " + updatedAt);
         }
+        updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
         items = List.copyOf(items);
         if (items.size() < MIN_ITEMS || items.size() > MAX_ITEMS) {
             throw new IllegalArgumentException(
