@@ -1,10 +1,15 @@
 package com.webhookbuffer.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.webhookbuffer.application.worker.ProcessWebhookBatch;
+import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
+import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.processing.Settlement;
 import com.webhookbuffer.domain.queue.DeadLetter;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The worker use case against the in-memory queue and store: each delivery ends settled the way its outcome says. */
@@ -121,5 +127,66 @@ class ProcessWebhookBatchTest {
         assertThat(report.returnedToQueue()).hasSize(1);
         assertThat(hexagon.queue.depth().deadLetters()).isZero();
         assertThat(hexagon.queue.depth().inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatCannotReachTheQueueReturnsAfterTheQueuesOwnTimeout() {
+        accept("wh_1", SampleWebhooks.order("ord_1", 1));
+        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        hexagon.repository.setAvailable(false);
+        hexagon.queue.setAvailable(false);
+
+        BatchReport report = hexagon.worker.process(batch);
+
+        hexagon.queue.setAvailable(true);
+        assertThat(report.results()).singleElement().satisfies(result -> {
+            assertThat(result.outcome()).isInstanceOf(ProcessingOutcome.RetryLater.class);
+            assertThat(result.settlement()).isEqualTo(
+                    new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT));
+        });
+    }
+
+    @Test
+    void aBatchOfOnlyPoisonNeverAsksTheStore() {
+        OrderRepository untouchable = new OrderRepository() {
+            @Override
+            public List<ProcessingOutcome> write(List<OrderWrite> batch) {
+                throw new AssertionError("the store was asked to write " + batch.size() + " orders");
+            }
+
+            @Override
+            public Optional<Order> find(OrderId orderId) {
+                throw new AssertionError("the store was asked for " + orderId);
+            }
+        };
+        ProcessWebhookBatch worker = new ProcessWebhookBatch(
+                Hexagon.PAYLOAD_READER, untouchable, hexagon.queue, Hexagon.BACKOFF, new Random(1));
+        hexagon.queue.send(new Envelope("{}", Map.of()));
+
+        BatchReport report = worker.process(hexagon.queue.receive(10, Duration.ZERO));
+
+        assertThat(outcomes(report)).singleElement().isInstanceOf(ProcessingOutcome.Poison.class);
+    }
+
+    @Test
+    void aStoreThatAnswersForFewerWritesThanItWasGivenIsABug() {
+        OrderRepository forgetful = new OrderRepository() {
+            @Override
+            public List<ProcessingOutcome> write(List<OrderWrite> batch) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Order> find(OrderId orderId) {
+                return Optional.empty();
+            }
+        };
+        ProcessWebhookBatch worker = new ProcessWebhookBatch(
+                Hexagon.PAYLOAD_READER, forgetful, hexagon.queue, Hexagon.BACKOFF, new Random(1));
+        accept("wh_1", SampleWebhooks.order("ord_1", 1));
+        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+
+        assertThatIllegalStateException().isThrownBy(() -> worker.process(batch))
+                .withMessage("repository returned 0 outcomes for 1 writes");
     }
 }

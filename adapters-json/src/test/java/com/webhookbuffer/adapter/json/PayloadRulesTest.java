@@ -266,4 +266,20 @@ class PayloadRulesTest {
         assertThat(violations(sample().with("data.version", new Raw("\"1\""))))
                 .containsExactly(new Violation("data.version", "has the wrong JSON type"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"type", "timestamp", "data", "data.status", "data.currency", "data.items", "data.total",
+            "data.items[0].quantity", "data.items[0].unitPrice"})
+    void aMissingFieldIsReportedOnceAsRequiredAndForNothingElse(String field) {
+        assertThat(violations(sample().with(field, null))).containsExactly(new Violation(field, "is required"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uFFFE", "\uFFFF"})
+    void aNoncharacterIsRefusedEvenAsTheVeryFirstCharacter(String noncharacter) {
+        byte[] body = (noncharacter + sample().json()).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(READER.read(body)).isEqualTo(
+                new PayloadReading.Invalid(List.of(new Violation("body", "must not contain U+FFFE or U+FFFF"))));
+    }
 }

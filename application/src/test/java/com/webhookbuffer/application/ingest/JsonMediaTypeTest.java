@@ -24,4 +24,17 @@ class JsonMediaTypeTest {
     void refusesEverythingElse(String contentType) {
         assertThat(JsonMediaType.accepts(contentType)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=utf8", "application/json; CHARSET=UTF8",
+            "application/json; charset = utf-8 "})
+    void acceptsBothSpellingsOfUtf8(String contentType) {
+        assertThat(JsonMediaType.accepts(contentType)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset", "application/json; charset=", "application/json; charset=\"\""})
+    void refusesACharsetParameterWithoutAValue(String contentType) {
+        assertThat(JsonMediaType.accepts(contentType)).isFalse();
+    }
 }

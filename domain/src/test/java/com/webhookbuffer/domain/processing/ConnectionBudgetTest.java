@@ -39,4 +39,28 @@ class ConnectionBudgetTest {
                 .isThrownBy(() -> new ConnectionBudget(90, 10, 80).eventSourceMaximumConcurrency())
                 .withMessageStartingWith("connection budget allows 1 worker(s), but an SQS event source needs");
     }
+
+    @Test
+    void aBudgetWithExactlyOneWorkersRoomIsAllowedButNotOneConnectionLess() {
+        assertThat(new ConnectionBudget(90, 88, 2).maxWorkerConcurrency()).isEqualTo(1);
+        assertThatIllegalArgumentException().isThrownBy(() -> new ConnectionBudget(90, 89, 2))
+                .withMessageStartingWith("connection budget leaves no room for a worker");
+        assertThat(new ConnectionBudget(1, 0, 1).workerConnections()).isEqualTo(1);
+        assertThat(new ConnectionBudget(10, 0, 10).maxWorkerConcurrency()).isEqualTo(1);
+    }
+
+    @Test
+    void eventSourceConcurrencyOfExactlyTwoIsAllowedButNotOne() {
+        assertThat(new ConnectionBudget(90, 10, 40).eventSourceMaximumConcurrency()).isEqualTo(2);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ConnectionBudget(90, 11, 40).eventSourceMaximumConcurrency())
+                .withMessageStartingWith("connection budget allows 1 worker(s)");
+    }
+
+    @Test
+    void eventSourceConcurrencyOfExactlyAThousandIsKeptAndOneMoreIsCapped() {
+        assertThat(new ConnectionBudget(1000, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(1000);
+        assertThat(new ConnectionBudget(1001, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(1000);
+        assertThat(new ConnectionBudget(999, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(999);
+    }
 }

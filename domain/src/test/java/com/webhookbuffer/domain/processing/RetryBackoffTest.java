@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import com.webhookbuffer.domain.testing.SeededRandom;
 import java.time.Duration;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,5 +57,75 @@ class RetryBackoffTest {
                 .withMessageStartingWith("backoff cap must be <= 12h");
         assertThat(new RetryBackoff(Duration.ofSeconds(1), RetryBackoff.MAX_CAP).ceilingSeconds(60))
                 .isEqualTo(12 * 3600);
+    }
+
+    @Test
+    void aCapEqualToTheBaseIsAllowedAndHoldsEveryDelayAtTheBase() {
+        RetryBackoff flat = new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+        assertThat(flat.ceilingSeconds(1)).isEqualTo(5);
+        assertThat(flat.ceilingSeconds(30)).isEqualTo(5);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5).minusMillis(1)))
+                .withMessageStartingWith("backoff cap must be >= base");
+    }
+
+    @Test
+    void aBaseOfExactlyOneSecondIsAllowedButNotAMillisecondLess() {
+        assertThat(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).ceilingSeconds(1)).isEqualTo(1);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RetryBackoff(Duration.ofMillis(999), Duration.ofSeconds(1)))
+                .withMessageStartingWith("backoff base must be >= 1s");
+    }
+
+    @Test
+    void aCapOfExactlyTwelveHoursIsAllowedButNotASecondMore() {
+        assertThat(new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(12)).cap()).isEqualTo(RetryBackoff.MAX_CAP);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(12).plusSeconds(1)))
+                .withMessageStartingWith("backoff cap must be <= 12h");
+    }
+
+    @Test
+    void theCeilingStopsExactlyAtTheCapWhenADoublingWouldPassIt() {
+        RetryBackoff backoff = new RetryBackoff(Duration.ofSeconds(3), Duration.ofSeconds(10));
+
+        assertThat(backoff.ceilingSeconds(2)).isEqualTo(6);
+        assertThat(backoff.ceilingSeconds(3)).isEqualTo(10);
+        assertThat(backoff.ceilingSeconds(4)).isEqualTo(10);
+    }
+
+    @Test
+    void theFirstReceiveHasADelayAndAReceiveCountBelowOneIsRefused() {
+        RandomGenerator highest = new FixedRandom(Long.MAX_VALUE);
+
+        assertThat(backoff.delayFor(1, highest)).isEqualTo(Duration.ofSeconds(2));
+        assertThatIllegalArgumentException().isThrownBy(() -> backoff.delayFor(0, highest))
+                .withMessage("receiveCount must be >= 1, was: 0");
+    }
+
+    @Test
+    void theJitterSpansExactlyFromTheUpperHalfOfTheCeilingToTheCeiling() {
+        // ceilingSeconds(3) = 8: the delay is 8 - 4 + a draw from 0..4.
+        assertThat(backoff.delayFor(3, new FixedRandom(0))).isEqualTo(Duration.ofSeconds(4));
+        assertThat(backoff.delayFor(3, new FixedRandom(Long.MAX_VALUE))).isEqualTo(Duration.ofSeconds(8));
+        // An odd ceiling keeps its larger half: 5 - 2 + 0..2.
+        RetryBackoff odd = new RetryBackoff(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        assertThat(odd.delayFor(1, new FixedRandom(0))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(odd.delayFor(1, new FixedRandom(Long.MAX_VALUE))).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    /** Answers every bounded draw with the bound's lowest value (0) or its highest (bound - 1). */
+    private record FixedRandom(long pick) implements RandomGenerator {
+
+        @Override
+        public long nextLong() {
+            return pick;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return pick == 0 ? 0 : bound - 1;
+        }
     }
 }
