@@ -40,6 +40,16 @@ class TimestampHeaderTest {
     }
 
     @Test
+    void nineteenDigitsPastTheLargestLongAreMalformedNotAnOverflow() {
+        assertThat(VERIFIER.verify(ID, Long.toString(Long.MAX_VALUE), SIGNATURE, BODY))
+                .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
+        for (String past : new String[] {"9223372036854775808", "9223372036854775810", "9999999999999999999"}) {
+            assertThat(VERIFIER.verify(ID, past, SIGNATURE, BODY)).as(past)
+                    .isEqualTo(SignatureCheck.MALFORMED_HEADERS);
+        }
+    }
+
+    @Test
     void leadingZerosAndTheDigitsZeroAndNineAreDigits() {
         assertThat(VERIFIER.verify(ID, "0" + NOW, SIGNATURE, BODY)).as("signed over the text, not the number")
                 .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
