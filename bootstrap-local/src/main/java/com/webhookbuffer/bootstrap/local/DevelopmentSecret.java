@@ -2,12 +2,7 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -31,19 +26,18 @@ record DevelopmentSecret(String all, WebhookSecret signing, Optional<Path> gener
             List<WebhookSecret> secrets = Wiring.secrets(settings.variables());
             return new DevelopmentSecret(configured.get(), secrets.getFirst(), Optional.empty());
         }
-        Path file = settings.stateDirectory().resolve(FILE_NAME);
+        StateDirectory state = StateDirectory.open(settings.stateDirectory());
+        Path file = state.resolve(FILE_NAME);
         try {
-            if (!Files.exists(file)) {
+            Optional<String> kept = state.read(FILE_NAME);
+            if (kept.isEmpty()) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, WebhookSecret.ofKey(key).encoded() + "\n", StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                state.writePrivate(FILE_NAME, WebhookSecret.ofKey(key).encoded() + "\n");
+                kept = state.read(FILE_NAME);
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            String text = kept.orElseThrow();
             return new DevelopmentSecret(text, WebhookSecret.parse(text), Optional.of(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the development secret in " + file + " could not be read or written", e);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the development secret in " + file + " is malformed (delete the file "
                     + "to have a new one generated): " + e.getMessage(), e);

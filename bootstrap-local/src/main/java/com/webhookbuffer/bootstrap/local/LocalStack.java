@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -83,16 +82,14 @@ final class LocalStack implements AutoCloseable {
         // Before anything starts: a port in use is the commonest reason a second stack cannot run.
         requireFree(settings.httpPort(), LocalSettings.HTTP_PORT);
         requireFree(settings.sqsPort(), LocalSettings.SQS_PORT);
+        StateDirectory state = StateDirectory.open(settings.stateDirectory());
         database = settings.externalDatabase().map(LocalDatabase::external).orElseGet(() -> {
             out.println("  PostgreSQL: starting the embedded server (data in "
-                    + settings.stateDirectory().resolve("postgres") + ")");
-            return LocalDatabase.embedded(settings.stateDirectory(), settings.budget().dbMaxConnections());
+                    + state.resolve(LocalDatabase.DATA_FOLDER) + ")");
+            return LocalDatabase.embedded(state, settings.budget().dbMaxConnections(), out);
         });
         closeInReverse.push(database);
-        Optional<String> psqlUrl = database.psqlUrl();
-        if (psqlUrl.isPresent()) {
-            Files.writeString(settings.stateDirectory().resolve(DB_URL_FILE), psqlUrl.get() + "\n");
-        }
+        database.psqlUrl().ifPresent(url -> state.writePrivate(DB_URL_FILE, url + "\n"));
         DatabaseSettings db = database.settings()
                 .withApplicationName(APPLICATION_NAME)
                 .withPoolSize(settings.poolConnections());
@@ -100,8 +97,10 @@ final class LocalStack implements AutoCloseable {
         int applied = DatabaseMigrations.migrate(db);
         out.println("  PostgreSQL: schema up to date (" + applied + " migration(s) applied)");
 
+        // H2 creates its file with the process's umask; created here first, it is private from the first byte.
+        state.precreatePrivate(QUEUES_FILE + ".mv.db");
         queues = LocalQueues.start(settings.sqsPort(), settings.visibilityTimeoutSeconds(),
-                settings.maxReceiveCount(), settings.stateDirectory().resolve(QUEUES_FILE));
+                settings.maxReceiveCount(), state.resolve(QUEUES_FILE));
         closeInReverse.push(queues);
 
         pool = ConnectionPool.open(db);
@@ -120,7 +119,8 @@ final class LocalStack implements AutoCloseable {
         Wiring.Ingest ingest = Wiring.Ingest.from(ingestEnvironment);
 
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
-        front = HttpFront.start(settings.httpPort(), ingest.handler(), () -> accepting, this::statusJson,
+        front = HttpFront.start(settings.httpPort(), ingest.handler(), ingest.settings().maxBodyBytes(),
+                () -> accepting, this::statusJson,
                 counts::accepted);
         closeInReverse.push(front);
         poller = new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),

@@ -15,22 +15,33 @@ final class ExternalPostgres implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
+    private final boolean durable;
     private EmbeddedPostgres server;
 
     ExternalPostgres(Path dataDirectory) {
+        this(dataDirectory, false);
+    }
+
+    /** @param durable every commit flushed to disk, as the local stack runs its own embedded server */
+    ExternalPostgres(Path dataDirectory, boolean durable) {
         this.dataDirectory = dataDirectory;
         this.port = freePort();
+        this.durable = durable;
         start();
     }
 
     void start() {
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("max_connections", "30")
-                    .start();
+                    .setServerConfig("max_connections", "30");
+            if (durable) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("test PostgreSQL did not start", e);
         }

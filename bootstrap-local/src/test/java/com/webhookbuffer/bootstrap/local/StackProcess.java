@@ -28,13 +28,18 @@ final class StackProcess implements AutoCloseable {
     private final int httpPort;
 
     StackProcess(Path state, Map<String, String> environment) throws IOException {
+        this(state, environment, List.of());
+    }
+
+    /** @param jvmOptions options for the stack's JVM, such as {@code -D} settings of the JDK's HTTP server */
+    StackProcess(Path state, Map<String, String> environment, List<String> jvmOptions) throws IOException {
         this.state = state;
         this.httpPort = ExternalPostgres.freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                RunLocal.class.getName())
-                .redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RunLocal.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put(LocalSettings.HTTP_PORT, Integer.toString(httpPort));
         builder.environment().put(LocalSettings.SQS_PORT, Integer.toString(ExternalPostgres.freePort()));
@@ -78,6 +83,10 @@ final class StackProcess implements AutoCloseable {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
         reader.join();
         return process.exitValue();
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort);
     }
 
     String printed() {

@@ -1,0 +1,123 @@
+package com.webhookbuffer.bootstrap.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code LOCAL_STATE_DIR}: what the stack keeps between runs (every queued body, the database, its password, the
+ * signing secret). Private to its owner: the folder is {@code 0700} and every file the stack writes in it is
+ * {@code 0600} from the moment it exists, never created open and tightened after.
+ */
+final class StateDirectory {
+
+    static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private final Path root;
+
+    private StateDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** The folder, created owner-only, or made so if it exists with wider permissions. */
+    static StateDirectory open(Path root) {
+        try {
+            if (Files.notExists(root)) {
+                Files.createDirectories(root.toAbsolutePath().getParent());
+                try {
+                    Files.createDirectory(root, isPosix(root.toAbsolutePath().getParent())
+                            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER)}
+                            : new FileAttribute<?>[0]);
+                } catch (FileAlreadyExistsException raced) {
+                    // Another start created it first: tightened below like any existing folder.
+                }
+            }
+            if (isPosix(root) && !Files.getPosixFilePermissions(root).equals(OWNER_ONLY_FOLDER)) {
+                Files.setPosixFilePermissions(root, OWNER_ONLY_FOLDER);
+            }
+            return new StateDirectory(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the state folder " + root + " (LOCAL_STATE_DIR) could not be created", e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path resolve(String name) {
+        return root.resolve(name);
+    }
+
+    /** Replaces (or creates) a file with this text; readers see the old or the new text, never a part. */
+    Path writePrivate(String name, String text) {
+        Path file = root.resolve(name);
+        Path partial = root.resolve(name + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            try (SeekableByteChannel out = Files.newByteChannel(partial,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes())) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+            }
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " could not be written", e);
+        }
+    }
+
+    /** The text of a file kept here, if there is one. */
+    Optional<String> read(String name) {
+        Path file = root.resolve(name);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " could not be read", e);
+        }
+    }
+
+    /**
+     * Creates an empty owner-only file for a library that then opens it (H2 takes an empty file as a new store),
+     * so that what it writes is private from the first byte. An existing file is left as it is.
+     */
+    Path precreatePrivate(String name) {
+        Path file = root.resolve(name);
+        try {
+            Files.createFile(file, fileAttributes());
+        } catch (FileAlreadyExistsException exists) {
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " could not be created", e);
+        }
+        return file;
+    }
+
+    private boolean isPosix() {
+        return isPosix(root);
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private FileAttribute<?>[] fileAttributes() {
+        return isPosix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+                : new FileAttribute<?>[0];
+    }
+}
