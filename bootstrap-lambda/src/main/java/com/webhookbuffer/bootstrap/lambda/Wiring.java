@@ -65,7 +65,8 @@ public final class Wiring {
      * The ingest side: API Gateway → AcceptWebhook → SQS. As a CRaC resource it primes the payload path before a
      * SnapStart snapshot; nothing else needs care (the URL-connection client opens connections per request).
      */
-    public record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader) implements Resource {
+    public record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader, IngestSettings settings)
+            implements Resource {
 
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -94,7 +95,7 @@ public final class Wiring {
 
             AcceptWebhook inbox = new AcceptWebhook(settings, payloadReader, queue, Clock.systemUTC());
 
-            return new Ingest(new ApiGatewayWebhookHandler(inbox), payloadReader);
+            return new Ingest(new ApiGatewayWebhookHandler(inbox), payloadReader, settings);
         }
     }
 

@@ -37,15 +37,25 @@ final class Banner {
         out.println("  Budget       " + settings.budget().dbMaxConnections() + " connections (DB_MAX_CONNECTIONS): "
                 + settings.workerMaxConcurrency() + " worker(s) x " + settings.budget().workerPoolSize()
                 + " connection(s), batches of " + settings.batchSize());
-        out.println("  Secret       " + secrets.first() + secrets.generated()
-                .map(file -> "  (development secret, generated; kept in " + file + ")")
-                .orElse("  (from WEBHOOK_SECRETS)"));
-        out.println();
-        out.println("  Send one with ./run-local send, or by hand (needs openssl):");
-        out.println(curlExample(http, secrets));
+        out.println(secretSection(http, secrets));
         out.println();
         out.println(READY);
         out.flush();
+    }
+
+    /**
+     * The secret and how to send with it. A secret the operator chose ({@code WEBHOOK_SECRETS}) is theirs to keep
+     * and is never printed; only one this stack generated is shown, and used in a pasteable curl.
+     */
+    static String secretSection(URI http, DevelopmentSecret secrets) {
+        if (secrets.generated().isEmpty()) {
+            return "  Secret       from WEBHOOK_SECRETS (not shown)\n\n"
+                    + "  Send one with ./run-local send (signs with the first of WEBHOOK_SECRETS)";
+        }
+        return "  Secret       " + secrets.first() + "  (development secret, generated; kept in "
+                + secrets.generated().get() + ")\n\n"
+                + "  Send one with ./run-local send, or by hand (needs openssl):\n"
+                + curlExample(http, secrets);
     }
 
     /** A signed request that stays valid: the timestamp and signature are computed when it is pasted. */

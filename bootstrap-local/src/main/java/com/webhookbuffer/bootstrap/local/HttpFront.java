@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -17,9 +16,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,15 +29,45 @@ import org.slf4j.LoggerFactory;
 /**
  * The local stack's API Gateway: {@code POST /webhooks} turned into the HTTP API's payload-2.0 event and handed to
  * the ingest function's own {@link ApiGatewayWebhookHandler}; {@code GET /health} and {@code GET /status} for
- * whoever watches the stack. A request body is read up to API Gateway's 10 MB limit and refused beyond it, as API
- * Gateway would; everything smaller goes to the handler, which applies {@code MAX_BODY_BYTES} itself.
+ * whoever watches the stack.
+ *
+ * <p>It holds against careless and hostile clients, so that they cannot take the memory or the threads that the
+ * queue and the worker share with it:
+ * <ul>
+ *   <li>a request's line, headers and body must all arrive within {@link #REQUEST_SECONDS} s, and a connection
+ *       that sends nothing is closed after as long; an idle keep-alive connection after {@link #IDLE_SECONDS} s;
+ *   <li>at most {@link #MAX_CONNECTIONS} connections are open at once: the next is closed as soon as it is
+ *       accepted;
+ *   <li>at most {@link #MAX_WEBHOOKS_IN_PROGRESS} webhooks are read and handled at once: the next is answered
+ *       {@code 503} with {@code Retry-After} before its body is read;
+ *   <li>a body is read only up to {@code MAX_BODY_BYTES}: one announced larger is answered {@code 413} unread, one
+ *       that turns out larger is answered {@code 413} as soon as the limit is passed, and the rest is not read.
+ * </ul>
+ * The first three are the JDK server's own settings ({@code jdk.httpserver.*} and {@code sun.net.httpserver.*}
+ * system properties, read once per JVM); a {@code -D} given on the command line wins over the values here.
  */
 final class HttpFront implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
     static final String WEBHOOKS_PATH = "/webhooks";
-    /** API Gateway's own payload limit. */
-    static final int GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+    static final int REQUEST_SECONDS = 10;
+    static final int IDLE_SECONDS = 30;
+    static final int MAX_CONNECTIONS = 4096;
+    static final int MAX_WEBHOOKS_IN_PROGRESS = 64;
+    /** Connections the kernel holds until the server accepts them; the JDK's default of 50 drops a burst's SYNs. */
+    static final int ACCEPT_BACKLOG = 1024;
+    /** API Gateway's HTTP API takes 10 KB of request line and headers; the JDK's 380 KB default is far more. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    static {
+        // Before the JDK's server classes are loaded: they read these once.
+        setUnlessGiven("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setUnlessGiven("sun.net.httpserver.maxRspTime", 30);
+        setUnlessGiven("sun.net.httpserver.idleInterval", IDLE_SECONDS);
+        setUnlessGiven("sun.net.httpserver.clockTick", 1000);
+        setUnlessGiven("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+        setUnlessGiven("sun.net.httpserver.maxReqHeaderSize", MAX_HEADER_BYTES);
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -46,16 +77,23 @@ final class HttpFront implements AutoCloseable {
         this.executor = executor;
     }
 
+    private static void setUnlessGiven(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(value));
+        }
+    }
+
     /**
-     * @param accepting whether webhooks are taken now (false before the stack is ready and while it stops)
-     * @param status    the {@code /status} document, as JSON text
-     * @param onAccepted told of every webhook answered 202
+     * @param maxBodyBytes the ingest function's {@code MAX_BODY_BYTES}: nothing past it is read
+     * @param accepting    whether webhooks are taken now (false before the stack is ready and while it stops)
+     * @param status       the {@code /status} document, as JSON text
+     * @param onAccepted   told of every webhook answered 202
      */
-    static HttpFront start(int port, ApiGatewayWebhookHandler ingest, BooleanSupplier accepting,
+    static HttpFront start(int port, ApiGatewayWebhookHandler ingest, int maxBodyBytes, BooleanSupplier accepting,
             Supplier<String> status, Runnable onAccepted) throws IOException {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), ACCEPT_BACKLOG);
         } catch (BindException e) {
             throw new IllegalStateException("the HTTP server cannot listen on port " + port + " ("
                     + LocalSettings.HTTP_PORT + "): " + e.getMessage() + "; is another stack running?", e);
@@ -63,24 +101,36 @@ final class HttpFront implements AutoCloseable {
         // Each request waits for SQS to acknowledge; a virtual thread per request keeps that wait cheap.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
+        Semaphore inProgress = new Semaphore(MAX_WEBHOOKS_IN_PROGRESS);
         server.createContext(WEBHOOKS_PATH, exchange -> respond(exchange, () -> {
             if (!exchange.getRequestMethod().equals("POST")) {
                 return methodNotAllowed("POST");
             }
             if (!accepting.getAsBoolean()) {
-                return unavailable();
+                return unavailable("the local stack is starting or stopping; send again shortly");
             }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                return problem(413, "payload-too-large", "Payload too large",
-                        "the body is over API Gateway's limit of " + GATEWAY_MAX_BODY_BYTES + " bytes");
+            if (!inProgress.tryAcquire()) {
+                return unavailable("too many webhooks in progress (" + MAX_WEBHOOKS_IN_PROGRESS
+                        + "); send again shortly");
             }
-            APIGatewayV2HTTPResponse response = ingest.handle(event(exchange, body));
-            if (response.getStatusCode() == 202) {
-                onAccepted.run();
+            try {
+                Optional<Answer> tooLarge = refuseAnnouncedSize(exchange, maxBodyBytes);
+                if (tooLarge.isPresent()) {
+                    return tooLarge.get();
+                }
+                byte[] body = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+                if (body.length > maxBodyBytes) {
+                    return payloadTooLarge(maxBodyBytes, "more than " + maxBodyBytes);
+                }
+                APIGatewayV2HTTPResponse response = ingest.handle(event(exchange, body));
+                if (response.getStatusCode() == 202) {
+                    onAccepted.run();
+                }
+                return new Answer(response.getStatusCode(), response.getHeaders(),
+                        response.getBody() == null ? "" : response.getBody());
+            } finally {
+                inProgress.release();
             }
-            return new Answer(response.getStatusCode(), response.getHeaders(),
-                    response.getBody() == null ? "" : response.getBody());
         }));
         server.createContext("/health", exchange -> respond(exchange, () -> {
             if (!exchange.getRequestMethod().equals("GET")) {
@@ -129,10 +179,23 @@ final class HttpFront implements AutoCloseable {
                 .build();
     }
 
-    /** The body, or null when it is over API Gateway's limit. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(GATEWAY_MAX_BODY_BYTES + 1);
-        return body.length > GATEWAY_MAX_BODY_BYTES ? null : body;
+    /** A 413 for a body announced larger than the limit, before a byte of it is read. */
+    private static Optional<Answer> refuseAnnouncedSize(HttpExchange exchange, int maxBodyBytes) {
+        String announced = exchange.getRequestHeaders().getFirst("Content-Length");
+        // The JDK server has already refused a malformed or negative Content-Length with 400.
+        if (announced != null && announced.length() <= 18 && Long.parseLong(announced) > maxBodyBytes) {
+            return Optional.of(payloadTooLarge(maxBodyBytes, announced));
+        }
+        if (announced != null && announced.length() > 18) {
+            return Optional.of(payloadTooLarge(maxBodyBytes, "more than " + maxBodyBytes));
+        }
+        return Optional.empty();
+    }
+
+    /** The same answer the ingest function gives for a body over {@code MAX_BODY_BYTES}. */
+    private static Answer payloadTooLarge(int maxBodyBytes, String actual) {
+        return problem(413, "payload-too-large", "Payload too large",
+                "the body has " + actual + " bytes; at most " + maxBodyBytes + " are accepted");
     }
 
     private record Answer(int status, Map<String, String> headers, String body) {
@@ -176,9 +239,8 @@ final class HttpFront implements AutoCloseable {
         return new Answer(405, Map.of("Content-Type", "application/problem+json", "Allow", allowed), problem.body());
     }
 
-    private static Answer unavailable() {
-        Answer problem = problem(503, "unavailable", "Service unavailable",
-                "the local stack is starting or stopping; send again shortly");
+    private static Answer unavailable(String detail) {
+        Answer problem = problem(503, "unavailable", "Service unavailable", detail);
         return new Answer(503, Map.of("Content-Type", "application/problem+json", "Retry-After", "5"),
                 problem.body());
     }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class HttpFrontTest {
 
+    private static final int MAX_BODY_BYTES = 1024;
+
     private final List<IncomingWebhook> received = new CopyOnWriteArrayList<>();
     private final AtomicBoolean accepting = new AtomicBoolean(false);
     private final AtomicInteger acceptedCount = new AtomicInteger();
@@ -30,7 +32,8 @@ class HttpFrontTest {
             received.add(incoming);
             return new AcceptOutcome.Accepted(new WebhookId(incoming.webhookId()), "message-1");
         });
-        return HttpFront.start(0, handler, accepting::get, () -> "{\"ok\":true}", acceptedCount::incrementAndGet);
+        return HttpFront.start(0, handler, MAX_BODY_BYTES, accepting::get, () -> "{\"ok\":true}",
+                acceptedCount::incrementAndGet);
     }
 
     @Test
@@ -76,14 +79,23 @@ class HttpFrontTest {
     }
 
     @Test
-    void aBodyOverApiGatewaysLimitIsRefusedAtTheDoor() throws Exception {
+    void aBodyOverTheLimitIsRefusedAtTheDoorWhetherAnnouncedOrChunked() throws Exception {
         accepting.set(true);
         try (HttpFront front = start();
                 StackClient client = new StackClient(front.baseUri(), WebhookSecret.ofKey(new byte[32]))) {
-            HttpResponse<String> answer = client.postSigned("wh_front_3",
-                    new byte[HttpFront.GATEWAY_MAX_BODY_BYTES + 1]);
-            assertThat(answer.statusCode()).isEqualTo(413);
-            assertThat(received).isEmpty();
+            HttpResponse<String> announced = client.postSigned("wh_front_3", new byte[MAX_BODY_BYTES + 1]);
+            assertThat(announced.statusCode()).isEqualTo(413);
+            assertThat(announced.body()).contains("the body has " + (MAX_BODY_BYTES + 1) + " bytes");
+            // No Content-Length: the front reads one byte past the limit and stops there.
+            HttpResponse<String> chunked = client.post(HttpRequest.newBuilder(front.baseUri().resolve("/webhooks"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(new byte[MAX_BODY_BYTES * 64]))));
+            assertThat(chunked.statusCode()).isEqualTo(413);
+            assertThat(chunked.body()).contains("more than " + MAX_BODY_BYTES);
+            HttpResponse<String> atTheLimit = client.postSigned("wh_front_4", new byte[MAX_BODY_BYTES]);
+            assertThat(atTheLimit.statusCode()).isEqualTo(202);
+            assertThat(received).hasSize(1);
         }
     }
 }

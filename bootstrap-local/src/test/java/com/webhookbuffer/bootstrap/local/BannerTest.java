@@ -1,0 +1,37 @@
+package com.webhookbuffer.bootstrap.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The banner shows a secret only when the stack generated it: one the operator supplied is never printed. */
+class BannerTest {
+
+    private static final URI HTTP = URI.create("http://127.0.0.1:8080");
+    private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+    @Test
+    void aSecretFromWebhookSecretsIsNeverPrintedNorUsedInTheCurl() {
+        String section = Banner.secretSection(HTTP,
+                new DevelopmentSecret(SECRET.encoded(), SECRET, Optional.empty()));
+
+        assertThat(section).contains("from WEBHOOK_SECRETS (not shown)")
+                .doesNotContain(SECRET.encoded())
+                .doesNotContain(HexFormat.of().formatHex(SECRET.key()))
+                .doesNotContain("curl");
+    }
+
+    @Test
+    void aGeneratedSecretIsShownWithWhereItIsKeptAndAPasteableCurl() {
+        String section = Banner.secretSection(HTTP,
+                new DevelopmentSecret(SECRET.encoded(), SECRET, Optional.of(Path.of(".run-local/webhook-secret"))));
+
+        assertThat(section).contains(SECRET.encoded()).contains(".run-local/webhook-secret")
+                .contains("curl -i " + HTTP + "/webhooks");
+    }
+}
