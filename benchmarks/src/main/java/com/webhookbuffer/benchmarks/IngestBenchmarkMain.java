@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       {@code IngestFunction} against a local SQS (ElasticMQ), beside a fresh JVM that only builds an SQS client
  *       and sends one message; alternated, {@value #COLD_RUNS} runs each;
  *   <li>warm: requests per second on one thread (one core) through the ingest handler on an in-memory queue,
- *       beside the floor (HMAC-SHA256 and a JSON parse of the same request), with JMH.
+ *       beside the floor (HMAC-SHA256 and a JSON parse of the same request), with JMH;
+ *   <li>bad bodies: time per request for the worst bodies a sender can sign within {@code MAX_BODY_BYTES}, beside
+ *       the contract's sample body, with JMH ({@link BadBodyBenchmark}).
  * </ol>
  * Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests -Pbenchmark verify -Dbenchmark=Ingest}
  */
@@ -98,7 +100,36 @@ public final class IngestBenchmarkMain {
                 "ingest handler, in-memory queue, request log off", quiet, quiet / floor));
         report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
                 "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
+
+        Collection<RunResult> bodies = new Runner(new OptionsBuilder()
+                .include(BadBodyBenchmark.class.getName())
+                .threads(1)
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Xmx1g")
+                .output(Files.createTempFile("bad-body-jmh", ".log").toString())
+                .build()).run();
+        double sample = bodyScore(bodies, "sample");
+        report.append(String.format(Locale.ROOT, "%nBad bodies, one thread (microseconds per request, "
+                + "each signed and within MAX_BODY_BYTES)%n"));
+        for (String body : BadBodyBenchmark.BODIES) {
+            double micros = bodyScore(bodies, body);
+            report.append(String.format(Locale.ROOT, "%-32s %7d bytes %10.1f us %7.2fx%s%n", body,
+                    BadBodyBenchmark.bodyNamed(body).length, micros, micros / sample,
+                    body.equals("sample") ? "  (baseline)" : ""));
+        }
         System.out.println(report);
+    }
+
+    private static double bodyScore(Collection<RunResult> results, String body) {
+        return results.stream()
+                .filter(r -> body.equals(r.getParams().getParam("body")))
+                .mapToDouble(r -> r.getPrimaryResult().getScore())
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     private static long coldStart(String classpath, Class<?> launcher, String endpoint, String queueUrl)
