@@ -212,6 +212,72 @@ class PayloadRulesTest {
     }
 
     @Test
+    void exactlyTwentyViolationsAreAllListedWithoutStoppingEarlyAndTwentyOneStop() {
+        SampleWebhooks twenty = sample().with("data.version", 0);
+        for (int i = 1; i <= 19; i++) {
+            twenty.withItem("SKU-" + i, 0, "1.00");
+        }
+        PayloadReading.Invalid all = (PayloadReading.Invalid) read(twenty);
+        assertThat(all.violations()).hasSize(20);
+        assertThat(all.stoppedEarly()).isFalse();
+        assertThat(all.summary()).doesNotContain("checking stopped");
+
+        PayloadReading.Invalid stopped = (PayloadReading.Invalid) read(twenty.withItem("SKU-20", 0, "1.00"));
+        assertThat(stopped.violations()).hasSize(20);
+        assertThat(stopped.stoppedEarly()).isTrue();
+        assertThat(stopped.summary()).endsWith("; (checking stopped at 20)");
+        // The twenty found first are the ones listed: the last item was never checked.
+        assertThat(stopped.violations()).contains(new Violation("data.version", "must be >= 1"))
+                .extracting(Violation::field).doesNotContain("data.items[20].quantity");
+    }
+
+    @Test
+    void moreThanTwentyFoundInTheLastItemCheckedStillSayCheckingStopped() {
+        SampleWebhooks body = sample().with("data.version", 0);
+        for (int i = 1; i <= 18; i++) {
+            body.withItem("SKU-" + i, 0, "1.00");
+        }
+        body.withItem("", 0, "x");
+        PayloadReading.Invalid invalid = (PayloadReading.Invalid) read(body);
+        assertThat(invalid.violations()).hasSize(20);
+        assertThat(invalid.stoppedEarly()).as("22 found, 20 listed").isTrue();
+    }
+
+    @Test
+    void theFiveHundredthItemsFractionIsCheckedAgainstTheCurrency() {
+        SampleWebhooks five = sample();
+        for (int i = 1; i < 499; i++) {
+            five.withItem("SKU-" + i, 1, "0.00");
+        }
+        five.withItem("SKU-last", 1, "0.001");
+        assertThat(violations(five)).contains(
+                new Violation("data.items[499].unitPrice", "must have at most 2 fraction digits for EUR"));
+    }
+
+    @Test
+    void fiveHundredItemsAreEachCheckedButFiveHundredAndOneAreJudgedByTheirCount() {
+        SampleWebhooks five = sample();
+        for (int i = 1; i < 499; i++) {
+            five.withItem("SKU-" + i, 1, "0.00");
+        }
+        five.withItem("SKU-last", 0, "0.00");
+        assertThat(violations(five)).containsExactly(new Violation("data.items[499].quantity", "must be 1-10000"));
+
+        SampleWebhooks tooMany = sample();
+        for (int i = 1; i <= 500; i++) {
+            tooMany.withItem("SKU-" + i, 0, "1.001");
+        }
+        assertThat(read(tooMany)).isEqualTo(new PayloadReading.Invalid(List.of(
+                new Violation("data.items", "must hold 1-500 line items"))));
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsNotATimestamp() {
+        assertThat(violations(sample().with("timestamp", "2026-02-30T00:00:00Z"))).containsExactly(BAD_TIMESTAMP);
+        assertThat(violations(sample().with("timestamp", "2026-11-26T24:00:00Z"))).containsExactly(BAD_TIMESTAMP);
+    }
+
+    @Test
     void checkingStopsOnceTwentyViolationsAreFound() {
         SampleWebhooks broken = sample();
         for (int i = 1; i < 500; i++) {

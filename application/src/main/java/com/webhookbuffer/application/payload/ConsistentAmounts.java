@@ -5,7 +5,6 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.webhookbuffer.domain.order.Money;
 import com.webhookbuffer.domain.order.Order;
-import com.webhookbuffer.domain.webhook.Violation;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -49,7 +48,6 @@ public @interface ConsistentAmounts {
                     + " fraction digits for " + currency.getCurrencyCode();
             context.disableDefaultConstraintViolation();
             boolean valid = true;
-            int reported = 0;
             boolean summable = order.items() != null && !order.items().isEmpty();
             BigDecimal sum = BigDecimal.ZERO;
             List<LineItemPayload> items = order.items() == null ? List.of() : order.items();
@@ -61,9 +59,7 @@ public @interface ConsistentAmounts {
                 }
                 BigDecimal price = new BigDecimal(item.unitPrice());
                 if (!Money.fitsMinorUnit(price, currency)) {
-                    if (reported++ < Violation.MAX_REPORTED) {
-                        Violations.onElementProperty(context, "items", i, "unitPrice", fractionRule);
-                    }
+                    Violations.onElementProperty(context, "items", i, "unitPrice", fractionRule);
                     valid = false;
                     summable = false;
                 }

@@ -40,10 +40,22 @@ class TimestampHeaderTest {
     }
 
     @Test
+    void digitsOfOtherScriptsAreNotDigitsHere() {
+        // Long.parseLong reads Arabic-Indic and full-width digits; the header is ASCII digits only.
+        for (String timestamp : new String[] {"\u0661\u0666\u0661\u0664", "\uFF11\uFF16\uFF11\uFF14"}) {
+            assertThat(VERIFIER.verify(ID, timestamp, SIGNATURE, BODY)).as(timestamp)
+                    .isEqualTo(SignatureCheck.MALFORMED_HEADERS);
+        }
+    }
+
+    @Test
     void nineteenDigitsPastTheLargestLongAreMalformedNotAnOverflow() {
         assertThat(VERIFIER.verify(ID, Long.toString(Long.MAX_VALUE), SIGNATURE, BODY))
                 .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
-        for (String past : new String[] {"9223372036854775808", "9223372036854775810", "9999999999999999999"}) {
+        assertThat(VERIFIER.verify(ID, "0", SIGNATURE, BODY)).as("zero is a timestamp, a long way off")
+                .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
+        for (String past : new String[] {"9223372036854775808", "9223372036854775810", "9999999999999999999",
+                "1" + "0".repeat(4_000)}) {
             assertThat(VERIFIER.verify(ID, past, SIGNATURE, BODY)).as(past)
                     .isEqualTo(SignatureCheck.MALFORMED_HEADERS);
         }

@@ -24,6 +24,32 @@ class OrderTest {
                 items, total, Instant.EPOCH);
     }
 
+    private static Order updatedAt(String instant) {
+        return new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PLACED, EUR,
+                List.of(ITEM), Money.of("39.98", "EUR"), Instant.parse(instant));
+    }
+
+    @Test
+    void updatedAtLiesWithinTheYearsOneToNineThousandNineHundredNinetyNine() {
+        assertThat(updatedAt("0001-01-01T00:00:00Z").updatedAt()).isEqualTo(Order.EARLIEST_UPDATED_AT);
+        assertThat(updatedAt("9999-12-31T23:59:59.999999Z").updatedAt())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+        assertThatIllegalArgumentException().isThrownBy(() -> updatedAt("0000-12-31T23:59:59.999999999Z"))
+                .withMessage("updatedAt must be within the years 1-9999 (UTC), was: 0000-12-31T23:59:59.999999999Z");
+        assertThatIllegalArgumentException().isThrownBy(() -> updatedAt("+10000-01-01T00:00:00Z"));
+        assertThat(Order.isStorable(Order.LATEST_UPDATED_AT)).isTrue();
+        assertThat(Order.isStorable(Order.LATEST_UPDATED_AT.plusNanos(1))).isFalse();
+        assertThat(Order.isStorable(Order.EARLIEST_UPDATED_AT.minusNanos(1))).isFalse();
+    }
+
+    @Test
+    void updatedAtIsKeptToTheMicrosecondWithoutRoundingIntoTheNextYear() {
+        assertThat(updatedAt("9999-12-31T23:59:59.999999999Z").updatedAt())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+        assertThat(updatedAt("2026-11-26T14:00:00.123456789Z").updatedAt())
+                .isEqualTo(Instant.parse("2026-11-26T14:00:00.123456Z"));
+    }
+
     @Test
     void totalMustEqualTheSumOfTheLinesExactly() {
         assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).total()).isEqualTo(Money.of("39.98", "EUR"));
