@@ -2,6 +2,8 @@ package com.webhookbuffer.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.Credentials;
+import java.util.function.Supplier;
 import org.postgresql.Driver;
 
 /** Builds the worker's HikariCP pool: never more connections than its share of the budget, and quick to give up. */
@@ -11,13 +13,25 @@ public final class ConnectionPool {
     }
 
     public static HikariDataSource open(DatabaseSettings settings) {
+        DatabaseLogin login = new DatabaseLogin(settings.user(), settings.password());
+        return open(settings, () -> login);
+    }
+
+    /**
+     * A pool that asks {@code login} for the user and password of every connection it opens: a rotated password
+     * reaches new connections at once, while the ones already open keep working (PostgreSQL checks a password only
+     * at login).
+     */
+    public static HikariDataSource open(DatabaseSettings settings, Supplier<DatabaseLogin> login) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(settings.applicationName());
         config.setJdbcUrl(settings.jdbcUrl());
         // Named, not looked up through DriverManager, which only sees drivers of the class loader that asks.
         config.setDriverClassName(Driver.class.getName());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        config.setCredentialsProvider(() -> {
+            DatabaseLogin current = login.get();
+            return Credentials.of(current.user(), current.password());
+        });
         // A fixed size: the budget is a ceiling, and a Lambda worker gains nothing from shrinking its pool.
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(settings.poolSize());

@@ -67,6 +67,13 @@ public record DatabaseSettings(
                 applicationName);
     }
 
+    /** The same server with connection parameters added to the URL (e.g. {@code sslmode=verify-full}). */
+    public DatabaseSettings withUrlParameters(String parameters) {
+        String joined = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + parameters;
+        return new DatabaseSettings(joined, user, password, poolSize, connectionTimeout, statementTimeout,
+                applicationName);
+    }
+
     public DatabaseSettings withTimeouts(Duration connectionTimeout, Duration statementTimeout) {
         return new DatabaseSettings(jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout,
                 applicationName);

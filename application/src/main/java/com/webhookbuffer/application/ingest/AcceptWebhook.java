@@ -9,8 +9,11 @@ import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Use case: accept a webhook. The checks run cheapest first (size, media type, signature, parse, validate), so an
@@ -26,11 +29,20 @@ public final class AcceptWebhook implements WebhookInbox {
     private final Clock clock;
 
     public AcceptWebhook(IngestSettings settings, PayloadReader payloadReader, MessageQueue queue, Clock clock) {
+        this(settings, settings::secrets, payloadReader, queue, clock);
+    }
+
+    /**
+     * @param secrets the signing secrets in force, asked at every request (they may rotate while the function
+     *                runs); {@code settings.secrets()} is then only what was in force at start
+     */
+    public AcceptWebhook(IngestSettings settings, Supplier<List<WebhookSecret>> secrets, PayloadReader payloadReader,
+            MessageQueue queue, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.queue = Objects.requireNonNull(queue, "queue must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
-        this.verifier = new SignatureVerifier(settings.secrets(), settings.timestampTolerance(), clock);
+        this.verifier = new SignatureVerifier(secrets, settings.timestampTolerance(), clock);
     }
 
     @Override

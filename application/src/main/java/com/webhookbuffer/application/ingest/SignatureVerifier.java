@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.function.Supplier;
 
 /**
  * Checks Standard Webhooks signatures: a request is authentic when its timestamp is within the tolerance of now
@@ -18,18 +18,31 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignatureVerifier {
 
-    private final List<SecretKeySpec> keys;
+    private final Supplier<List<WebhookSecret>> secrets;
     private final Duration tolerance;
     private final Clock clock;
 
     public SignatureVerifier(List<WebhookSecret> secrets, Duration tolerance, Clock clock) {
+        this(fixed(secrets), tolerance, clock);
+    }
+
+    /**
+     * @param secrets the secrets in force, asked at every request: where they rotate (a Secrets Manager secret),
+     *                the supplier decides how long to keep them
+     */
+    public SignatureVerifier(Supplier<List<WebhookSecret>> secrets, Duration tolerance, Clock clock) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets must not be null");
+        this.tolerance = Objects.requireNonNull(tolerance, "tolerance must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    private static Supplier<List<WebhookSecret>> fixed(List<WebhookSecret> secrets) {
         Objects.requireNonNull(secrets, "secrets must not be null");
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("at least one webhook secret is required");
         }
-        this.keys = secrets.stream().map(WebhookSignature::keyOf).toList();
-        this.tolerance = Objects.requireNonNull(tolerance, "tolerance must not be null");
-        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        List<WebhookSecret> copy = List.copyOf(secrets);
+        return () -> copy;
     }
 
     public SignatureCheck verify(String webhookId, String timestamp, String signatureHeader, byte[] body) {
@@ -49,8 +62,8 @@ public final class SignatureVerifier {
             return SignatureCheck.NO_MATCHING_SIGNATURE;
         }
         boolean match = false;
-        for (SecretKeySpec key : keys) {
-            byte[] expected = WebhookSignature.compute(key, webhookId, timestamp, body);
+        for (WebhookSecret secret : secrets.get()) {
+            byte[] expected = WebhookSignature.compute(WebhookSignature.keyOf(secret), webhookId, timestamp, body);
             for (byte[] candidate : offered) {
                 // No early exit: the time taken must not tell which secret or which entry matched.
                 match |= MessageDigest.isEqual(expected, candidate);

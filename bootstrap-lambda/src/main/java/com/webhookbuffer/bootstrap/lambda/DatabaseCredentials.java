@@ -2,33 +2,34 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import java.io.IOException;
 import java.util.Optional;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Where the worker's database credentials come from: {@code DB_URL}/{@code DB_USER}/{@code DB_PASSWORD}, or the
- * RDS-style secret (JSON with host, port, dbname, username, password) named by {@code DB_SECRET_ARN}.
+ * Where a function's database credentials come from: {@code DB_URL}/{@code DB_USER}/{@code DB_PASSWORD}, or the
+ * RDS-style secret (JSON with host, port, dbname, username, password) named by {@code DB_SECRET_ARN}. Each call
+ * reads them again: a secret rotates, and whoever caches decides how often to ask ({@link RotatingLogin}).
  */
 interface DatabaseCredentials {
 
     DatabaseSettings settings(EnvironmentVariables env);
 
-    /** Secrets Manager when {@code DB_SECRET_ARN} is set, else the plain variables. */
+    /** Just the login, read again now. */
+    default DatabaseLogin login(EnvironmentVariables env) {
+        DatabaseSettings settings = settings(env);
+        return new DatabaseLogin(settings.user(), settings.password());
+    }
+
+    /** Secrets Manager when {@code DB_SECRET_ARN} is set, else the plain variables; TLS as {@code DB_SSL_MODE} says. */
     static DatabaseCredentials fromEnvironment() {
         return env -> {
             Optional<String> secretArn = env.optional(Wiring.DB_SECRET_ARN);
-            if (secretArn.isPresent()) {
-                try (SecretsManagerClient secrets = SecretsManagerClient.builder()
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build()) {
-                    String json = secrets.getSecretValue(get -> get.secretId(secretArn.get())).secretString();
-                    return fromSecret(env, json);
-                }
-            }
-            return plain(env);
+            DatabaseSettings settings = secretArn.isPresent()
+                    ? fromSecret(env, Wiring.secretText(env, secretArn.get()))
+                    : plain(env);
+            return DatabaseTls.apply(env, settings);
         };
     }
 
@@ -49,8 +50,19 @@ interface DatabaseCredentials {
         }
     }
 
+    /** The login in an RDS-style secret's JSON. */
+    static DatabaseLogin loginFromSecret(String variable, String json) {
+        try {
+            JsonNode secret = new ObjectMapper().readTree(json);
+            return new DatabaseLogin(text(secret, "username"), text(secret, "password"));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException(variable + " names a secret without a username and password: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static String text(JsonNode secret, String field) {
-        JsonNode value = secret.get(field);
+        JsonNode value = secret == null ? null : secret.get(field);
         if (value == null || !value.isTextual() && !value.isNumber()) {
             throw new IllegalArgumentException("field " + field + " is missing");
         }

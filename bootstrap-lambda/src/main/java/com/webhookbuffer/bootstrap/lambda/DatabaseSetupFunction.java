@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.persistence.WorkerRole;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +37,30 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<DatabaseSettings> database;
+    private final Supplier<Optional<DatabaseLogin>> workerRole;
 
     public DatabaseSetupFunction() {
-        this(() -> DatabaseCredentials.fromEnvironment()
-                .settings(new EnvironmentVariables(System.getenv())));
+        this(() -> DatabaseCredentials.fromEnvironment().settings(new EnvironmentVariables(System.getenv())),
+                () -> workerRole(new EnvironmentVariables(System.getenv())));
     }
 
     DatabaseSetupFunction(Supplier<DatabaseSettings> database) {
+        this(database, Optional::empty);
+    }
+
+    /**
+     * @param database   the owner's settings: it migrates
+     * @param workerRole the worker's runtime role ({@code DB_WORKER_SECRET_ARN}), created if missing and granted
+     *                   what it needs on every deploy; empty where the worker logs in as given
+     */
+    DatabaseSetupFunction(Supplier<DatabaseSettings> database, Supplier<Optional<DatabaseLogin>> workerRole) {
         this.database = database;
+        this.workerRole = workerRole;
+    }
+
+    static Optional<DatabaseLogin> workerRole(EnvironmentVariables env) {
+        return env.optional(Wiring.DB_WORKER_SECRET_ARN).map(arn -> DatabaseCredentials.loginFromSecret(
+                Wiring.DB_WORKER_SECRET_ARN, Wiring.secretText(env, arn)));
     }
 
     @Override
@@ -57,8 +76,13 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
             ConnectionBudget budget = new ConnectionBudget(number(properties, "DbMaxConnections"),
                     number(properties, "DbReservedConnections"), number(properties, "WorkerPoolSize"));
             int concurrency = budget.eventSourceMaximumConcurrency();
-            int applied = DatabaseMigrations.migrate(database.get());
+            DatabaseSettings owner = database.get();
+            int applied = DatabaseMigrations.migrate(owner);
+            Optional<DatabaseLogin> worker = workerRole.get();
+            boolean roleCreated = worker.map(login -> WorkerRole.ensure(owner, login)).orElse(false);
             LOG.atInfo().addKeyValue("event", "database.setup").addKeyValue("migrationsApplied", applied)
+                    .addKeyValue("workerRole", worker.map(DatabaseLogin::user).orElse("none"))
+                    .addKeyValue("workerRoleCreated", roleCreated)
                     .addKeyValue("workerMaxConcurrency", concurrency).log("database set up");
             respond(event, "SUCCESS", physicalId, null, Map.of("WorkerMaxConcurrency", Integer.toString(concurrency)));
         } catch (RuntimeException e) {

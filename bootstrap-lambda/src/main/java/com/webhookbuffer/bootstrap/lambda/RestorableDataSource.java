@@ -1,6 +1,7 @@
 package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
+import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
@@ -13,30 +14,45 @@ import javax.sql.DataSource;
 /**
  * The worker's pool behind a stable reference, so SnapStart can close it before the snapshot (open connections
  * must not be frozen into it) and open a fresh one after restore, while the repository keeps its DataSource.
+ *
+ * <p>It logs in with a {@link RotatingLogin}. When the database refuses a login (the password was rotated), the
+ * login is read again and the connection asked for once more, within the same batch: a rotation costs a
+ * moment, not a receive of every message in flight.
  */
 final class RestorableDataSource implements DataSource {
 
     private final DatabaseSettings settings;
+    private final RotatingLogin login;
     private volatile HikariDataSource pool;
 
-    RestorableDataSource(DatabaseSettings settings) {
+    RestorableDataSource(DatabaseSettings settings, RotatingLogin login) {
         this.settings = settings;
-        this.pool = ConnectionPool.open(settings);
+        this.login = login;
+        this.pool = ConnectionPool.open(settings, login);
     }
 
     synchronized void close() {
         pool.close();
     }
 
+    /** After a restore: the login is read again (the snapshot's may be stale), then a fresh pool opens. */
     synchronized void reopen() {
+        login.reread();
         if (pool.isClosed()) {
-            pool = ConnectionPool.open(settings);
+            pool = ConnectionPool.open(settings, login);
         }
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return pool.getConnection();
+        try {
+            return pool.getConnection();
+        } catch (SQLException refused) {
+            if (DatabaseLogin.refusedIn(refused) && login.refused()) {
+                return pool.getConnection();
+            }
+            throw refused;
+        }
     }
 
     @Override

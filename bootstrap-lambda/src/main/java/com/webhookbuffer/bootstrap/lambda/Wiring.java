@@ -5,6 +5,7 @@ import com.webhookbuffer.adapter.aws.SqsBatchHandler;
 import com.webhookbuffer.adapter.aws.SqsClients;
 import com.webhookbuffer.adapter.aws.SqsMessageQueue;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
+import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
@@ -20,10 +21,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -74,23 +79,25 @@ public final class Wiring {
      * The ingest side: API Gateway → AcceptWebhook → SQS. As a CRaC resource it primes the payload path before a
      * SnapStart snapshot; nothing else needs care (the URL-connection client opens connections per request).
      */
-    public record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader, IngestSettings settings)
-            implements Resource {
+    public record Ingest(ApiGatewayWebhookHandler handler, PayloadReader payloadReader, IngestSettings settings,
+            SigningSecrets secrets) implements Resource {
 
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
             Priming.payloadPath(payloadReader, 200);
         }
 
+        /** No connection was opened before the snapshot; the signing secrets are read again (they may rotate). */
         @Override
         public void afterRestore(Context<? extends Resource> context) {
-            // No connection was opened before the snapshot.
+            secrets.reread();
         }
 
         public static Ingest from(Map<String, String> environment) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
+            SigningSecrets secrets = signingSecrets(env);
             IngestSettings settings = new IngestSettings(
-                    secrets(env),
+                    secrets.get(),
                     Duration.ofSeconds(env.integer(WEBHOOK_TOLERANCE_SECONDS, 300, 1, 86_400)),
                     env.integer(MAX_BODY_BYTES, IngestSettings.DEFAULT_MAX_BODY_BYTES, 1,
                             IngestSettings.MAX_BODY_BYTES_LIMIT),
@@ -102,9 +109,9 @@ public final class Wiring {
             SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl, env.optional(DLQ_URL).orElse(queueUrl));
             PayloadReader payloadReader = newPayloadReader();
 
-            AcceptWebhook inbox = new AcceptWebhook(settings, payloadReader, queue, Clock.systemUTC());
+            AcceptWebhook inbox = new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC());
 
-            return new Ingest(new ApiGatewayWebhookHandler(inbox), payloadReader, settings);
+            return new Ingest(new ApiGatewayWebhookHandler(inbox), payloadReader, settings, secrets);
         }
     }
 
@@ -113,8 +120,8 @@ public final class Wiring {
      * primes the batch path and closes the pool before a snapshot (frozen connections would be dead, or shared by
      * every restored copy), and opens a fresh pool after restore.
      */
-    record Worker(SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource)
-            implements Resource {
+    record Worker(SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource,
+            SnapStartRandom jitter) implements Resource {
 
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -122,12 +129,22 @@ public final class Wiring {
             dataSource.close();
         }
 
+        /**
+         * Re-created per restored environment: the backoff's jitter (every copy of the snapshot would otherwise
+         * draw the same delays), the database login (the snapshot's may have rotated since) and the pool.
+         */
         @Override
         public void afterRestore(Context<? extends Resource> context) {
+            jitter.reseed();
             dataSource.reopen();
         }
 
         static Worker from(Map<String, String> environment, DatabaseCredentials credentials) {
+            return from(environment, credentials, SnapStartRandom.create());
+        }
+
+        /** With the jitter given: the tests stand two copies of one snapshot side by side with it. */
+        static Worker from(Map<String, String> environment, DatabaseCredentials credentials, SnapStartRandom jitter) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
             String queueUrl = env.required(QUEUE_URL);
             String deadLetterQueueUrl = env.required(DLQ_URL);
@@ -136,16 +153,18 @@ public final class Wiring {
             RetryBackoff backoff = retryBackoff(env);
 
             SqsClient sqs = sqsClient(env);
-            RestorableDataSource dataSource = new RestorableDataSource(database);
+            RotatingLogin login = new RotatingLogin(() -> credentials.login(env),
+                    new DatabaseLogin(database.user(), database.password()), Clock.systemUTC());
+            RestorableDataSource dataSource = new RestorableDataSource(database, login);
 
             SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl, deadLetterQueueUrl);
             MyBatisOrderRepository repository = new MyBatisOrderRepository(dataSource);
             PayloadReader payloadReader = newPayloadReader();
 
             ProcessWebhookBatch processor =
-                    new ProcessWebhookBatch(payloadReader, repository, queue, backoff, RandomGenerator.getDefault());
+                    new ProcessWebhookBatch(payloadReader, repository, queue, backoff, jitter);
 
-            return new Worker(new SqsBatchHandler(processor), payloadReader, dataSource);
+            return new Worker(new SqsBatchHandler(processor), payloadReader, dataSource, jitter);
         }
     }
 
@@ -163,11 +182,55 @@ public final class Wiring {
     }
 
     public static List<WebhookSecret> secrets(EnvironmentVariables env) {
-        String text = env.required(WEBHOOK_SECRETS);
-        return Arrays.stream(text.split("[,\\s]+"))
+        return secrets(env, WEBHOOK_SECRETS, env.required(WEBHOOK_SECRETS));
+    }
+
+    /**
+     * The signing secrets: from the Secrets Manager secret {@code WEBHOOK_SECRETS_ARN} names (kept a few minutes,
+     * read again after), or from {@code WEBHOOK_SECRETS}.
+     */
+    static SigningSecrets signingSecrets(EnvironmentVariables env) {
+        return env.optional(WEBHOOK_SECRETS_ARN)
+                .map(arn -> new SigningSecrets(() -> secrets(env, WEBHOOK_SECRETS_ARN,
+                        secretText(env, arn)), Clock.systemUTC()))
+                .orElseGet(() -> {
+                    List<WebhookSecret> fixed = secrets(env);
+                    return new SigningSecrets(() -> fixed, Clock.systemUTC());
+                });
+    }
+
+    /** {@code whsec_} secrets separated by commas or spaces, as {@code variable} gave them. */
+    private static List<WebhookSecret> secrets(EnvironmentVariables env, String variable, String text) {
+        List<WebhookSecret> secrets = Arrays.stream(text.strip().split("[,\\s]+"))
                 .filter(s -> !s.isBlank())
-                .map(s -> env.parsed(WEBHOOK_SECRETS, s, WebhookSecret::parse))
+                .map(s -> env.parsed(variable, s, WebhookSecret::parse))
                 .toList();
+        if (secrets.isEmpty()) {
+            throw new IllegalStateException(variable + " holds no whsec_ secret");
+        }
+        return secrets;
+    }
+
+    /**
+     * Secrets Manager at {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} (in {@code AWS_REGION}, with placeholder
+     * credentials: a local stand-in) when set, otherwise AWS's with its defaults. One HTTP client, the URL-connection
+     * one, as for SQS.
+     */
+    public static SecretsManagerClient secretsManager(EnvironmentVariables env) {
+        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create());
+        env.optional(AWS_ENDPOINT_URL_SECRETS_MANAGER).ifPresent(endpoint -> builder
+                .endpointOverride(env.parsed(AWS_ENDPOINT_URL_SECRETS_MANAGER, endpoint, URI::create))
+                .region(Region.of(env.optional(AWS_REGION).orElse("us-east-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+        return builder.build();
+    }
+
+    /** The text of a Secrets Manager secret, read now. */
+    static String secretText(EnvironmentVariables env, String secretArn) {
+        try (SecretsManagerClient secrets = secretsManager(env)) {
+            return secrets.getSecretValue(get -> get.secretId(secretArn)).secretString();
+        }
     }
 
     /** SQS at {@code AWS_ENDPOINT_URL_SQS} (in {@code AWS_REGION}) when set, otherwise AWS's with its defaults. */

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
-import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,40 +15,19 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseSetupFunctionTest {
 
-    private HttpServer cloudFormation;
-    private final BlockingQueue<String> responses = new ArrayBlockingQueue<>(4);
-
-    @BeforeEach
-    void listen() throws Exception {
-        cloudFormation = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        cloudFormation.createContext("/", exchange -> {
-            responses.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        cloudFormation.start();
-    }
+    private final CloudFormationStub cloudFormation = new CloudFormationStub();
 
     @AfterEach
     void stop() {
-        cloudFormation.stop(0);
+        cloudFormation.close();
     }
 
     private CloudFormationCustomResourceEvent event(String type, Map<String, Object> properties) {
-        CloudFormationCustomResourceEvent event = new CloudFormationCustomResourceEvent();
-        event.setRequestType(type);
-        event.setResponseUrl("http://127.0.0.1:" + cloudFormation.getAddress().getPort() + "/response");
-        event.setStackId("arn:aws:cloudformation:eu-west-1:123456789012:stack/webhook-buffer/1");
-        event.setRequestId("req-1");
-        event.setLogicalResourceId("DatabaseSetup");
-        event.setResourceProperties(properties);
-        return event;
+        return cloudFormation.event(type, properties);
     }
 
     private JsonNode answer() throws Exception {
-        String response = responses.poll(10, TimeUnit.SECONDS);
-        assertThat(response).startsWith("PUT ");
-        return new ObjectMapper().readTree(response.substring(4));
+        return cloudFormation.answer();
     }
 
     @Test

@@ -34,12 +34,13 @@ class DeploymentJarsIT {
     void ingestJarHoldsNoDatabaseSideAndNoTestLibraries() throws IOException {
         List<String> entries = entries(INGEST_JAR);
 
+        // The signing secrets can live in Secrets Manager (WEBHOOK_SECRETS_ARN), so its client is here.
         assertThat(entries).contains("com/webhookbuffer/bootstrap/lambda/IngestFunction.class",
-                "com/webhookbuffer/adapter/aws/SqsMessageQueue.class");
+                "com/webhookbuffer/adapter/aws/SqsMessageQueue.class",
+                "software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class");
         assertThat(entries).noneMatch(e -> e.startsWith("org/postgresql/") || e.startsWith("org/apache/ibatis/")
                 || e.startsWith("com/zaxxer/") || e.startsWith("org/flywaydb/") || e.startsWith("db/migration/")
-                || e.startsWith("software/amazon/awssdk/services/secretsmanager/")
-                || e.startsWith("com/webhookbuffer/adapter/persistence/"));
+                || e.startsWith("rds/") || e.startsWith("com/webhookbuffer/adapter/persistence/"));
         assertNoTestLibraries(entries);
         // No HTTP client but the one chosen on purpose.
         assertThat(entries).noneMatch(e -> e.startsWith("software/amazon/awssdk/http/apache")
@@ -52,7 +53,7 @@ class DeploymentJarsIT {
 
         assertThat(entries).contains("com/webhookbuffer/bootstrap/lambda/WorkerFunction.class",
                 "com/webhookbuffer/adapter/persistence/OrderMapper.xml", "db/migration/V1__orders.sql",
-                "org/postgresql/Driver.class", "META-INF/services/java.sql.Driver");
+                "org/postgresql/Driver.class", "META-INF/services/java.sql.Driver", DatabaseTls.BUNDLE);
         assertNoTestLibraries(entries);
     }
 
