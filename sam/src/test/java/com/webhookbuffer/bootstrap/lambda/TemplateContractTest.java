@@ -64,7 +64,9 @@ class TemplateContractTest {
     @Test
     void aConcurrencyThatIgnoresTheBudgetIsCaught() {
         assertThat(violationsAfter(t -> map(workerSqsEvent(t).get("ScalingConfig")).put("MaximumConcurrency", 90)))
-                .containsExactly("ScalingConfig.MaximumConcurrency is not the connection budget's (DatabaseSetup)");
+                .containsExactlyInAnyOrder(
+                        "ScalingConfig.MaximumConcurrency is not the connection budget's (DatabaseSetup)",
+                        "WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
         assertThat(violationsAfter(t -> map(resource(t, "WorkerFunction").get("Environment")).put("Variables",
                 new LinkedHashMap<>(Map.of("DB_POOL_SIZE", "4"))))).contains(
                 "the worker's DB_POOL_SIZE is not WorkerPoolSize, so the budget counts another pool");
@@ -119,6 +121,204 @@ class TemplateContractTest {
         assertThat(violationsAfter(t -> map(map(resource(t, "IngestFunction").get("Environment")).get("Variables"))
                 .remove("MAX_BODY_BYTES")))
                 .containsExactly("the functions read MAX_BODY_BYTES, which the template never sets");
+    }
+
+    @Test
+    void anUnthrottledApiOrIngestIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "WebhookApi").remove("DefaultRouteSettings")))
+                .containsExactly("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
+        assertThat(violationsAfter(t -> map(resource(t, "WebhookApi").get("DefaultRouteSettings"))
+                .put("ThrottlingRateLimit", 10000)))
+                .containsExactly("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction").remove("ReservedConcurrentExecutions")))
+                .containsExactly("IngestFunction has no reserved concurrency from IngestReservedConcurrency");
+    }
+
+    @Test
+    void aWorkerReservedConcurrencyOtherThanItsMaximumConcurrencyIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("ReservedConcurrentExecutions", 10)))
+                .containsExactly("WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
+        assertThat(violationsAfter(t -> resource(t, "WorkerFunction").remove("ReservedConcurrentExecutions")))
+                .containsExactly("WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
+    }
+
+    @Test
+    void anUnencryptedQueueOrOneThatTakesPlainTextIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "OrdersDeadLetterQueue").remove("SqsManagedSseEnabled")))
+                .containsExactly(
+                        "OrdersDeadLetterQueue is not encrypted at rest (SqsManagedSseEnabled or KmsMasterKeyId)");
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("OrdersQueuePolicy")))
+                .containsExactly("OrdersQueue has no policy denying sqs:* without TLS (aws:SecureTransport false)");
+        assertThat(violationsAfter(t -> map(map(queuePolicyStatement(t, "OrdersDeadLetterQueuePolicy")
+                .get("Condition")).get("Bool")).put("aws:SecureTransport", "true")))
+                .containsExactly(
+                        "OrdersDeadLetterQueue has no policy denying sqs:* without TLS (aws:SecureTransport false)");
+        assertThat(violationsAfter(t -> queuePolicyStatement(t, "OrdersQueuePolicy").put("Effect", "Allow")))
+                .containsExactlyInAnyOrder(
+                        "wildcard action sqs:* at /Resources/OrdersQueuePolicy/Properties/PolicyDocument/Statement[0]",
+                        "OrdersQueue has no policy denying sqs:* without TLS (aws:SecureTransport false)");
+    }
+
+    private static Map<String, Object> queuePolicyStatement(Map<String, Object> template, String policy) {
+        return map(((List<?>) map(resource(template, policy).get("PolicyDocument")).get("Statement")).get(0));
+    }
+
+    @Test
+    void aDeadLetterQueueThatDropsRedrivenMessagesIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "OrdersQueue").put("MessageRetentionPeriod", 1209600)))
+                .containsExactly("OrdersDeadLetterQueue keeps messages 1209600 s, not longer than OrdersQueue's "
+                        + "1209600 s (a dead letter keeps its enqueue time)");
+    }
+
+    @Test
+    void anUnprotectedDatabaseIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("StorageEncrypted", false)))
+                .containsExactly("DatabaseCluster's storage is not encrypted");
+        assertThat(violationsAfter(t -> parameter(t, "DatabaseDeletionProtection").put("Default", "false")))
+                .containsExactly(DELETION_PROTECTION);
+        assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").remove("DeletionProtection")))
+                .containsExactly(DELETION_PROTECTION);
+        assertThat(violationsAfter(t -> parameter(t, "DatabaseBackupRetentionDays").put("MinValue", 1)))
+                .containsExactly(BACKUPS);
+        assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("BackupRetentionPeriod", 1)))
+                .containsExactly(BACKUPS);
+        assertThat(violationsAfter(t -> resource(t, "DatabaseInstance").put("PubliclyAccessible", true)))
+                .containsExactly("DatabaseInstance is not PubliclyAccessible: false");
+    }
+
+    private static final String DELETION_PROTECTION =
+            "DatabaseCluster's DeletionProtection is not DatabaseDeletionProtection, on by default";
+    private static final String BACKUPS =
+            "DatabaseCluster's BackupRetentionPeriod is not DatabaseBackupRetentionDays, at least 7";
+
+    private static Map<String, Object> parameter(Map<String, Object> template, String name) {
+        return map(map(template.get("Parameters")).get(name));
+    }
+
+    @Test
+    void aFunctionWithoutItsLogGroupOrRetentionIsCaught() {
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("WorkerFunctionLogGroup")))
+                .containsExactly("WorkerFunction has no log group /aws/lambda/${WorkerFunction} kept LogRetentionDays "
+                        + "and deleted with the stack");
+        assertThat(violationsAfter(t -> map(map(t.get("Resources")).get("IngestFunctionLogGroup"))
+                .put("DeletionPolicy", "Retain")))
+                .containsExactly("IngestFunction has no log group /aws/lambda/${IngestFunction} kept LogRetentionDays "
+                        + "and deleted with the stack");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseSetupFunctionLogGroup").put("RetentionInDays", 3653)))
+                .containsExactly("DatabaseSetupFunction has no log group /aws/lambda/${DatabaseSetupFunction} kept "
+                        + "LogRetentionDays and deleted with the stack");
+        assertThat(violationsAfter(t -> map(map(map(t.get("Globals")).get("Function")).get("LoggingConfig"))
+                .put("LogGroup", "/webhook-buffer/shared")))
+                .containsExactlyInAnyOrder(
+                        "DatabaseSetupFunction sets LoggingConfig.LogGroup, so it does not log to "
+                                + "/aws/lambda/${DatabaseSetupFunction}",
+                        "IngestFunction sets LoggingConfig.LogGroup, so it does not log to "
+                                + "/aws/lambda/${IngestFunction}",
+                        "WorkerFunction sets LoggingConfig.LogGroup, so it does not log to "
+                                + "/aws/lambda/${WorkerFunction}");
+        assertThat(violationsAfter(t -> allowedValues(t, "LogRetentionDays").add(2)))
+                .containsExactly("LogRetentionDays allows 2, which CloudWatch Logs does not accept");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> allowedValues(Map<String, Object> template, String parameter) {
+        return (List<Object>) parameter(template, parameter).get("AllowedValues");
+    }
+
+    @Test
+    void aMissingAlarmIsCaught() {
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("IngestErrorsAlarm")))
+                .containsExactly("no alarm on IngestFunction's errors (AWS/Lambda Errors)");
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("ApiServerErrorsAlarm")))
+                .containsExactly("no alarm on WebhookApi's 5xx answers (AWS/ApiGateway 5xx)");
+        assertThat(violationsAfter(t -> ((List<?>) resource(t, "ApiServerErrorsAlarm").get("Dimensions")).remove(1)))
+                .containsExactly("no alarm on WebhookApi's 5xx answers (AWS/ApiGateway 5xx)");
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DeadLettersAlarm")))
+                .containsExactly("no alarm on messages in the DLQ (AWS/SQS ApproximateNumberOfMessagesVisible)");
+    }
+
+    @Test
+    void webhookSecretsOutsideSecretsManagerAreCaught() {
+        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
+                .put("WEBHOOK_SECRETS", Map.of("Ref", "WebhookSecrets"))))
+                .containsExactlyInAnyOrder(
+                        "WebhookSecrets is used at /IngestFunction/Properties/Environment/Variables/WEBHOOK_SECRETS, "
+                                + "outside WebhookSigningSecret",
+                        "IngestFunction sets WEBHOOK_SECRETS: the signing secrets belong in Secrets Manager");
+        assertThat(violationsAfter(t -> parameter(t, "WebhookSecrets").remove("NoEcho")))
+                .containsExactly("the WebhookSecrets parameter is not NoEcho");
+        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
+                .put("WEBHOOK_SECRETS_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other")))
+                .containsExactly("IngestFunction's WEBHOOK_SECRETS_ARN is not WebhookSigningSecret");
+        assertThat(violationsAfter(t -> secretStatement(t, "IngestFunction").put("Resource", "*")))
+                .containsExactly(
+                        "IngestFunction's secretsmanager:GetSecretValue is not on exactly WebhookSigningSecret");
+    }
+
+    private static Map<String, Object> environment(Map<String, Object> template, String function) {
+        return map(map(resource(template, function).get("Environment")).get("Variables"));
+    }
+
+    /** The statement of a function's policy that allows secretsmanager:GetSecretValue. */
+    private static Map<String, Object> secretStatement(Map<String, Object> template, String function) {
+        return ((List<?>) map(((List<?>) resource(template, function).get("Policies")).get(0)).get("Statement"))
+                .stream().map(TemplateRules::map)
+                .filter(s -> TemplateRules.items(s.get("Action")).contains("secretsmanager:GetSecretValue"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aWorkerThatLogsInAsTheOwnerOrAnUnrotatedSecretIsCaught() {
+        assertThat(violationsAfter(t -> environment(t, "WorkerFunction")
+                .put("DB_SECRET_ARN", TemplateRules.OWNER_SECRET)))
+                .containsExactly("WorkerFunction's DB_SECRET_ARN is not its own role's secret");
+        assertThat(violationsAfter(t -> secretStatement(t, "WorkerFunction")
+                .put("Resource", List.of(TemplateRules.WORKER_SECRET, TemplateRules.OWNER_SECRET))))
+                .containsExactly(
+                        "WorkerFunction's secretsmanager:GetSecretValue is not on exactly its own role's secret");
+        assertThat(violationsAfter(t -> environment(t, "DatabaseSetupFunction").remove("DB_WORKER_SECRET_ARN")))
+                .containsExactlyInAnyOrder(
+                        "DatabaseSetupFunction's DB_SECRET_ARN is not the owner's secret or its DB_WORKER_SECRET_ARN "
+                                + "not the worker's",
+                        "the functions read DB_WORKER_SECRET_ARN, which the template never sets");
+        assertThat(violationsAfter(t -> secretStatement(t, "DatabaseSetupFunction")
+                .put("Resource", TemplateRules.OWNER_SECRET)))
+                .containsExactly("DatabaseSetupFunction's secretsmanager:GetSecretValue is not on exactly the owner's "
+                        + "and the worker's secrets");
+        assertThat(violationsAfter(t -> map(resource(t, "DatabaseWorkerSecret").get("GenerateSecretString"))
+                .put("PasswordLength", 16)))
+                .containsExactly("DatabaseWorkerSecret does not generate the worker's password (a username, "
+                        + "GenerateStringKey password, at least 32 characters, when CreatingDatabase)");
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DatabaseWorkerSecretAttachment")))
+                .containsExactlyInAnyOrder(
+                        "DatabaseWorkerSecret is not attached to DatabaseCluster (host, port, dbname)",
+                        ROTATION);
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DatabaseWorkerSecretRotation")))
+                .containsExactly(ROTATION);
+        assertThat(violationsAfter(t -> map(resource(t, "DatabaseWorkerSecretRotation").get("RotationRules"))
+                .put("ScheduleExpression", "rate(90 days)")))
+                .containsExactly(ROTATION);
+        assertThat(violationsAfter(t -> map(resource(t, "DatabaseWorkerSecretRotation").get("HostedRotationLambda"))
+                .put("VpcSecurityGroupIds", Map.of("Ref", "EndpointSecurityGroup"))))
+                .containsExactly(ROTATION);
+        assertThat(violationsAfter(t -> t.put("Transform", "AWS::Serverless-2016-10-31")))
+                .containsExactly(ROTATION);
+        assertThat(violationsAfter(t -> ((List<?>) resource(t, "DatabaseProxy").get("Auth")).remove(1)))
+                .containsExactly("DatabaseProxy does not know DatabaseWorkerSecret, so the workers cannot log in "
+                        + "through it");
+    }
+
+    private static final String ROTATION = "DatabaseWorkerSecret is not rotated (hosted PostgreSQLSingleUser, at least "
+            + "every 30 days, with the AWS::SecretsManager transform)";
+
+    @Test
+    void aDatabaseConnectionThatDoesNotVerifyTlsIsCaught() {
+        assertThat(violationsAfter(t -> environment(t, "WorkerFunction").put("DB_SSL_MODE", "require")))
+                .containsExactly("WorkerFunction's DB_SSL_MODE is not verify-full");
+        assertThat(violationsAfter(t -> environment(t, "DatabaseSetupFunction").remove("DB_SSL_MODE")))
+                .containsExactly("DatabaseSetupFunction's DB_SSL_MODE is not verify-full");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseProxy").put("RequireTLS", false)))
+                .containsExactly("DatabaseProxy does not require TLS");
     }
 
     @SuppressWarnings("unchecked")

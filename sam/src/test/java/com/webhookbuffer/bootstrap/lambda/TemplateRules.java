@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +30,25 @@ final class TemplateRules {
 
     /**
      * Variables the functions read that the template does not set, and why: on AWS the database credentials come
-     * from the secret, Lambda sets AWS_REGION itself, and the SQS endpoint is only overridden for a local SQS.
+     * from the secret, Lambda sets AWS_REGION itself, the SQS and Secrets Manager endpoints are only overridden for
+     * local stand-ins (ElasticMQ, the tests' Secrets Manager), and the webhook signing secrets are read from Secrets
+     * Manager (WEBHOOK_SECRETS_ARN), never put in the function's environment.
      */
-    static final Set<String> NOT_SET_ON_AWS = Set.of(
-            Wiring.DB_USER, Wiring.DB_PASSWORD, Wiring.AWS_ENDPOINT_URL_SQS, Wiring.AWS_REGION);
+    static final Set<String> NOT_SET_ON_AWS = Set.of(Wiring.DB_USER, Wiring.DB_PASSWORD, Wiring.AWS_ENDPOINT_URL_SQS,
+            Wiring.AWS_ENDPOINT_URL_SECRETS_MANAGER, Wiring.AWS_REGION, Wiring.WEBHOOK_SECRETS);
+
+    /** The retentions CloudWatch Logs accepts, in days. */
+    static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
+            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    /** The master (owner) secret the setup migrates with: the cluster's, or the existing database's. */
+    static final Object OWNER_SECRET = Map.of("Fn::If", List.of("CreatingDatabase",
+            Map.of("Fn::GetAtt", List.of("DatabaseCluster", "MasterUserSecret.SecretArn")),
+            Map.of("Ref", "ExistingDbSecretArn")));
+
+    /** The worker's runtime role's secret: created (and rotated) here, or the existing database's. */
+    static final Object WORKER_SECRET = Map.of("Fn::If", List.of("CreatingDatabase",
+            Map.of("Ref", "DatabaseWorkerSecret"), Map.of("Ref", "ExistingWorkerSecretArn")));
 
     private final Map<String, Object> template;
     private final Path templateDirectory;
@@ -53,6 +69,16 @@ final class TemplateRules {
         rules.noPolicyGrantsAWildcardAction();
         rules.handlersExistInTheirJarsAndTakeTheirEvents();
         rules.environmentVariablesMatchWhatTheWiringReads();
+        rules.ingressIsThrottled();
+        rules.workerReservesItsMaximumConcurrency();
+        rules.queuesAreEncryptedAndTlsOnly();
+        rules.deadLettersOutliveTheirQueue();
+        rules.databaseIsProtected();
+        rules.everyFunctionLogsToAGroupWithRetention();
+        rules.alarmsWatchTheFiveSignals();
+        rules.webhookSecretsLiveInSecretsManager();
+        rules.workerLogsInAsItsOwnRotatedRole();
+        rules.databaseConnectionsVerifyTls();
         return rules.violations;
     }
 
@@ -139,12 +165,24 @@ final class TemplateRules {
         }
     }
 
+    /** Only what a policy allows counts: a Deny with sqs:* (the queues' TLS-only policies) takes away. */
     private void noPolicyGrantsAWildcardAction() {
         walk(template, (path, key, value) -> {
-            if (key.equals("Action") || key.equals("NotAction")) {
-                for (Object action : value instanceof List<?> actions ? actions : List.of(value)) {
-                    if (action.toString().contains("*")) {
-                        violations.add("wildcard action " + action + " at " + path);
+            if (!key.equals("Statement")) {
+                return;
+            }
+            List<?> statements = value instanceof List<?> list ? list : List.of(value);
+            for (int i = 0; i < statements.size(); i++) {
+                Map<String, Object> statement = map(statements.get(i));
+                if ("Deny".equals(statement.get("Effect"))) {
+                    continue;
+                }
+                for (String field : List.of("Action", "NotAction")) {
+                    for (Object action : items(statement.get(field))) {
+                        if (action.toString().contains("*")) {
+                            violations.add("wildcard action " + action + " at " + path + "/Statement"
+                                    + (value instanceof List<?> ? "[" + i + "]" : ""));
+                        }
                     }
                 }
             }
@@ -203,7 +241,301 @@ final class TemplateRules {
         }
     }
 
+    private void ingressIsThrottled() {
+        Map<String, Object> route = map(properties("WebhookApi").get("DefaultRouteSettings"));
+        if (!Map.of("Ref", "ApiRateLimit").equals(route.get("ThrottlingRateLimit"))
+                || !Map.of("Ref", "ApiBurstLimit").equals(route.get("ThrottlingBurstLimit"))) {
+            violations.add("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
+        }
+        if (!Map.of("Ref", "IngestReservedConcurrency")
+                .equals(properties("IngestFunction").get("ReservedConcurrentExecutions"))) {
+            violations.add("IngestFunction has no reserved concurrency from IngestReservedConcurrency");
+        }
+    }
+
+    /** AWS refuses a reserved concurrency below the event source's MaximumConcurrency; it is that, from one source. */
+    private void workerReservesItsMaximumConcurrency() {
+        Map<String, Object> sqs = workerSqsEvent();
+        Object maximum = sqs == null ? null : map(sqs.get("ScalingConfig")).get("MaximumConcurrency");
+        Object reserved = properties("WorkerFunction").get("ReservedConcurrentExecutions");
+        if (maximum == null || !maximum.equals(reserved)) {
+            violations.add("WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
+        }
+    }
+
+    private void queuesAreEncryptedAndTlsOnly() {
+        for (String queue : List.of("OrdersQueue", "OrdersDeadLetterQueue")) {
+            Map<String, Object> properties = properties(queue);
+            if (!Boolean.TRUE.equals(properties.get("SqsManagedSseEnabled"))
+                    && properties.get("KmsMasterKeyId") == null) {
+                violations.add(queue + " is not encrypted at rest (SqsManagedSseEnabled or KmsMasterKeyId)");
+            }
+            boolean tlsOnly = resourcesOfType("AWS::SQS::QueuePolicy").stream()
+                    .map(policy -> properties(policy))
+                    .filter(policy -> list(policy.get("Queues")).contains(Map.of("Ref", queue)))
+                    .flatMap(policy -> items(map(policy.get("PolicyDocument")).get("Statement")).stream())
+                    .map(TemplateRules::map)
+                    .anyMatch(statement -> deniesWithoutTls(statement, queue));
+            if (!tlsOnly) {
+                violations.add(queue + " has no policy denying sqs:* without TLS (aws:SecureTransport false)");
+            }
+        }
+    }
+
+    private static boolean deniesWithoutTls(Map<String, Object> statement, String queue) {
+        Object principal = statement.get("Principal");
+        Object secureTransport = map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport");
+        return "Deny".equals(statement.get("Effect"))
+                && ("*".equals(principal) || Map.of("AWS", "*").equals(principal))
+                && items(statement.get("Action")).contains("sqs:*")
+                && items(statement.get("Resource")).contains(Map.of("Fn::GetAtt", List.of(queue, "Arn")))
+                && ("false".equals(secureTransport) || Boolean.FALSE.equals(secureTransport));
+    }
+
+    /**
+     * A message the redrive policy moves to the DLQ keeps its original enqueue time, and the DLQ's retention counts
+     * from it: a DLQ that keeps messages no longer than the queue would drop a message that used its days retrying
+     * as soon as it arrives. The difference is the least time left to look at a dead letter and redrive it.
+     */
+    private void deadLettersOutliveTheirQueue() {
+        Object queue = properties("OrdersQueue").get("MessageRetentionPeriod");
+        Object deadLetters = properties("OrdersDeadLetterQueue").get("MessageRetentionPeriod");
+        if (!(queue instanceof Integer q) || !(deadLetters instanceof Integer d) || d <= q) {
+            violations.add("OrdersDeadLetterQueue keeps messages " + deadLetters + " s, not longer than OrdersQueue's "
+                    + queue + " s (a dead letter keeps its enqueue time)");
+        }
+    }
+
+    private void databaseIsProtected() {
+        Map<String, Object> cluster = properties("DatabaseCluster");
+        if (!Boolean.TRUE.equals(cluster.get("StorageEncrypted"))) {
+            violations.add("DatabaseCluster's storage is not encrypted");
+        }
+        if (!Map.of("Ref", "DatabaseDeletionProtection").equals(cluster.get("DeletionProtection"))
+                || !"true".equals(String.valueOf(map(parameters().get("DatabaseDeletionProtection")).get("Default")))) {
+            violations.add("DatabaseCluster's DeletionProtection is not DatabaseDeletionProtection, on by default");
+        }
+        Map<String, Object> backups = map(parameters().get("DatabaseBackupRetentionDays"));
+        if (!Map.of("Ref", "DatabaseBackupRetentionDays").equals(cluster.get("BackupRetentionPeriod"))
+                || !(backups.get("MinValue") instanceof Integer min) || min < 7
+                || !(backups.get("Default") instanceof Integer days) || days < min) {
+            violations.add("DatabaseCluster's BackupRetentionPeriod is not DatabaseBackupRetentionDays, at least 7");
+        }
+        if (!Boolean.FALSE.equals(properties("DatabaseInstance").get("PubliclyAccessible"))) {
+            violations.add("DatabaseInstance is not PubliclyAccessible: false");
+        }
+    }
+
+    /**
+     * Each function writes to /aws/lambda/its-name unless LoggingConfig.LogGroup says otherwise; that group is the
+     * template's, with a retention, and goes with the stack.
+     */
+    private void everyFunctionLogsToAGroupWithRetention() {
+        Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")));
+        for (String function : functions()) {
+            Object config = properties(function).getOrDefault("LoggingConfig", globals.get("LoggingConfig"));
+            if (map(config).get("LogGroup") != null) {
+                violations.add(function + " sets LoggingConfig.LogGroup, so it does not log to /aws/lambda/${"
+                        + function + "}");
+            }
+            Object name = Map.of("Fn::Sub", "/aws/lambda/${" + function + "}");
+            boolean kept = resourcesOfType("AWS::Logs::LogGroup").stream()
+                    .filter(group -> name.equals(properties(group).get("LogGroupName")))
+                    .anyMatch(group -> Map.of("Ref", "LogRetentionDays").equals(
+                            properties(group).get("RetentionInDays"))
+                            && "Delete".equals(map(resources().get(group)).getOrDefault("DeletionPolicy", "Delete")));
+            if (!kept) {
+                violations.add(function + " has no log group /aws/lambda/${" + function
+                        + "} kept LogRetentionDays and deleted with the stack");
+            }
+        }
+        Map<String, Object> retention = map(parameters().get("LogRetentionDays"));
+        List<?> allowed = list(retention.get("AllowedValues"));
+        for (Object days : allowed) {
+            if (!LOG_RETENTION_DAYS.contains(days)) {
+                violations.add("LogRetentionDays allows " + days + ", which CloudWatch Logs does not accept");
+            }
+        }
+        if (allowed.isEmpty() || !allowed.contains(retention.get("Default"))) {
+            violations.add("LogRetentionDays does not list the retentions allowed, its default among them");
+        }
+    }
+
+    private void alarmsWatchTheFiveSignals() {
+        alarmOn("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                Map.of("QueueName", Map.of("Fn::GetAtt", List.of("OrdersDeadLetterQueue", "QueueName"))),
+                "messages in the DLQ");
+        alarmOn("AWS/SQS", "ApproximateAgeOfOldestMessage",
+                Map.of("QueueName", Map.of("Fn::GetAtt", List.of("OrdersQueue", "QueueName"))),
+                "the age of the oldest message in OrdersQueue");
+        alarmOn("AWS/Lambda", "Errors", Map.of("FunctionName", Map.of("Ref", "WorkerFunction")),
+                "WorkerFunction's errors");
+        alarmOn("AWS/Lambda", "Errors", Map.of("FunctionName", Map.of("Ref", "IngestFunction")),
+                "IngestFunction's errors");
+        alarmOn("AWS/ApiGateway", "5xx",
+                Map.of("ApiId", Map.of("Ref", "WebhookApi"), "Stage", Map.of("Ref", "Stage")),
+                "WebhookApi's 5xx answers");
+    }
+
+    private void alarmOn(String namespace, String metric, Map<String, Object> dimensions, String what) {
+        boolean found = resourcesOfType("AWS::CloudWatch::Alarm").stream().map(this::properties).anyMatch(alarm -> {
+            Map<String, Object> actual = new HashMap<>();
+            for (Object dimension : list(alarm.get("Dimensions"))) {
+                actual.put(String.valueOf(map(dimension).get("Name")), map(dimension).get("Value"));
+            }
+            return namespace.equals(alarm.get("Namespace")) && metric.equals(String.valueOf(alarm.get("MetricName")))
+                    && dimensions.equals(actual);
+        });
+        if (!found) {
+            violations.add("no alarm on " + what + " (" + namespace + " " + metric + ")");
+        }
+    }
+
+    private void webhookSecretsLiveInSecretsManager() {
+        Object noEcho = map(parameters().get("WebhookSecrets")).get("NoEcho");
+        if (!Boolean.TRUE.equals(noEcho) && !"true".equals(noEcho)) {
+            violations.add("the WebhookSecrets parameter is not NoEcho");
+        }
+        Map<String, Object> secret = map(resources().get("WebhookSigningSecret"));
+        if (!"AWS::SecretsManager::Secret".equals(secret.get("Type"))
+                || !Map.of("Ref", "WebhookSecrets").equals(map(secret.get("Properties")).get("SecretString"))) {
+            violations.add("WebhookSigningSecret is not a Secrets Manager secret holding WebhookSecrets");
+        }
+        walk(resources(), (path, key, value) -> {
+            boolean used = Map.of("Ref", "WebhookSecrets").equals(value)
+                    || value instanceof String text && text.contains("${WebhookSecrets}");
+            if (used && !(path + "/" + key).equals("/WebhookSigningSecret/Properties/SecretString")) {
+                violations.add("WebhookSecrets is used at " + path + "/" + key + ", outside WebhookSigningSecret");
+            }
+        }, "");
+        for (String function : functions()) {
+            if (environment(function).containsKey(Wiring.WEBHOOK_SECRETS)) {
+                violations.add(function + " sets WEBHOOK_SECRETS: the signing secrets belong in Secrets Manager");
+            }
+        }
+        if (!Map.of("Ref", "WebhookSigningSecret")
+                .equals(environment("IngestFunction").get(Wiring.WEBHOOK_SECRETS_ARN))) {
+            violations.add("IngestFunction's WEBHOOK_SECRETS_ARN is not WebhookSigningSecret");
+        }
+        if (!List.of(Map.of("Ref", "WebhookSigningSecret"))
+                .equals(granted("IngestFunction", "secretsmanager:GetSecretValue"))) {
+            violations.add("IngestFunction's secretsmanager:GetSecretValue is not on exactly WebhookSigningSecret");
+        }
+    }
+
+    private void workerLogsInAsItsOwnRotatedRole() {
+        Map<String, Object> secret = map(resources().get("DatabaseWorkerSecret"));
+        Map<String, Object> generate = map(map(secret.get("Properties")).get("GenerateSecretString"));
+        if (!"AWS::SecretsManager::Secret".equals(secret.get("Type"))
+                || !"CreatingDatabase".equals(secret.get("Condition"))
+                || !String.valueOf(generate.get("SecretStringTemplate")).contains("\"username\"")
+                || !"password".equals(generate.get("GenerateStringKey"))
+                || !(generate.get("PasswordLength") instanceof Integer length) || length < 32) {
+            violations.add("DatabaseWorkerSecret does not generate the worker's password (a username, "
+                    + "GenerateStringKey password, at least 32 characters, when CreatingDatabase)");
+        }
+        List<String> attachments = resourcesOfType("AWS::SecretsManager::SecretTargetAttachment").stream()
+                .filter(a -> Map.of("Ref", "DatabaseWorkerSecret").equals(properties(a).get("SecretId"))
+                        && Map.of("Ref", "DatabaseCluster").equals(properties(a).get("TargetId")))
+                .toList();
+        if (attachments.isEmpty()) {
+            violations.add("DatabaseWorkerSecret is not attached to DatabaseCluster (host, port, dbname)");
+        }
+        boolean rotated = items(template.get("Transform")).stream()
+                .anyMatch(transform -> String.valueOf(transform).startsWith("AWS::SecretsManager-"))
+                && resourcesOfType("AWS::SecretsManager::RotationSchedule").stream().map(this::properties)
+                        .anyMatch(rotation -> rotatesTheWorkerSecret(rotation, attachments));
+        if (!rotated) {
+            violations.add("DatabaseWorkerSecret is not rotated (hosted PostgreSQLSingleUser, at least every 30 days, "
+                    + "with the AWS::SecretsManager transform)");
+        }
+        if (!WORKER_SECRET.equals(environment("WorkerFunction").get(Wiring.DB_SECRET_ARN))) {
+            violations.add("WorkerFunction's DB_SECRET_ARN is not its own role's secret");
+        }
+        if (!List.of(WORKER_SECRET).equals(granted("WorkerFunction", "secretsmanager:GetSecretValue"))) {
+            violations.add("WorkerFunction's secretsmanager:GetSecretValue is not on exactly its own role's secret");
+        }
+        Map<String, Object> setup = environment("DatabaseSetupFunction");
+        if (!OWNER_SECRET.equals(setup.get(Wiring.DB_SECRET_ARN))
+                || !WORKER_SECRET.equals(setup.get(Wiring.DB_WORKER_SECRET_ARN))) {
+            violations.add("DatabaseSetupFunction's DB_SECRET_ARN is not the owner's secret or its "
+                    + "DB_WORKER_SECRET_ARN not the worker's");
+        }
+        if (!Set.of(OWNER_SECRET, WORKER_SECRET)
+                .equals(Set.copyOf(granted("DatabaseSetupFunction", "secretsmanager:GetSecretValue")))) {
+            violations.add("DatabaseSetupFunction's secretsmanager:GetSecretValue is not on exactly the owner's "
+                    + "and the worker's secrets");
+        }
+        if (resources().containsKey("DatabaseProxy") && list(properties("DatabaseProxy").get("Auth")).stream()
+                .noneMatch(auth -> Map.of("Ref", "DatabaseWorkerSecret").equals(map(auth).get("SecretArn")))) {
+            violations.add("DatabaseProxy does not know DatabaseWorkerSecret, so the workers cannot log in through it");
+        }
+    }
+
+    private boolean rotatesTheWorkerSecret(Map<String, Object> rotation, List<String> attachments) {
+        Object secretId = rotation.get("SecretId");
+        boolean theWorkers = Map.of("Ref", "DatabaseWorkerSecret").equals(secretId)
+                || attachments.stream().anyMatch(a -> Map.of("Ref", a).equals(secretId));
+        Map<String, Object> hosted = map(rotation.get("HostedRotationLambda"));
+        Map<String, Object> rules = map(rotation.get("RotationRules"));
+        Integer days = rules.get("AutomaticallyAfterDays") instanceof Integer after ? after
+                : String.valueOf(rules.get("ScheduleExpression")).matches("rate\\(\\d+ days?\\)")
+                        ? Integer.valueOf(String.valueOf(rules.get("ScheduleExpression")).replaceAll("\\D", ""))
+                        : null;
+        return theWorkers && "PostgreSQLSingleUser".equals(hosted.get("RotationType"))
+                && reachesTheDatabase(hosted.get("VpcSecurityGroupIds")) && days != null && days <= 30;
+    }
+
+    /** The rotation Lambda logs into the database and calls Secrets Manager through its endpoint. */
+    private boolean reachesTheDatabase(Object securityGroup) {
+        if (!(map(securityGroup).get("Ref") instanceof String group)) {
+            return false;
+        }
+        return List.of("DatabaseSecurityGroup", "EndpointSecurityGroup").stream().allMatch(target ->
+                list(properties(target).get("SecurityGroupIngress")).stream().anyMatch(rule ->
+                        Map.of("Ref", group).equals(map(rule).get("SourceSecurityGroupId"))));
+    }
+
+    private void databaseConnectionsVerifyTls() {
+        for (String function : List.of("WorkerFunction", "DatabaseSetupFunction")) {
+            if (!"verify-full".equals(environment(function).get(Wiring.DB_SSL_MODE))) {
+                violations.add(function + "'s DB_SSL_MODE is not verify-full");
+            }
+        }
+        if (resources().containsKey("DatabaseProxy")
+                && !Boolean.TRUE.equals(properties("DatabaseProxy").get("RequireTLS"))) {
+            violations.add("DatabaseProxy does not require TLS");
+        }
+    }
+
     // ---- reading the tree ----
+
+    private List<String> resourcesOfType(String type) {
+        return resources().entrySet().stream()
+                .filter(e -> type.equals(map(e.getValue()).get("Type")))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    /** The resources a function's policies allow an action on, in order. */
+    private List<Object> granted(String function, String action) {
+        List<Object> resources = new ArrayList<>();
+        for (Object policy : list(properties(function).get("Policies"))) {
+            for (Object statement : items(map(policy).get("Statement"))) {
+                Map<String, Object> s = map(statement);
+                if ("Allow".equals(s.get("Effect")) && items(s.get("Action")).contains(action)) {
+                    resources.addAll(items(s.get("Resource")));
+                }
+            }
+        }
+        return resources;
+    }
+
+    /** A field that holds one value or a list of them, as a list. */
+    static List<?> items(Object value) {
+        return value == null ? List.of() : value instanceof List<?> list ? list : List.of(value);
+    }
 
     private Map<String, Object> resources() {
         return map(template.get("Resources"));
