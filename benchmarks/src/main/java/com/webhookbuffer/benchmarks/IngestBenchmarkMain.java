@@ -18,7 +18,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import software.amazon.awssdk.regions.Region;
@@ -77,19 +77,8 @@ public final class IngestBenchmarkMain {
             server.stopAndWait();
         }
 
-        Options options = new OptionsBuilder()
-                .include(IngestBenchmark.class.getName())
-                .threads(1)
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(3))
-                // The request log goes where Lambda sends it (stdout); here, to a file rather than JMH's console.
-                .jvmArgsAppend("-Xmx1g")
-                .output(Files.createTempFile("ingest-jmh", ".log").toString())
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        // The request log goes where Lambda sends it (stdout); here, to a file rather than JMH's console.
+        Collection<RunResult> results = runOneThread(IngestBenchmark.class, 2, 3);
         double logged = score(results, "ingestHandler", "on");
         double quiet = score(results, "ingestHandler", "off");
         double floor = score(results, "floorHmacAndJsonParse", "on");
@@ -101,17 +90,7 @@ public final class IngestBenchmarkMain {
         report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
                 "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
 
-        Collection<RunResult> bodies = new Runner(new OptionsBuilder()
-                .include(BadBodyBenchmark.class.getName())
-                .threads(1)
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-Xmx1g")
-                .output(Files.createTempFile("bad-body-jmh", ".log").toString())
-                .build()).run();
+        Collection<RunResult> bodies = runOneThread(BadBodyBenchmark.class, 1, 2);
         double sample = bodyScore(bodies, "sample");
         report.append(String.format(Locale.ROOT, "%nBad bodies, one thread (microseconds per request, "
                 + "each signed and within MAX_BODY_BYTES)%n"));
@@ -122,6 +101,22 @@ public final class IngestBenchmarkMain {
                     body.equals("sample") ? "  (baseline)" : ""));
         }
         System.out.println(report);
+    }
+
+    /** One JMH fork on one thread: 3 warm-up and 5 measured iterations of the given seconds; output to a file. */
+    private static Collection<RunResult> runOneThread(Class<?> benchmark, int warmupSeconds, int measureSeconds)
+            throws IOException, RunnerException {
+        return new Runner(new OptionsBuilder()
+                .include(benchmark.getName())
+                .threads(1)
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(warmupSeconds))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(measureSeconds))
+                .jvmArgsAppend("-Xmx1g")
+                .output(Files.createTempFile(benchmark.getSimpleName(), ".log").toString())
+                .build()).run();
     }
 
     private static double bodyScore(Collection<RunResult> results, String body) {
