@@ -23,6 +23,19 @@ public final class ConnectionPool {
      * at login).
      */
     public static HikariDataSource open(DatabaseSettings settings, Supplier<DatabaseLogin> login) {
+        return open(settings, login, settings.poolSize());
+    }
+
+    /**
+     * A pool that keeps no connection idle: it opens what a batch needs (at most {@code poolSize}) and, once its
+     * owner evicts them after the batch, does not open them again until the next one. For a Lambda worker, whose
+     * execution environments outnumber the invocations the budget counts.
+     */
+    public static HikariDataSource openPerBatch(DatabaseSettings settings, Supplier<DatabaseLogin> login) {
+        return open(settings, login, 0);
+    }
+
+    private static HikariDataSource open(DatabaseSettings settings, Supplier<DatabaseLogin> login, int minimumIdle) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(settings.applicationName());
         config.setJdbcUrl(settings.jdbcUrl());
@@ -32,9 +45,9 @@ public final class ConnectionPool {
             DatabaseLogin current = login.get();
             return Credentials.of(current.user(), current.password());
         });
-        // A fixed size: the budget is a ceiling, and a Lambda worker gains nothing from shrinking its pool.
+        // The budget is a ceiling: never more than poolSize; a long-running worker keeps them (minimumIdle).
         config.setMaximumPoolSize(settings.poolSize());
-        config.setMinimumIdle(settings.poolSize());
+        config.setMinimumIdle(minimumIdle);
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 2_000));
         // Do not fail start-up when the database is down: the worker must answer retry-later, not crash.

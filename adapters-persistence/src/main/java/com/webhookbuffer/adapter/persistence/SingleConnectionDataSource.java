@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import org.postgresql.Driver;
  * the same one, so a migration takes exactly one connection of the budget.
  */
 final class SingleConnectionDataSource implements DataSource, AutoCloseable {
+
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     private final Connection connection;
     private final Connection unclosable;
@@ -47,6 +50,9 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
         properties.setProperty("password", settings.password());
         properties.setProperty("ApplicationName", settings.applicationName());
         properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
+        // A migration that waits for a lock (a worker's row lock, an operator's open transaction) gives up instead
+        // of holding the deploy until CloudFormation's timeout; the deploy fails and can be retried.
+        properties.setProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT.toMillis());
         return properties;
     }
 

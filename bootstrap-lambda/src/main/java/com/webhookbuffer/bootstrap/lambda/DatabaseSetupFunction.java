@@ -16,8 +16,13 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * round down. A budget that leaves the event source less than 2 fails the deploy with the numbers that cause it.
  *
  * <p>Properties: {@code DbMaxConnections}, {@code DbReservedConnections}, {@code WorkerPoolSize}. Returns
- * {@code WorkerMaxConcurrency}.
+ * {@code WorkerMaxConcurrency} and {@code SchemaVersion} (the schema's version after migrating).
  */
 public final class DatabaseSetupFunction implements RequestHandler<CloudFormationCustomResourceEvent, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseSetupFunction.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Kept back from the function's time to send the answer (a PUT with a 10 s timeout) and log. */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(15);
 
     private final Supplier<DatabaseSettings> database;
     private final Supplier<Optional<DatabaseLogin>> workerRole;
@@ -63,33 +70,71 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
                 Wiring.DB_WORKER_SECRET_ARN, Wiring.secretText(env, arn)));
     }
 
+    /**
+     * Always answers CloudFormation, SUCCESS or FAILED, whatever happens (an {@code Error} included) and before the
+     * function's own time runs out: a custom resource that never answers holds the stack for an hour.
+     */
     @Override
     public Void handleRequest(CloudFormationCustomResourceEvent event, Context context) {
         String physicalId = event.getPhysicalResourceId() != null ? event.getPhysicalResourceId() : "database-setup";
-        try {
-            if ("Delete".equals(event.getRequestType())) {
-                // The schema outlives the stack's deploys; deleting the database is the database's business.
-                respond(event, "SUCCESS", physicalId, null, Map.of());
-                return null;
+        Duration left = timeToWork(context);
+        CompletableFuture<Map<String, String>> work = new CompletableFuture<>();
+        Thread.ofPlatform().name("database-setup").daemon().start(() -> {
+            try {
+                work.complete(setUp(event));
+            } catch (Throwable failure) {
+                work.completeExceptionally(failure);
             }
-            Map<String, Object> properties = event.getResourceProperties();
-            ConnectionBudget budget = new ConnectionBudget(number(properties, "DbMaxConnections"),
-                    number(properties, "DbReservedConnections"), number(properties, "WorkerPoolSize"));
-            int concurrency = budget.eventSourceMaximumConcurrency();
-            DatabaseSettings owner = database.get();
-            int applied = DatabaseMigrations.migrate(owner);
-            Optional<DatabaseLogin> worker = workerRole.get();
-            boolean roleCreated = worker.map(login -> WorkerRole.ensure(owner, login)).orElse(false);
-            LOG.atInfo().addKeyValue("event", "database.setup").addKeyValue("migrationsApplied", applied)
-                    .addKeyValue("workerRole", worker.map(DatabaseLogin::user).orElse("none"))
-                    .addKeyValue("workerRoleCreated", roleCreated)
-                    .addKeyValue("workerMaxConcurrency", concurrency).log("database set up");
-            respond(event, "SUCCESS", physicalId, null, Map.of("WorkerMaxConcurrency", Integer.toString(concurrency)));
-        } catch (RuntimeException e) {
-            LOG.error("database setup failed: {}", e.getMessage(), e);
-            respond(event, "FAILED", physicalId, e.getMessage(), Map.of());
+        });
+        try {
+            respond(event, "SUCCESS", physicalId, null, work.get(left.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            LOG.error("database setup did not finish in the {} s it had; answering FAILED", left.toSeconds());
+            respond(event, "FAILED", physicalId, "the database setup did not finish within " + left.toSeconds()
+                    + " s (the function's time less " + ANSWER_MARGIN.toSeconds() + " s to answer); see the log",
+                    Map.of());
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            LOG.error("database setup failed: {}", failure.toString(), failure);
+            respond(event, "FAILED", physicalId, failure.getMessage() != null ? failure.getMessage()
+                    : failure.getClass().getName(), Map.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            respond(event, "FAILED", physicalId, "the database setup was interrupted", Map.of());
         }
         return null;
+    }
+
+    /** The work of one request; what it returns is the resource's attributes. */
+    private Map<String, String> setUp(CloudFormationCustomResourceEvent event) {
+        if ("Delete".equals(event.getRequestType())) {
+            // The schema outlives the stack's deploys; deleting the database is the database's business.
+            return Map.of();
+        }
+        Map<String, Object> properties = event.getResourceProperties();
+        ConnectionBudget budget = new ConnectionBudget(number(properties, "DbMaxConnections"),
+                number(properties, "DbReservedConnections"), number(properties, "WorkerPoolSize"));
+        int concurrency = budget.eventSourceMaximumConcurrency();
+        DatabaseSettings owner = database.get();
+        DatabaseMigrations.Migrated migrated = DatabaseMigrations.run(owner);
+        Optional<DatabaseLogin> worker = workerRole.get();
+        boolean roleCreated = worker.map(login -> WorkerRole.ensure(owner, login)).orElse(false);
+        LOG.atInfo().addKeyValue("event", "database.setup").addKeyValue("migrationsApplied", migrated.applied())
+                .addKeyValue("schemaVersion", migrated.schemaVersion())
+                .addKeyValue("workerRole", worker.map(DatabaseLogin::user).orElse("none"))
+                .addKeyValue("workerRoleCreated", roleCreated)
+                .addKeyValue("workerMaxConcurrency", concurrency).log("database set up");
+        // SchemaVersion lets the template order what depends on the schema (the worker's new version) after it.
+        return Map.of("WorkerMaxConcurrency", Integer.toString(concurrency),
+                "SchemaVersion", migrated.schemaVersion());
+    }
+
+    /** The function's remaining time less a margin to answer in; without a context (tests), five minutes. */
+    static Duration timeToWork(Context context) {
+        Duration remaining = context == null ? Duration.ofMinutes(5)
+                : Duration.ofMillis(context.getRemainingTimeInMillis());
+        Duration left = remaining.minus(ANSWER_MARGIN);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static int number(Map<String, Object> properties, String name) {

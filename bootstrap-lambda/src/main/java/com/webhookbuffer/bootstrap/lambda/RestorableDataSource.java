@@ -28,7 +28,19 @@ final class RestorableDataSource implements DataSource {
     RestorableDataSource(DatabaseSettings settings, RotatingLogin login) {
         this.settings = settings;
         this.login = login;
-        this.pool = ConnectionPool.open(settings, login);
+        this.pool = ConnectionPool.openPerBatch(settings, login);
+    }
+
+    /**
+     * Closes every connection once the batch is done: Lambda's {@code MaximumConcurrency} caps invocations, not
+     * execution environments, and an idle one (or the previous version's after a deploy) must not keep
+     * connections the budget does not count. The next batch opens what it needs.
+     */
+    void releaseConnections() {
+        var connections = pool.getHikariPoolMXBean();
+        if (connections != null) {
+            connections.softEvictConnections();
+        }
     }
 
     synchronized void close() {
@@ -39,7 +51,7 @@ final class RestorableDataSource implements DataSource {
     synchronized void reopen() {
         login.reread();
         if (pool.isClosed()) {
-            pool = ConnectionPool.open(settings, login);
+            pool = ConnectionPool.openPerBatch(settings, login);
         }
     }
 

@@ -8,7 +8,9 @@ import org.crac.Core;
 
 /**
  * The worker Lambda: an SQS batch in, batch item failures out ({@code ReportBatchItemFailures}). Its concurrency
- * is capped by the event source mapping so the database never sees more connections than its budget.
+ * is capped by the event source mapping so the database never sees more connections than its budget; and it holds
+ * its connections only while it writes a batch, so an idle execution environment (or the previous version's, after
+ * a deploy) holds none.
  */
 public final class WorkerFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -26,6 +28,10 @@ public final class WorkerFunction implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return wiring.handler().handle(event);
+        try {
+            return wiring.handler().handle(event);
+        } finally {
+            wiring.dataSource().releaseConnections();
+        }
     }
 }

@@ -2,9 +2,14 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,7 @@ class DatabaseSetupFunctionTest {
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("Data").get("WorkerMaxConcurrency").asText()).isEqualTo("40");
+        assertThat(answer.get("Data").get("SchemaVersion").asText()).isEqualTo("1");
         assertThat(answer.get("LogicalResourceId").asText()).isEqualTo("DatabaseSetup");
     }
 
@@ -59,5 +65,96 @@ class DatabaseSetupFunctionTest {
         }).handleRequest(event("Delete", Map.of()), null);
 
         assertThat(answer().get("Status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void anErrorNotJustAnExceptionIsAnsweredFailed() throws Exception {
+        new DatabaseSetupFunction(() -> {
+            throw new NoClassDefFoundError("org/example/Missing");
+        }).handleRequest(event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
+                "WorkerPoolSize", "1")), null);
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).isEqualTo("org/example/Missing");
+    }
+
+    @Test
+    void aSetupThatWouldOutliveTheFunctionIsAnsweredFailedWhileThereIsTimeToAnswer() throws Exception {
+        long started = System.nanoTime();
+        new DatabaseSetupFunction(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TestPostgres.shared();
+        }).handleRequest(event("Update", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
+                "WorkerPoolSize", "1")), withRemainingTime(DatabaseSetupFunction.ANSWER_MARGIN.plusSeconds(2)));
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).startsWith("the database setup did not finish within 2 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** A Lambda context that knows only how much time is left: all the setup asks of it. */
+    private static Context withRemainingTime(Duration remaining) {
+        return new Context() {
+            @Override
+            public String getAwsRequestId() {
+                return "req-1";
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return null;
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return null;
+            }
+
+            @Override
+            public String getFunctionName() {
+                return "DatabaseSetupFunction";
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "1";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return null;
+            }
+
+            @Override
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return (int) remaining.toMillis();
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 1024;
+            }
+
+            @Override
+            public LambdaLogger getLogger() {
+                return null;
+            }
+        };
     }
 }
