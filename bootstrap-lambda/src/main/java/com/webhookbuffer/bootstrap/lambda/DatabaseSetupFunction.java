@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * budget with the same rule the domain defines ({@link ConnectionBudget}), because CloudFormation cannot divide and
  * round down. A budget that leaves the event source less than 2 fails the deploy with the numbers that cause it.
  *
- * <p>Properties: {@code DbMaxConnections}, {@code DbReservedConnections}, {@code WorkerPoolSize}. Returns
+ * <p>Properties: {@code DbMaxConnections}, {@code DbReservedConnections}, {@code WorkerPoolSize},
+ * {@code IngestReservedConcurrency} (checked with the worker's against the account's Lambda quota). Returns
  * {@code WorkerMaxConcurrency} and {@code SchemaVersion} (the schema's version after migrating).
  */
 public final class DatabaseSetupFunction implements RequestHandler<CloudFormationCustomResourceEvent, Void> {
@@ -45,14 +47,19 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
 
     private final Supplier<DatabaseSettings> database;
     private final Supplier<Optional<DatabaseLogin>> workerRole;
+    private final Supplier<OptionalInt> concurrencyQuota;
 
     public DatabaseSetupFunction() {
         this(() -> DatabaseCredentials.fromEnvironment().settings(new EnvironmentVariables(System.getenv())),
-                () -> workerRole(new EnvironmentVariables(System.getenv())));
+                () -> workerRole(new EnvironmentVariables(System.getenv())), AccountConcurrency::quota);
     }
 
     DatabaseSetupFunction(Supplier<DatabaseSettings> database) {
-        this(database, Optional::empty);
+        this(database, Optional::empty, OptionalInt::empty);
+    }
+
+    DatabaseSetupFunction(Supplier<DatabaseSettings> database, Supplier<Optional<DatabaseLogin>> workerRole) {
+        this(database, workerRole, OptionalInt::empty);
     }
 
     /**
@@ -60,9 +67,11 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
      * @param workerRole the worker's runtime role ({@code DB_WORKER_SECRET_ARN}), created if missing and granted
      *                   what it needs on every deploy; empty where the worker logs in as given
      */
-    DatabaseSetupFunction(Supplier<DatabaseSettings> database, Supplier<Optional<DatabaseLogin>> workerRole) {
+    DatabaseSetupFunction(Supplier<DatabaseSettings> database, Supplier<Optional<DatabaseLogin>> workerRole,
+            Supplier<OptionalInt> concurrencyQuota) {
         this.database = database;
         this.workerRole = workerRole;
+        this.concurrencyQuota = concurrencyQuota;
     }
 
     static Optional<DatabaseLogin> workerRole(EnvironmentVariables env) {
@@ -115,6 +124,9 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
         ConnectionBudget budget = new ConnectionBudget(number(properties, "DbMaxConnections"),
                 number(properties, "DbReservedConnections"), number(properties, "WorkerPoolSize"));
         int concurrency = budget.eventSourceMaximumConcurrency();
+        // Before anything changes: an account that cannot reserve what the stack asks fails the deploy with numbers.
+        int ingestReserved = optionalNumber(properties, "IngestReservedConcurrency");
+        concurrencyQuota.get().ifPresent(quota -> AccountConcurrency.requireRoom(quota, concurrency, ingestReserved));
         DatabaseSettings owner = database.get();
         DatabaseMigrations.Migrated migrated = DatabaseMigrations.run(owner);
         Optional<DatabaseLogin> worker = workerRole.get();
@@ -135,6 +147,10 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
                 : Duration.ofMillis(context.getRemainingTimeInMillis());
         Duration left = remaining.minus(ANSWER_MARGIN);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static int optionalNumber(Map<String, Object> properties, String name) {
+        return properties != null && properties.get(name) != null ? number(properties, name) : 0;
     }
 
     private static int number(Map<String, Object> properties, String name) {

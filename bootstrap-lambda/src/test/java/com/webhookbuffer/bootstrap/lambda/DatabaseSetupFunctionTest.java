@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,29 @@ class DatabaseSetupFunctionTest {
         }).handleRequest(event("Delete", Map.of()), null);
 
         assertThat(answer().get("Status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void anAccountThatCannotReserveWhatTheStackNeedsFailsTheDeployWithTheNumbers() throws Exception {
+        // A new account: a quota of 10, where the default budget wants 80 for the worker and 50 for ingest.
+        new DatabaseSetupFunction(() -> {
+            throw new AssertionError("a refused deploy must not migrate");
+        }, Optional::empty, () -> OptionalInt.of(10)).handleRequest(event("Create", Map.of("DbMaxConnections", "90",
+                "DbReservedConnections", "10", "WorkerPoolSize", "1", "IngestReservedConcurrency", "50")), null);
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).startsWith("the account's Lambda concurrency quota is 10")
+                .contains("reserves 80 for the worker").contains("and 50 for ingest");
+    }
+
+    @Test
+    void anAccountWithRoomPassesTheCheck() throws Exception {
+        new DatabaseSetupFunction(TestPostgres::shared, Optional::empty, () -> OptionalInt.of(230))
+                .handleRequest(event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
+                        "WorkerPoolSize", "1", "IngestReservedConcurrency", "50")), null);
+
+        assertThat(answer().get("Status").asText()).as("80 + 50 reserved, 100 left unreserved").isEqualTo("SUCCESS");
     }
 
     @Test

@@ -40,7 +40,8 @@ class DeploymentJarsIT {
                 "software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class");
         assertThat(entries).noneMatch(e -> e.startsWith("org/postgresql/") || e.startsWith("org/apache/ibatis/")
                 || e.startsWith("com/zaxxer/") || e.startsWith("org/flywaydb/") || e.startsWith("db/migration/")
-                || e.startsWith("rds/") || e.startsWith("com/webhookbuffer/adapter/persistence/"));
+                || e.startsWith("rds/") || e.startsWith("software/amazon/awssdk/services/lambda/")
+                || e.startsWith("com/webhookbuffer/adapter/persistence/"));
         assertNoTestLibraries(entries);
         // No HTTP client but the one chosen on purpose.
         assertThat(entries).noneMatch(e -> e.startsWith("software/amazon/awssdk/http/apache")
