@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,10 +137,15 @@ class TemplateContractTest {
 
     @Test
     void aWorkerReservedConcurrencyOtherThanItsMaximumConcurrencyIsCaught() {
+        // Also caught as worker code that may come before the migrations: the reserved concurrency is what orders it.
         assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("ReservedConcurrentExecutions", 10)))
-                .containsExactly("WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
+                .containsExactlyInAnyOrder(
+                        "WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency",
+                        MIGRATIONS_FIRST);
         assertThat(violationsAfter(t -> resource(t, "WorkerFunction").remove("ReservedConcurrentExecutions")))
-                .containsExactly("WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
+                .containsExactlyInAnyOrder(
+                        "WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency",
+                        MIGRATIONS_FIRST);
     }
 
     @Test
@@ -271,7 +277,9 @@ class TemplateContractTest {
     void aWorkerThatLogsInAsTheOwnerOrAnUnrotatedSecretIsCaught() {
         assertThat(violationsAfter(t -> environment(t, "WorkerFunction")
                 .put("DB_SECRET_ARN", TemplateRules.OWNER_SECRET)))
-                .containsExactly("WorkerFunction's DB_SECRET_ARN is not its own role's secret");
+                .containsExactlyInAnyOrder("WorkerFunction's DB_SECRET_ARN is not its own role's secret",
+                        "WorkerFunction's VersionDescription does not hold ExistingDbSecretArn, so changing it alone "
+                                + "publishes no new version");
         assertThat(violationsAfter(t -> secretStatement(t, "WorkerFunction")
                 .put("Resource", List.of(TemplateRules.WORKER_SECRET, TemplateRules.OWNER_SECRET))))
                 .containsExactly(
@@ -319,6 +327,194 @@ class TemplateContractTest {
                 .containsExactly("DatabaseSetupFunction's DB_SSL_MODE is not verify-full");
         assertThat(violationsAfter(t -> resource(t, "DatabaseProxy").put("RequireTLS", false)))
                 .containsExactly("DatabaseProxy does not require TLS");
+    }
+
+    @Test
+    void aSetupThatCannotAnswerOnDeleteIsCaught() {
+        assertThat(violationsAfter(t -> setupNetwork(t).remove(Map.of("Ref", "S3Endpoint"))))
+                .containsExactly("DatabaseSetup does not refer to S3Endpoint, so a stack deletion may remove it before "
+                        + "the setup answers");
+        assertThat(violationsAfter(t -> setupNetwork(t).remove(Map.of("Ref", "PrivateSubnetBRoutes"))))
+                .containsExactly("DatabaseSetup does not refer to PrivateSubnetBRoutes, so a stack deletion may "
+                        + "remove it before the setup answers");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").remove("Network")))
+                .containsExactlyInAnyOrder(
+                        "DatabaseSetup does not refer to PrivateSubnetARoutes, so a stack deletion may remove it "
+                                + "before the setup answers",
+                        "DatabaseSetup does not refer to PrivateSubnetBRoutes, so a stack deletion may remove it "
+                                + "before the setup answers",
+                        "DatabaseSetup does not refer to S3Endpoint, so a stack deletion may remove it before the "
+                                + "setup answers",
+                        "DatabaseSetup does not refer to SecretsManagerEndpoint, so a stack deletion may remove it "
+                                + "before the setup answers");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").remove("ServiceTimeout")))
+                .containsExactly("DatabaseSetup's ServiceTimeout null is not above the setup function's Timeout 300 "
+                        + "and at most twice it (one Lambda retry)");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").put("ServiceTimeout", 3600)))
+                .containsExactly("DatabaseSetup's ServiceTimeout 3600 is not above the setup function's Timeout 300 "
+                        + "and at most twice it (one Lambda retry)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> setupNetwork(Map<String, Object> template) {
+        return (List<Object>) ((List<?>) map(resource(template, "DatabaseSetup").get("Network")).get("Fn::If")).get(1);
+    }
+
+    @Test
+    void aParameterAVersionHoldsButItsDescriptionDoesNotIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription",
+                Map.of("Fn::Sub", "ingest ${JavaRuntime} tolerance ${WebhookToleranceSeconds}s"))))
+                .containsExactly("IngestFunction's VersionDescription does not hold MaxBodyBytes, so changing it "
+                        + "alone publishes no new version");
+        assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("MemorySize", Map.of("Ref", "BatchSize"))))
+                .containsExactly("WorkerFunction's VersionDescription does not hold BatchSize, so changing it alone "
+                        + "publishes no new version");
+        assertThat(violationsAfter(t -> map(map(t.get("Globals")).get("Function")).put("Runtime",
+                Map.of("Fn::If", List.of("UsingProxy", "java25", "java21")))))
+                .containsExactlyInAnyOrder(
+                        "IngestFunction's VersionDescription does not hold CreateDatabase, so changing it alone "
+                                + "publishes no new version",
+                        "IngestFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
+                                + "publishes no new version",
+                        "DatabaseSetupFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
+                                + "publishes no new version");
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription", Map.of("Fn::Sub",
+                "ingest ${JavaRuntime} ${WebhookToleranceSeconds} ${MaxBodyBytes} ${WebhookSecrets}"))))
+                .containsExactlyInAnyOrder(
+                        "IngestFunction's VersionDescription shows the NoEcho parameter WebhookSecrets",
+                        "WebhookSecrets is used at /IngestFunction/Properties/VersionDescription/Fn::Sub, outside "
+                                + "WebhookSigningSecret");
+    }
+
+    /** What an existing database's parameters look like at their longest likely, for the description's length. */
+    private static final Map<String, Object> EXISTING = Map.of(
+            "ExistingDbEndpoint", "webhook-buffer-orders.cluster-c9akciq32xyz.eu-central-1.rds.amazonaws.com:5432/orders",
+            "ExistingDbSecretArn",
+            "arn:aws:secretsmanager:eu-central-1:123456789012:secret:webhook-buffer/orders/owner-AbCdEf",
+            "ExistingWorkerSecretArn",
+            "arn:aws:secretsmanager:eu-central-1:123456789012:secret:webhook-buffer/orders/worker-AbCdEf",
+            "ExistingSubnetIds",
+            List.of("subnet-0123456789abcdef0", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"),
+            "ExistingSecurityGroupId", "sg-0123456789abcdef0",
+            "CreateDatabase", "false");
+
+    /**
+     * CloudFormation replaces a version whose description changed, so a parameter in it publishes a new version when
+     * its value changes: the description is evaluated with the defaults (and an existing database's values), then
+     * with each parameter its version holds changed, and must differ; and it fits Lambda's 256 characters.
+     */
+    @Test
+    void changingAParameterAVersionHoldsChangesItsDescription() {
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        for (String function : List.of("IngestFunction", "WorkerFunction", "DatabaseSetupFunction")) {
+            Object description = resource(template, function).get("VersionDescription");
+            Set<String> held = TemplateRules.versionParameters(template, function);
+            assertThat(held).as(function).isNotEmpty();
+            for (Map<String, Object> base : List.of(defaults(parameters, Map.of()), defaults(parameters, EXISTING))) {
+                String before = (String) Intrinsics.evaluate(description, base);
+                assertThat(before.length()).as("%s's description %s", function, before).isLessThanOrEqualTo(256);
+                for (String parameter : held) {
+                    Map<String, Object> changed = new LinkedHashMap<>(base);
+                    changed.put(parameter, another(parameter, map(parameters.get(parameter)), base.get(parameter)));
+                    assertThat(Intrinsics.evaluate(description, changed))
+                            .as("%s's description with %s changed from %s to %s", function, parameter,
+                                    base.get(parameter), changed.get(parameter))
+                            .isNotEqualTo(before);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> defaults(Map<String, Object> parameters, Map<String, Object> overrides) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        parameters.forEach((name, parameter) -> {
+            Object value = map(parameter).get("Default");
+            values.put(name, "CommaDelimitedList".equals(map(parameter).get("Type"))
+                    ? value == null || value.toString().isEmpty() ? List.of("") : List.of(value.toString().split(","))
+                    : value == null ? "" : value.toString());
+        });
+        values.putAll(overrides);
+        return values;
+    }
+
+    /** Another value the parameter may take: another allowed one, one more, or a longer one. */
+    private static Object another(String name, Map<String, Object> parameter, Object value) {
+        List<?> allowed = TemplateRules.list(parameter.get("AllowedValues"));
+        if (!allowed.isEmpty()) {
+            return allowed.stream().map(Object::toString).filter(v -> !v.equals(value)).findFirst().orElseThrow();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> longer = new ArrayList<>(list);
+            longer.add("subnet-0fedcba9876543210");
+            return longer;
+        }
+        if (value.toString().matches("\\d+")) {
+            return Long.toString(Long.parseLong(value.toString()) + 1);
+        }
+        if (value.toString().isEmpty() && EXISTING.get(name) instanceof String existing) {
+            return existing;
+        }
+        return value.toString().matches("17\\.\\d+") ? "17.99" : value + "x";
+    }
+
+    @Test
+    void workerCodeThatMayComeBeforeTheMigrationsIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("ReservedConcurrentExecutions", 80)))
+                .containsExactlyInAnyOrder(
+                        "WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency",
+                        MIGRATIONS_FIRST);
+        assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").remove("CodeVersion")))
+                .containsExactly("DatabaseSetup does not run again for every new worker jar (CodeVersion from "
+                        + "DatabaseSetupFunction.Version, the worker's CodeUri)");
+    }
+
+    private static final String MIGRATIONS_FIRST = "WorkerFunction does not refer to DatabaseSetup outside its "
+            + "events, so its new code may be published before the migrations ran";
+
+    @Test
+    void aDatabaseWithoutTheBudgetsConnectionLimitOrAFixedEngineVersionIsCaught() {
+        assertThat(violationsAfter(t -> map(resource(t, "DatabaseClusterParameters").get("Parameters"))
+                .put("max_connections", 500)))
+                .containsExactly("DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").remove("DBClusterParameterGroupName")))
+                .contains("DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("EngineVersion", "17.4")))
+                .containsExactly(ENGINE);
+        assertThat(violationsAfter(t -> parameter(t, "DatabaseEngineVersion").put("Default", "16.8")))
+                .containsExactly(ENGINE);
+        assertThat(violationsAfter(t -> resource(t, "DatabaseClusterParameters").put("Family", "aurora-postgresql16")))
+                .containsExactly("DatabaseCluster's EngineVersion is not DatabaseEngineVersion, a aurora-postgresql16 "
+                        + "version by its pattern and default");
+    }
+
+    private static final String ENGINE = "DatabaseCluster's EngineVersion is not DatabaseEngineVersion, a "
+            + "aurora-postgresql17 version by its pattern and default";
+
+    @Test
+    void aProxyThatCannotBeReachedOrCannotReachIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "DatabaseProxy").put("VpcSecurityGroupIds",
+                List.of(Map.of("Ref", "DatabaseSecurityGroup")))))
+                .containsExactly("DatabaseProxy has no security group of its own admitting the workers on 5432");
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DatabaseAdmitsProxy")))
+                .containsExactly("DatabaseSecurityGroup does not admit DatabaseProxySecurityGroup on 5432, so the "
+                        + "proxy cannot reach the cluster");
+        assertThat(violationsAfter(t -> resource(t, "EndpointsAdmitProxy").put("FromPort", 5432)))
+                .containsExactly("EndpointSecurityGroup does not admit DatabaseProxySecurityGroup on 443, so the proxy "
+                        + "cannot read its secrets");
+        assertThat(violationsAfter(t -> resource(t, "DatabaseProxySecurityGroup").remove("SecurityGroupIngress")))
+                .containsExactly("DatabaseProxy has no security group of its own admitting the workers on 5432");
+    }
+
+    @Test
+    void anAlarmThatNotifiesNobodyIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "WorkerErrorsAlarm").remove("AlarmActions")))
+                .containsExactly("WorkerErrorsAlarm's AlarmActions do not notify AlarmTopic");
+        assertThat(violationsAfter(t -> resource(t, "DeadLettersAlarm").put("OKActions", List.of())))
+                .containsExactly("DeadLettersAlarm's OKActions do not notify AlarmTopic");
+        assertThat(violationsAfter(t -> map(map(t.get("Resources")).get("AlarmEmailSubscription")).remove("Condition")))
+                .containsExactly("AlarmTopic has no e-mail subscription to AlarmEmail only when AlarmEmail is given");
+        assertThat(violationsAfter(t -> map(t.get("Resources")).remove("AlarmTopic")))
+                .containsExactly("there is no AlarmTopic (AWS::SNS::Topic) for the alarms to notify");
     }
 
     @SuppressWarnings("unchecked")

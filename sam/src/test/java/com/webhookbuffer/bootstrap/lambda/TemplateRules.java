@@ -79,6 +79,13 @@ final class TemplateRules {
         rules.webhookSecretsLiveInSecretsManager();
         rules.workerLogsInAsItsOwnRotatedRole();
         rules.databaseConnectionsVerifyTls();
+        rules.setupAnswersThroughItsNetwork();
+        rules.versionsFollowTheirParameters();
+        rules.workerCodeFollowsTheMigrations();
+        rules.databaseEnforcesTheConnectionBudget();
+        rules.engineVersionIsAParameter();
+        rules.proxyIsReachable();
+        rules.alarmsNotifyTheTopic();
         return rules.violations;
     }
 
@@ -506,6 +513,234 @@ final class TemplateRules {
                 && !Boolean.TRUE.equals(properties("DatabaseProxy").get("RequireTLS"))) {
             violations.add("DatabaseProxy does not require TLS");
         }
+    }
+
+    /**
+     * On delete, nothing else depends on the S3 gateway endpoint, the Secrets Manager endpoint or the route table
+     * associations, so CloudFormation may remove them before DatabaseSetup; the setup's Delete then cannot put its
+     * answer to the pre-signed S3 URL, and the stack waits ServiceTimeout for it, then fails. DatabaseSetup refers
+     * to them in a property (DependsOn cannot be conditional), and CloudFormation waits no longer than the setup's
+     * Timeout and Lambda's one retry.
+     */
+    private void setupAnswersThroughItsNetwork() {
+        Set<String> referenced = referencedResources(properties("DatabaseSetup"));
+        List<String> needed = new ArrayList<>(resourcesOfType("AWS::EC2::SubnetRouteTableAssociation"));
+        for (String endpoint : resourcesOfType("AWS::EC2::VPCEndpoint")) {
+            Map<String, Object> properties = properties(endpoint);
+            if ("Gateway".equals(properties.get("VpcEndpointType"))
+                    || String.valueOf(properties.get("ServiceName")).contains("secretsmanager")) {
+                needed.add(endpoint);
+            }
+        }
+        if (needed.stream().noneMatch(n -> "AWS::EC2::VPCEndpoint".equals(map(resources().get(n)).get("Type"))
+                && "Gateway".equals(properties(n).get("VpcEndpointType")))) {
+            violations.add("no S3 gateway endpoint, so the setup cannot answer CloudFormation from the private subnets");
+        }
+        for (String resource : needed) {
+            if (!referenced.contains(resource)) {
+                violations.add("DatabaseSetup does not refer to " + resource
+                        + ", so a stack deletion may remove it before the setup answers");
+            }
+        }
+        Object serviceTimeout = properties("DatabaseSetup").get("ServiceTimeout");
+        Object timeout = properties("DatabaseSetupFunction").get("Timeout");
+        if (!(serviceTimeout instanceof Integer waited) || !(timeout instanceof Integer runs) || waited <= runs
+                || waited > 2 * runs) {
+            violations.add("DatabaseSetup's ServiceTimeout " + serviceTimeout + " is not above the setup function's "
+                    + "Timeout " + timeout + " and at most twice it (one Lambda retry)");
+        }
+    }
+
+    /** Function properties a published version does not hold: they apply to every version, without a new one. */
+    static final Set<String> NOT_IN_A_VERSION = Set.of("Events", "ReservedConcurrentExecutions", "Policies",
+            "VersionDescription", "AutoPublishAlias", "AutoPublishCodeSha256", "AutoPublishAliasAllProperties",
+            "DeploymentPreference", "ProvisionedConcurrencyConfig");
+
+    /**
+     * SAM publishes a new version only when its hash of the code, environment and memory changes, and it hashes
+     * !Ref expressions, not their values: each parameter a version holds must be in the function's
+     * VersionDescription, whose change replaces the version (and so moves the alias). No NoEcho parameter there.
+     */
+    private void versionsFollowTheirParameters() {
+        for (String function : functions()) {
+            Set<String> described = parametersIn(properties(function).get("VersionDescription"), Map.of());
+            for (String parameter : versionParameters(template, function)) {
+                if (!described.contains(parameter)) {
+                    violations.add(function + "'s VersionDescription does not hold " + parameter
+                            + ", so changing it alone publishes no new version");
+                }
+            }
+            for (String parameter : described) {
+                Object noEcho = map(parameters().get(parameter)).get("NoEcho");
+                if (Boolean.TRUE.equals(noEcho) || "true".equals(noEcho)) {
+                    violations.add(function + "'s VersionDescription shows the NoEcho parameter " + parameter);
+                }
+            }
+        }
+    }
+
+    /** The parameters (but NoEcho ones) that reach what a function's published version holds, Globals included. */
+    static Set<String> versionParameters(Map<String, Object> template, String function) {
+        Map<String, Object> properties = new HashMap<>(map(map(template.get("Globals")).get("Function")));
+        properties.putAll(map(map(map(template.get("Resources")).get(function)).get("Properties")));
+        NOT_IN_A_VERSION.forEach(properties::remove);
+        Set<String> found = parametersIn(properties, map(template.get("Conditions")));
+        Map<String, Object> parameters = map(template.get("Parameters"));
+        found.retainAll(parameters.keySet());
+        found.removeIf(p -> Boolean.TRUE.equals(map(parameters.get(p)).get("NoEcho"))
+                || "true".equals(map(parameters.get(p)).get("NoEcho")));
+        return found;
+    }
+
+    /** Names a tree refers to by Ref or ${Name} in a Sub, and the parameters of the conditions it uses. */
+    static Set<String> parametersIn(Object node, Map<String, Object> conditions) {
+        Set<String> found = new TreeSet<>();
+        walk(Map.of("", node == null ? "" : node), (path, key, value) -> {
+            if (key.equals("Ref") && value instanceof String name) {
+                found.add(name);
+            }
+            if (key.equals("Fn::Sub")) {
+                Object text = value instanceof List<?> list && !list.isEmpty() ? list.get(0) : value;
+                if (text instanceof String string) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9.:]+)}").matcher(string);
+                    while (m.find()) {
+                        found.add(m.group(1));
+                    }
+                }
+            }
+            if (key.equals("Fn::If") && !list(value).isEmpty() && conditions.containsKey(list(value).get(0))) {
+                found.addAll(parametersIn(conditions.get(list(value).get(0)), conditions));
+            }
+            if (key.equals("Condition") && value instanceof String name && conditions.containsKey(name)) {
+                found.addAll(parametersIn(conditions.get(name), conditions));
+            }
+        }, "");
+        return found;
+    }
+
+    /**
+     * Migrations before new code: the worker function itself (not only its event source) refers to DatabaseSetup, so
+     * on an update CloudFormation updates its code, publishes its version and moves its alias only after the setup
+     * has migrated; and the setup runs again for every new worker jar (the same jar, its version its CodeVersion).
+     */
+    private void workerCodeFollowsTheMigrations() {
+        Map<String, Object> worker = new HashMap<>(properties("WorkerFunction"));
+        worker.remove("Events");
+        if (!referencedResources(worker).contains("DatabaseSetup")) {
+            violations.add("WorkerFunction does not refer to DatabaseSetup outside its events, so its new code may be "
+                    + "published before the migrations ran");
+        }
+        if (!Map.of("Ref", "DatabaseSetupFunction.Version").equals(properties("DatabaseSetup").get("CodeVersion"))
+                || !String.valueOf(properties("WorkerFunction").get("CodeUri"))
+                        .equals(String.valueOf(properties("DatabaseSetupFunction").get("CodeUri")))) {
+            violations.add("DatabaseSetup does not run again for every new worker jar (CodeVersion from "
+                    + "DatabaseSetupFunction.Version, the worker's CodeUri)");
+        }
+    }
+
+    /** The seed's connection limit is the database's: a cluster parameter group sets max_connections from it. */
+    private void databaseEnforcesTheConnectionBudget() {
+        Object group = map(properties("DatabaseCluster").get("DBClusterParameterGroupName")).get("Ref");
+        Map<String, Object> resource = map(resources().get(String.valueOf(group)));
+        if (!"AWS::RDS::DBClusterParameterGroup".equals(resource.get("Type"))
+                || !Map.of("Ref", "DbMaxConnections").equals(
+                        map(map(resource.get("Properties")).get("Parameters")).get("max_connections"))) {
+            violations.add("DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
+        }
+    }
+
+    private void engineVersionIsAParameter() {
+        Map<String, Object> cluster = properties("DatabaseCluster");
+        Map<String, Object> parameter = map(parameters().get("DatabaseEngineVersion"));
+        Object group = map(cluster.get("DBClusterParameterGroupName")).get("Ref");
+        String family = String.valueOf(properties(String.valueOf(group)).get("Family"));
+        String major = family.replaceFirst("^aurora-postgresql", "");
+        String pattern = String.valueOf(parameter.get("AllowedPattern"));
+        String version = String.valueOf(parameter.get("Default"));
+        if (!Map.of("Ref", "DatabaseEngineVersion").equals(cluster.get("EngineVersion"))
+                || !version.matches(pattern) || !version.startsWith(major + ".")
+                || !pattern.startsWith(major + "\\.")) {
+            violations.add("DatabaseCluster's EngineVersion is not DatabaseEngineVersion, a " + family
+                    + " version by its pattern and default");
+        }
+    }
+
+    /**
+     * The proxy has a security group of its own that admits the workers; the database and the Secrets Manager
+     * endpoint admit it (the database's group admits the workers, not itself).
+     */
+    private void proxyIsReachable() {
+        if (!resources().containsKey("DatabaseProxy")) {
+            return;
+        }
+        List<?> groups = list(properties("DatabaseProxy").get("VpcSecurityGroupIds"));
+        Object proxy = groups.size() == 1 ? map(groups.get(0)).get("Ref") : null;
+        if (!(proxy instanceof String group) || group.equals("DatabaseSecurityGroup")
+                || !admits(group, "WorkerSecurityGroup", 5432)) {
+            violations.add("DatabaseProxy has no security group of its own admitting the workers on 5432");
+            return;
+        }
+        if (!admits("DatabaseSecurityGroup", group, 5432)) {
+            violations.add("DatabaseSecurityGroup does not admit " + group + " on 5432, so the proxy cannot reach "
+                    + "the cluster");
+        }
+        if (!admits("EndpointSecurityGroup", group, 443)) {
+            violations.add("EndpointSecurityGroup does not admit " + group + " on 443, so the proxy cannot read its "
+                    + "secrets");
+        }
+    }
+
+    /** Whether a security group admits another on a TCP port, in its own rules or by a separate ingress. */
+    private boolean admits(String group, String source, int port) {
+        List<Map<String, Object>> rules = new ArrayList<>();
+        list(properties(group).get("SecurityGroupIngress")).forEach(rule -> rules.add(map(rule)));
+        resourcesOfType("AWS::EC2::SecurityGroupIngress").stream().map(this::properties)
+                .filter(rule -> Map.of("Ref", group).equals(rule.get("GroupId")))
+                .forEach(rules::add);
+        return rules.stream().anyMatch(rule -> Map.of("Ref", source).equals(rule.get("SourceSecurityGroupId"))
+                && "tcp".equals(rule.get("IpProtocol"))
+                && rule.get("FromPort") instanceof Integer from && from <= port
+                && rule.get("ToPort") instanceof Integer to && to >= port);
+    }
+
+    private void alarmsNotifyTheTopic() {
+        if (!"AWS::SNS::Topic".equals(map(resources().get("AlarmTopic")).get("Type"))) {
+            violations.add("there is no AlarmTopic (AWS::SNS::Topic) for the alarms to notify");
+        }
+        for (String alarm : resourcesOfType("AWS::CloudWatch::Alarm")) {
+            for (String actions : List.of("AlarmActions", "OKActions")) {
+                if (!items(properties(alarm).get(actions)).contains(Map.of("Ref", "AlarmTopic"))) {
+                    violations.add(alarm + "'s " + actions + " do not notify AlarmTopic");
+                }
+            }
+        }
+        boolean mailed = resourcesOfType("AWS::SNS::Subscription").stream().anyMatch(subscription -> {
+            Map<String, Object> properties = properties(subscription);
+            Object condition = map(resources().get(subscription)).get("Condition");
+            return Map.of("Ref", "AlarmTopic").equals(properties.get("TopicArn"))
+                    && "email".equals(properties.get("Protocol"))
+                    && Map.of("Ref", "AlarmEmail").equals(properties.get("Endpoint"))
+                    && Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "AlarmEmail"), ""))))
+                            .equals(map(template.get("Conditions")).get(String.valueOf(condition)));
+        });
+        if (!mailed || !"".equals(map(parameters().get("AlarmEmail")).get("Default"))) {
+            violations.add("AlarmTopic has no e-mail subscription to AlarmEmail only when AlarmEmail is given");
+        }
+    }
+
+    /** The resources a tree refers to by Ref, GetAtt or ${Name} in a Sub ("X.Alias" and "X.Version" count as X). */
+    private Set<String> referencedResources(Object node) {
+        Set<String> names = new TreeSet<>();
+        for (String name : parametersIn(node, Map.of())) {
+            names.add(name.split("\\.")[0]);
+        }
+        walk(Map.of("", node == null ? "" : node), (path, key, value) -> {
+            if (key.equals("Fn::GetAtt") && !list(value).isEmpty()) {
+                names.add(String.valueOf(list(value).get(0)));
+            }
+        }, "");
+        names.retainAll(resources().keySet());
+        return names;
     }
 
     // ---- reading the tree ----
