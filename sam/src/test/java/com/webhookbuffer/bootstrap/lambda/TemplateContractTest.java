@@ -355,6 +355,19 @@ class TemplateContractTest {
                         + "and at most twice it (one Lambda retry)");
     }
 
+    @Test
+    void aSetupThatCannotCheckTheAccountsQuotaIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").remove("IngestReservedConcurrency")))
+                .containsExactly("DatabaseSetup is not given IngestReservedConcurrency to check against the "
+                        + "account's quota");
+        assertThat(violationsAfter(t -> {
+            List<?> policies = (List<?>) resource(t, "DatabaseSetupFunction").get("Policies");
+            ((List<?>) map(policies.get(0)).get("Statement")).removeIf(statement ->
+                    String.valueOf(map(statement).get("Action")).contains("lambda:GetAccountSettings"));
+        })).containsExactly("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
+                + "(lambda:GetAccountSettings)");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> setupNetwork(Map<String, Object> template) {
         return (List<Object>) ((List<?>) map(resource(template, "DatabaseSetup").get("Network")).get("Fn::If")).get(1);

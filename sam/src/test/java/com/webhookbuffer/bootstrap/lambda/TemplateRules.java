@@ -86,6 +86,7 @@ final class TemplateRules {
         rules.engineVersionIsAParameter();
         rules.proxyIsReachable();
         rules.alarmsNotifyTheTopic();
+        rules.setupChecksTheAccountsConcurrencyQuota();
         return rules.violations;
     }
 
@@ -751,6 +752,21 @@ final class TemplateRules {
                 .map(Map.Entry::getKey)
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * The deploy refuses an account whose Lambda quota cannot give what the stack reserves: the setup is told the
+     * ingest function's reservation (it computes the worker's) and may read the quota.
+     */
+    private void setupChecksTheAccountsConcurrencyQuota() {
+        if (!Map.of("Ref", "IngestReservedConcurrency")
+                .equals(properties("DatabaseSetup").get("IngestReservedConcurrency"))) {
+            violations.add("DatabaseSetup is not given IngestReservedConcurrency to check against the account's quota");
+        }
+        if (granted("DatabaseSetupFunction", "lambda:GetAccountSettings").isEmpty()) {
+            violations.add("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
+                    + "(lambda:GetAccountSettings)");
+        }
     }
 
     /** The resources a function's policies allow an action on, in order. */
