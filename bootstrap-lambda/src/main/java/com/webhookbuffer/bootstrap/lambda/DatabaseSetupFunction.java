@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Properties: {@code DbMaxConnections}, {@code DbReservedConnections}, {@code WorkerPoolSize},
  * {@code IngestReservedConcurrency} (checked with the worker's against the account's Lambda quota). Returns
- * {@code WorkerMaxConcurrency} and {@code SchemaVersion} (the schema's version after migrating).
+ * {@code WorkerMaxConcurrency}, {@code WorkerConnectionsPercent} (the budget as RDS Proxy's {@code
+ * MaxConnectionsPercent}) and {@code SchemaVersion} (the schema's version after migrating).
  */
 public final class DatabaseSetupFunction implements RequestHandler<CloudFormationCustomResourceEvent, Void> {
 
@@ -138,6 +139,7 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
                 .addKeyValue("workerMaxConcurrency", concurrency).log("database set up");
         // SchemaVersion lets the template order what depends on the schema (the worker's new version) after it.
         return Map.of("WorkerMaxConcurrency", Integer.toString(concurrency),
+                "WorkerConnectionsPercent", Integer.toString(budget.workerConnectionsPercent()),
                 "SchemaVersion", migrated.schemaVersion());
     }
 

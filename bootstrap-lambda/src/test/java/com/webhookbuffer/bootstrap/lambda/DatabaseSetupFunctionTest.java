@@ -46,6 +46,7 @@ class DatabaseSetupFunctionTest {
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("Data").get("WorkerMaxConcurrency").asText()).isEqualTo("40");
         assertThat(answer.get("Data").get("SchemaVersion").asText()).isEqualTo("1");
+        assertThat(answer.get("Data").get("WorkerConnectionsPercent").asText()).as("80 of 90").isEqualTo("88");
         assertThat(answer.get("LogicalResourceId").asText()).isEqualTo("DatabaseSetup");
     }
 

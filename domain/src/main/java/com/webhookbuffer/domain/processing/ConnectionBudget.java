@@ -55,4 +55,12 @@ public record ConnectionBudget(int dbMaxConnections, int dbReservedConnections, 
         }
         return Math.min(concurrency, EVENT_SOURCE_MAX_CONCURRENCY);
     }
+
+    /**
+     * The same budget as a share of the database's connections, for a connection pooler in front of it (RDS
+     * Proxy's {@code MaxConnectionsPercent}): the workers' connections, rounded down, so the reserved ones stay free.
+     */
+    public int workerConnectionsPercent() {
+        return Math.max(1, workerConnections() * 100 / dbMaxConnections);
+    }
 }

@@ -63,4 +63,12 @@ class ConnectionBudgetTest {
         assertThat(new ConnectionBudget(1001, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(1000);
         assertThat(new ConnectionBudget(999, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(999);
     }
+
+    @Test
+    void aPoolerInFrontOfTheDatabaseGetsTheWorkersShareRoundedDown() {
+        assertThat(new ConnectionBudget(90, 10, 1).workerConnectionsPercent()).as("80 of 90 is 88.9 %").isEqualTo(88);
+        assertThat(new ConnectionBudget(100, 10, 1).workerConnectionsPercent()).isEqualTo(90);
+        assertThat(new ConnectionBudget(3, 2, 1).workerConnectionsPercent()).as("1 of 3 is 33.3 %").isEqualTo(33);
+        assertThat(new ConnectionBudget(1000, 999, 1).workerConnectionsPercent()).as("never 0").isEqualTo(1);
+    }
 }

@@ -356,6 +356,13 @@ class TemplateContractTest {
     }
 
     @Test
+    void aProxyThatCouldTakeTheReservedConnectionsIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "DatabaseProxyTargets").remove("ConnectionPoolConfigurationInfo")))
+                .containsExactly("DatabaseProxyTargets' MaxConnectionsPercent is not the budget's "
+                        + "(DatabaseSetup.WorkerConnectionsPercent): the proxy could take the reserved connections");
+    }
+
+    @Test
     void aSetupThatCannotCheckTheAccountsQuotaIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").remove("IngestReservedConcurrency")))
                 .containsExactly("DatabaseSetup is not given IngestReservedConcurrency to check against the "

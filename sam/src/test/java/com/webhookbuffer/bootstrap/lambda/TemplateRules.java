@@ -87,6 +87,7 @@ final class TemplateRules {
         rules.proxyIsReachable();
         rules.alarmsNotifyTheTopic();
         rules.setupChecksTheAccountsConcurrencyQuota();
+        rules.proxyKeepsWithinTheBudget();
         return rules.violations;
     }
 
@@ -766,6 +767,16 @@ final class TemplateRules {
         if (granted("DatabaseSetupFunction", "lambda:GetAccountSettings").isEmpty()) {
             violations.add("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
                     + "(lambda:GetAccountSettings)");
+        }
+    }
+
+    /** An RDS Proxy opens no more of the database's connections than the workers' share of the budget. */
+    private void proxyKeepsWithinTheBudget() {
+        Object percent = map(properties("DatabaseProxyTargets").get("ConnectionPoolConfigurationInfo"))
+                .get("MaxConnectionsPercent");
+        if (!Map.of("Fn::GetAtt", List.of("DatabaseSetup", "WorkerConnectionsPercent")).equals(percent)) {
+            violations.add("DatabaseProxyTargets' MaxConnectionsPercent is not the budget's "
+                    + "(DatabaseSetup.WorkerConnectionsPercent): the proxy could take the reserved connections");
         }
     }
 
