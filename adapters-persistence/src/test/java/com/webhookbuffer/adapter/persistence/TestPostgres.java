@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Assumptions;
@@ -45,6 +46,19 @@ public final class TestPostgres {
     /** Empties the order store between tests. */
     public static void truncate(DatabaseSettings settings) {
         execute(settings, "TRUNCATE orders, order_items, processed_webhooks");
+    }
+
+    /** The single number a query such as {@code SELECT count(*) ...} answers. */
+    public static long count(DatabaseSettings settings, String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                settings.jdbcUrl(), settings.user(), settings.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
     }
 
     public static void execute(DatabaseSettings settings, String... statements) {

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.webhookbuffer.adapter.aws.TestSqs;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.persistence.TestPostgres;
 import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -101,7 +101,8 @@ class CredentialRotationTest {
             }
             // Bounded in time, not in rounds: a worker that keeps failing its logins takes 5 s per batch.
             Instant deadline = Instant.now().plusSeconds(90);
-            while (Instant.now().isBefore(deadline) && count(owner, "SELECT count(*) FROM orders") < ORDERS) {
+            while (Instant.now().isBefore(deadline)
+                    && TestPostgres.count(owner, "SELECT count(*) FROM orders") < ORDERS) {
                 SQSEvent batch = TestSqs.receiveEvent(queues.queueUrl(), 10);
                 var answer = worker.handleRequest(batch, null);
                 failedItems += answer.getBatchItemFailures().size();
@@ -110,8 +111,8 @@ class CredentialRotationTest {
 
             System.out.printf("CredentialRotationTest: %d orders, %d items returned to the queue, secret read %d"
                     + " time(s) after the first%n", ORDERS, failedItems, secrets.reads() - readsBefore);
-            assertThat(count(owner, "SELECT count(*) FROM orders")).isEqualTo(ORDERS);
-            assertThat(count(owner, "SELECT count(*) FROM pg_stat_activity WHERE usename = 'postgres'"
+            assertThat(TestPostgres.count(owner, "SELECT count(*) FROM orders")).isEqualTo(ORDERS);
+            assertThat(TestPostgres.count(owner, "SELECT count(*) FROM pg_stat_activity WHERE usename = 'postgres'"
                     + " AND application_name = 'webhook-buffer-worker'")).as("the worker never logs in as the owner")
                     .isZero();
             assertThat(secrets.reads() - readsBefore).as("the rotated secret was read again").isPositive();
@@ -148,11 +149,4 @@ class CredentialRotationTest {
         }
     }
 
-    private static long count(DatabaseSettings db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

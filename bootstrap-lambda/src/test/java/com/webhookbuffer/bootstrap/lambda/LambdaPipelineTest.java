@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.webhookbuffer.adapter.aws.TestSqs;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.persistence.TestPostgres;
 import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -17,10 +18,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,13 +47,6 @@ class LambdaPipelineTest {
         return event;
     }
 
-    private static long count(DatabaseSettings db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void webhooksThroughBothFunctionsEndWrittenOnceAtTheirHighestVersion(@TempDir Path data) throws Exception {
@@ -114,18 +104,19 @@ class LambdaPipelineTest {
 
             for (int round = 0; round < 60; round++) {
                 SQSEvent event = TestSqs.receiveEvent(queues.queueUrl(), 1);
-                if (event.getRecords().isEmpty() && count(db, "SELECT count(*) FROM processed_webhooks") == 15) {
+                if (event.getRecords().isEmpty()
+                        && TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks") == 15) {
                     break;
                 }
                 TestSqs.deleteSucceeded(queues.queueUrl(), event, worker.handleRequest(event, null));
             }
 
-            assertThat(count(db, "SELECT count(*) FROM orders")).isEqualTo(5);
-            assertThat(count(db, "SELECT count(*) FROM orders WHERE version = 3")).isEqualTo(5);
-            assertThat(count(db, "SELECT count(*) FROM processed_webhooks")).isEqualTo(15);
-            assertThat(count(db, "SELECT count(*) FROM orders WHERE webhook_id LIKE 'wh\\_%\\_3'"))
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders")).isEqualTo(5);
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders WHERE version = 3")).isEqualTo(5);
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks")).isEqualTo(15);
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders WHERE webhook_id LIKE 'wh\\_%\\_3'"))
                     .as("every order was last written by its version-3 webhook").isEqualTo(5);
-            assertThat(count(db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"))
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"))
                     .as("SQS does not keep order: some lower versions were written before version 3 came")
                     .isBetween(5L, 15L);
             var deadLetters = TestSqs.client().receiveMessage(r -> r.queueUrl(queues.deadLetterQueueUrl())

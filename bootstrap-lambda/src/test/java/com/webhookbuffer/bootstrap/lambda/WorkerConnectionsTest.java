@@ -12,10 +12,6 @@ import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +49,7 @@ class WorkerConnectionsTest {
                             CorrelationId.of("req-idle"), SampleWebhooks.order("ord_idle_" + n, 1).json()));
                 }
                 long expected = 5L * (batch + 1);
-                for (int round = 0; round < 20 && count(db, ORDERS) < expected; round++) {
+                for (int round = 0; round < 20 && TestPostgres.count(db, ORDERS) < expected; round++) {
                     SQSEvent event = TestSqs.receiveEvent(queues.queueUrl(), 1);
                     SQSBatchResponse answer = worker.handleRequest(event, null);
                     assertThat(answer.getBatchItemFailures()).isEmpty();
@@ -62,7 +58,7 @@ class WorkerConnectionsTest {
                     assertThat(workerConnections(db)).as("connections the worker holds between batches").isZero();
                 }
             }
-            assertThat(count(db, ORDERS)).isEqualTo(15);
+            assertThat(TestPostgres.count(db, ORDERS)).isEqualTo(15);
         } finally {
             wiring.dataSource().close();
         }
@@ -72,7 +68,7 @@ class WorkerConnectionsTest {
     private static long workerConnections(DatabaseSettings db) throws Exception {
         long seen = 0;
         for (int attempt = 0; attempt < 50; attempt++) {
-            seen = count(db, "SELECT count(*) FROM pg_stat_activity"
+            seen = TestPostgres.count(db, "SELECT count(*) FROM pg_stat_activity"
                     + " WHERE application_name = 'webhook-buffer-worker'");
             if (seen == 0) {
                 return 0;
@@ -82,11 +78,4 @@ class WorkerConnectionsTest {
         return seen;
     }
 
-    private static long count(DatabaseSettings db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
