@@ -16,6 +16,9 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The local stack's PostgreSQL: the server named by {@code DB_URL}, or an embedded PostgreSQL 17 (the binaries a
@@ -218,11 +221,11 @@ final class LocalDatabase implements AutoCloseable {
             // SIGTERM is PostgreSQL's "smart" shutdown; its clients died with the old stack, so it ends at once.
             process.get().destroy();
             try {
-                process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                process.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
                 throw new IllegalStateException("the PostgreSQL server left running on " + dataDirectory + " (pid "
                         + pid + ") did not stop within 60 s; stop it (kill " + pid + ") and start again", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("waiting for PostgreSQL (pid " + pid + ") to stop failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
