@@ -37,7 +37,7 @@ class AcceptWebhookTest {
         assertThat(outcome).isInstanceOf(AcceptOutcome.Accepted.class);
         AcceptOutcome.Accepted accepted = (AcceptOutcome.Accepted) outcome;
         assertThat(accepted.webhookId()).isEqualTo(WebhookId.of("msg_1"));
-        Delivery delivery = hexagon.queue.receive(10, Duration.ZERO).getFirst();
+        Delivery delivery = hexagon.queue.receive(10).getFirst();
         assertThat(delivery.messageId()).isEqualTo(accepted.messageId());
         assertThat(delivery.envelope().open()).isEqualTo(new Envelope.Opened.Readable(new QueuedWebhook(
                 WebhookId.of("msg_1"), hexagon.clock.instant(), CorrelationId.of("req-msg_1"),

@@ -64,7 +64,7 @@ final class Hexagon {
     List<BatchReport> pollUntilNothingVisible() {
         List<BatchReport> reports = new ArrayList<>();
         List<Delivery> batch;
-        while (!(batch = queue.receive(10, Duration.ZERO)).isEmpty()) {
+        while (!(batch = queue.receive(10)).isEmpty()) {
             BatchReport report = worker.process(batch);
             report.acknowledged().forEach(queue::acknowledge);
             reports.add(report);

@@ -16,7 +16,6 @@ import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -109,7 +108,7 @@ class InMemoryPipelineTest {
         });
         assertThat(hexagon.repository.size()).isEqualTo(ORDERS);
 
-        List<DeadLetter> deadLetters = hexagon.queue.deadLetters(10);
+        List<DeadLetter> deadLetters = hexagon.queue.deadLetters();
         assertThat(deadLetters).singleElement().satisfies(dead -> {
             assertThat(dead.envelope().attributes()).containsEntry(Envelope.WEBHOOK_ID, "wh_poison");
             assertThat(dead.reason()).contains("invalid payload: data.version: must be >= 1");
@@ -119,7 +118,7 @@ class InMemoryPipelineTest {
     private static List<BatchReport> firstBatches(Hexagon hexagon, int batches) {
         List<BatchReport> reports = new ArrayList<>();
         for (int i = 0; i < batches; i++) {
-            var batch = hexagon.queue.receive(10, Duration.ZERO);
+            var batch = hexagon.queue.receive(10);
             BatchReport report = hexagon.worker.process(batch);
             report.acknowledged().forEach(hexagon.queue::acknowledge);
             reports.add(report);

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
-import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
-import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.processing.Settlement;
 import com.webhookbuffer.domain.queue.DeadLetter;
@@ -38,7 +36,7 @@ class ProcessWebhookBatchTest {
     }
 
     private BatchReport processOneBatch() {
-        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        List<Delivery> batch = hexagon.queue.receive(10);
         return hexagon.worker.process(batch);
     }
 
@@ -71,7 +69,7 @@ class ProcessWebhookBatchTest {
         assertThat(outcomes(report)).containsExactly(
                 new ProcessingOutcome.Poison("unsupported schemaVersion: 0"), ProcessingOutcome.WRITTEN);
         assertThat(report.results().getFirst().settlement()).isEqualTo(Settlement.DEAD_LETTERED);
-        assertThat(hexagon.queue.deadLetters(10)).singleElement()
+        assertThat(hexagon.queue.deadLetters()).singleElement()
                 .extracting(DeadLetter::reason).isEqualTo(Optional.of("unsupported schemaVersion: 0"));
         hexagon.clock.advance(Hexagon.VISIBILITY_TIMEOUT.plusSeconds(1));
         assertThat(hexagon.queue.depth().visible()).as("poison is not retried").isEqualTo(1);
@@ -107,9 +105,9 @@ class ProcessWebhookBatchTest {
 
         hexagon.repository.setAvailable(true);
         hexagon.clock.advance(delay.minusMillis(1));
-        assertThat(hexagon.queue.receive(10, Duration.ZERO)).as("invisible during the backoff").isEmpty();
+        assertThat(hexagon.queue.receive(10)).as("invisible during the backoff").isEmpty();
         hexagon.clock.advance(Duration.ofMillis(1));
-        List<Delivery> again = hexagon.queue.receive(10, Duration.ZERO);
+        List<Delivery> again = hexagon.queue.receive(10);
         assertThat(again).singleElement().extracting(Delivery::receiveCount).isEqualTo(2);
         assertThat(outcomes(hexagon.worker.process(again))).containsExactly(ProcessingOutcome.WRITTEN);
     }
@@ -117,7 +115,7 @@ class ProcessWebhookBatchTest {
     @Test
     void poisonThatCannotReachTheDeadLetterQueueReturnsToTheQueueInstead() {
         hexagon.queue.send(new Envelope("{}", Map.of()));
-        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        List<Delivery> batch = hexagon.queue.receive(10);
         hexagon.queue.setAvailable(false);
 
         BatchReport report = hexagon.worker.process(batch);
@@ -132,7 +130,7 @@ class ProcessWebhookBatchTest {
     @Test
     void aRetryThatCannotReachTheQueueReturnsAfterTheQueuesOwnTimeout() {
         accept("wh_1", SampleWebhooks.order("ord_1", 1));
-        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        List<Delivery> batch = hexagon.queue.receive(10);
         hexagon.repository.setAvailable(false);
         hexagon.queue.setAvailable(false);
 
@@ -148,43 +146,25 @@ class ProcessWebhookBatchTest {
 
     @Test
     void aBatchOfOnlyPoisonNeverAsksTheStore() {
-        OrderRepository untouchable = new OrderRepository() {
-            @Override
-            public List<ProcessingOutcome> write(List<OrderWrite> batch) {
-                throw new AssertionError("the store was asked to write " + batch.size() + " orders");
-            }
-
-            @Override
-            public Optional<Order> find(OrderId orderId) {
-                throw new AssertionError("the store was asked for " + orderId);
-            }
+        OrderRepository untouchable = batch -> {
+            throw new AssertionError("the store was asked to write " + batch.size() + " orders");
         };
         ProcessWebhookBatch worker = new ProcessWebhookBatch(
                 Hexagon.PAYLOAD_READER, untouchable, hexagon.queue, Hexagon.BACKOFF, new Random(1));
         hexagon.queue.send(new Envelope("{}", Map.of()));
 
-        BatchReport report = worker.process(hexagon.queue.receive(10, Duration.ZERO));
+        BatchReport report = worker.process(hexagon.queue.receive(10));
 
         assertThat(outcomes(report)).singleElement().isInstanceOf(ProcessingOutcome.Poison.class);
     }
 
     @Test
     void aStoreThatAnswersForFewerWritesThanItWasGivenIsABug() {
-        OrderRepository forgetful = new OrderRepository() {
-            @Override
-            public List<ProcessingOutcome> write(List<OrderWrite> batch) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Order> find(OrderId orderId) {
-                return Optional.empty();
-            }
-        };
+        OrderRepository forgetful = batch -> List.of();
         ProcessWebhookBatch worker = new ProcessWebhookBatch(
                 Hexagon.PAYLOAD_READER, forgetful, hexagon.queue, Hexagon.BACKOFF, new Random(1));
         accept("wh_1", SampleWebhooks.order("ord_1", 1));
-        List<Delivery> batch = hexagon.queue.receive(10, Duration.ZERO);
+        List<Delivery> batch = hexagon.queue.receive(10);
 
         assertThatIllegalStateException().isThrownBy(() -> worker.process(batch))
                 .withMessage("repository returned 0 outcomes for 1 writes");

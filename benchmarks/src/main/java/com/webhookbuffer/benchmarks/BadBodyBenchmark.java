@@ -2,7 +2,7 @@ package com.webhookbuffer.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
+import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
 import com.webhookbuffer.application.ingest.IngestSettings;
@@ -10,16 +10,11 @@ import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.application.payload.PayloadReader;
 import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.domain.port.out.MessageQueue;
-import com.webhookbuffer.domain.queue.DeadLetter;
-import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.PublishOutcome;
-import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
-import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -52,6 +47,8 @@ public class BadBodyBenchmark {
 
     private static final long NOW = 1_764_165_600L;
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    /** Takes every message and keeps none: a benchmark of bodies, not of a queue filling memory. */
+    private static final MessageQueue DISCARDING_QUEUE = webhook -> new PublishOutcome.Published("discarded");
 
     @Param({"sample", "500-valid-items", "500-broken-items", "50000-null-items", "500-over-precise-prices",
             "250-KiB-unknown-field"})
@@ -100,7 +97,7 @@ public class BadBodyBenchmark {
         Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
         PayloadReader reader = new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
         handler = new ApiGatewayWebhookHandler(
-                new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), reader, new DiscardingQueue(), clock));
+                new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), reader, DISCARDING_QUEUE, clock));
         byte[] bytes = bodyNamed(body);
         event = new APIGatewayV2HTTPEvent();
         event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_bench",
@@ -117,41 +114,5 @@ public class BadBodyBenchmark {
             throw new IllegalStateException(body + " was answered " + response.getStatusCode());
         }
         return response;
-    }
-
-    /** Takes every message and keeps none: a benchmark of bodies, not of a queue filling memory. */
-    static final class DiscardingQueue implements MessageQueue {
-        @Override
-        public PublishOutcome publish(QueuedWebhook webhook) {
-            return new PublishOutcome.Published("discarded");
-        }
-
-        @Override
-        public List<Delivery> receive(int maxMessages, Duration wait) {
-            return List.of();
-        }
-
-        @Override
-        public void acknowledge(Delivery delivery) {
-        }
-
-        @Override
-        public void retryLater(Delivery delivery, Duration delay) {
-        }
-
-        @Override
-        public boolean deadLetter(Delivery delivery, String reason) {
-            return false;
-        }
-
-        @Override
-        public QueueDepth depth() {
-            return new QueueDepth(0, 0, 0);
-        }
-
-        @Override
-        public List<DeadLetter> deadLetters(int maxMessages) {
-            return List.of();
-        }
     }
 }

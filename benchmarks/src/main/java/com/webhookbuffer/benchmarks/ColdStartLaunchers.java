@@ -2,9 +2,9 @@ package com.webhookbuffer.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.webhookbuffer.adapter.aws.SqsClients;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.application.ingest.WebhookSignature;
-import com.webhookbuffer.bootstrap.lambda.IngestFunction;
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

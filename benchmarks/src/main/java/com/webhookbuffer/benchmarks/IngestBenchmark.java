@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
+import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.inmemory.InMemoryMessageQueue;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
 import com.webhookbuffer.application.ingest.AcceptWebhook;

@@ -1,6 +1,6 @@
 package com.webhookbuffer.benchmarks;
 
-import com.webhookbuffer.adapter.aws.SqsClients;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

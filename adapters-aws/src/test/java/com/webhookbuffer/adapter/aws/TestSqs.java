@@ -2,7 +2,12 @@ package com.webhookbuffer.adapter.aws;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.webhookbuffer.adapter.aws.in.SqsEvents;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
+import com.webhookbuffer.adapter.aws.out.SqsMessages;
+import com.webhookbuffer.domain.queue.Delivery;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +18,8 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
 
 /**
  * A real SQS-protocol server (ElasticMQ) in the test JVM, started once, and a client for it. Each test makes
@@ -60,6 +65,21 @@ public final class TestSqs {
                 .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages();
         String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
         return SqsEvents.of(messages, "arn:aws:sqs:us-east-1:000000000000:" + queueName);
+    }
+
+    /** Receives up to {@code maxMessages} as deliveries, waiting at most {@code wait} for the first. */
+    public static List<Delivery> receive(String queueUrl, int maxMessages, Duration wait) {
+        int waitSeconds = (int) Math.min(20, wait.toSeconds());
+        return client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(maxMessages)
+                        .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
+                        .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages().stream()
+                .map(SqsMessages::toDelivery)
+                .toList();
+    }
+
+    /** Deletes a delivered message, as the event source does with one the worker completed. */
+    public static void acknowledge(String queueUrl, Delivery delivery) {
+        client().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(delivery.receipt()));
     }
 
     /** What the event source mapping does after the function returns: deletes every message not reported failed. */

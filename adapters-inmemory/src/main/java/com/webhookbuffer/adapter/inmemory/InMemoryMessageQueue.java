@@ -1,5 +1,7 @@
 package com.webhookbuffer.adapter.inmemory;
 
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.domain.port.out.FailedDeliveries;
 import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.DeadLetter;
 import com.webhookbuffer.domain.queue.Delivery;
@@ -7,6 +9,8 @@ import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.queue.PublishOutcome;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
+import com.webhookbuffer.domain.queue.Redrive;
+import com.webhookbuffer.domain.queue.RedriveProgress;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,24 +21,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * A {@link MessageQueue} held in memory, with SQS semantics: visibility timeout, receive count, receipts that go
+ * A queue and its dead-letter queue held in memory, behind all three queue ports, with SQS semantics: visibility timeout, receive count, receipts that go
  * stale when a message is received again, and a redrive policy that moves a message to the dead-letter queue
  * when it is received more than {@code maxReceiveCount} times. Messages carry the same {@link Envelope} as on SQS.
+ * {@link #receive} and {@link #acknowledge} are the event source's side, which no port has: on AWS the Lambda event
+ * source plays it; here the tests and the priming before a snapshot do.
  *
  * <p>Thread-safe (one lock: the queue is a test double and a local tool, not a throughput engine). Receiving
  * never blocks; time moves only with the injected clock.
  */
-public final class InMemoryMessageQueue implements MessageQueue {
+public final class InMemoryMessageQueue implements MessageQueue, FailedDeliveries, DeadLetterQueue {
 
     private final Clock clock;
     private final Duration visibilityTimeout;
     private final int maxReceiveCount;
 
     private final Map<String, Message> messages = new LinkedHashMap<>();
-    private final Map<String, Envelope> deadLetters = new LinkedHashMap<>();
+    private final Map<String, DeadLetter> deadLetters = new LinkedHashMap<>();
+    private final Map<String, RedriveProgress> redrives = new LinkedHashMap<>();
     private boolean available = true;
 
     /**
@@ -76,8 +85,8 @@ public final class InMemoryMessageQueue implements MessageQueue {
         return messageId;
     }
 
-    @Override
-    public synchronized List<Delivery> receive(int maxMessages, Duration wait) {
+    /** Receives up to {@code maxMessages} (1-10, as on SQS) visible messages; never waits. */
+    public synchronized List<Delivery> receive(int maxMessages) {
         requireAvailable();
         if (maxMessages < 1 || maxMessages > 10) {
             throw new IllegalArgumentException("maxMessages must be 1-10 (as on SQS), was: " + maxMessages);
@@ -93,7 +102,7 @@ public final class InMemoryMessageQueue implements MessageQueue {
             if (message.receiveCount >= maxReceiveCount) {
                 // The redrive policy: SQS moves the message when a receive would exceed maxReceiveCount.
                 iterator.remove();
-                deadLetters.put(message.id, message.envelope);
+                deadLetters.put(message.id, new DeadLetter(message.id, message.receiveCount, message.envelope));
                 continue;
             }
             message.receiveCount++;
@@ -104,7 +113,7 @@ public final class InMemoryMessageQueue implements MessageQueue {
         return batch;
     }
 
-    @Override
+    /** Deletes a delivered message: it is done. */
     public synchronized void acknowledge(Delivery delivery) {
         requireAvailable();
         Message message = current(delivery);
@@ -131,7 +140,8 @@ public final class InMemoryMessageQueue implements MessageQueue {
         if (message == null) {
             return false;
         }
-        deadLetters.put(message.id, message.envelope.with(Envelope.DEAD_LETTER_REASON, reason));
+        deadLetters.put(message.id, new DeadLetter(message.id, message.receiveCount,
+                message.envelope.with(Envelope.DEAD_LETTER_REASON, reason)));
         messages.remove(message.id);
         return true;
     }
@@ -145,12 +155,37 @@ public final class InMemoryMessageQueue implements MessageQueue {
     }
 
     @Override
-    public synchronized List<DeadLetter> deadLetters(int maxMessages) {
+    public synchronized int readAll(Consumer<DeadLetter> reader) {
         requireAvailable();
-        return deadLetters.entrySet().stream()
-                .limit(maxMessages)
-                .map(e -> new DeadLetter(e.getKey(), e.getValue()))
-                .toList();
+        List.copyOf(deadLetters.values()).forEach(reader);
+        return deadLetters.size();
+    }
+
+    /** Every dead letter, in the order they arrived: they stay in the dead-letter queue. */
+    public synchronized List<DeadLetter> deadLetters() {
+        requireAvailable();
+        return List.copyOf(deadLetters.values());
+    }
+
+    /** Moves every dead letter back at once, as new messages: the move is complete when this returns. */
+    @Override
+    public synchronized Optional<Redrive> startRedrive() {
+        requireAvailable();
+        if (deadLetters.isEmpty()) {
+            return Optional.empty();
+        }
+        int moved = deadLetters.size();
+        deadLetters.values().forEach(dead -> send(dead.envelope()));
+        deadLetters.clear();
+        String task = UUID.randomUUID().toString();
+        redrives.put(task, new RedriveProgress(RedriveProgress.State.COMPLETED, moved, moved, Optional.empty()));
+        return Optional.of(new Redrive(task, "in-memory dead-letter queue", "in-memory queue", moved));
+    }
+
+    @Override
+    public synchronized Optional<RedriveProgress> progress(Redrive redrive) {
+        requireAvailable();
+        return Optional.ofNullable(redrives.get(redrive.task()));
     }
 
     private Message current(Delivery delivery) {

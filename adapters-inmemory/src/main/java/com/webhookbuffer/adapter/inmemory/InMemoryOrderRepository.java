@@ -58,7 +58,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
         return outcome;
     }
 
-    @Override
+    /** The stored order, if any: how tests read back what was written (not a port: the service never reads). */
     public synchronized Optional<Order> find(OrderId orderId) {
         return Optional.ofNullable(orders.get(orderId));
     }

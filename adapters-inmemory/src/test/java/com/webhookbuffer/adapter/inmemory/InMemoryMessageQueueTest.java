@@ -3,22 +3,36 @@ package com.webhookbuffer.adapter.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.port.out.MessageQueueContract;
+import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.PublishOutcome;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
 import com.webhookbuffer.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryMessageQueueTest extends MessageQueueContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T14:00:00Z"));
 
+    private InMemoryMessageQueue inMemory;
+
     @Override
-    protected MessageQueue newQueue() {
-        return new InMemoryMessageQueue(clock, VISIBILITY_TIMEOUT, MAX_RECEIVE_COUNT);
+    protected Queues newQueues() {
+        inMemory = new InMemoryMessageQueue(clock, VISIBILITY_TIMEOUT, MAX_RECEIVE_COUNT);
+        return new Queues(inMemory, inMemory, inMemory);
+    }
+
+    @Override
+    protected List<Delivery> receive(int maxMessages, Duration wait) {
+        return inMemory.receive(maxMessages);
+    }
+
+    @Override
+    protected void acknowledge(Delivery delivery) {
+        inMemory.acknowledge(delivery);
     }
 
     @Override
@@ -28,26 +42,25 @@ class InMemoryMessageQueueTest extends MessageQueueContract {
 
     @Test
     void anUnavailableQueueTakesNothingAndSaysSo() {
-        InMemoryMessageQueue inMemory = (InMemoryMessageQueue) queue;
         inMemory.setAvailable(false);
 
         assertThat(queue.publish(webhook("msg_1"))).isInstanceOf(PublishOutcome.Unavailable.class);
-        assertThatExceptionOfType(QueueUnavailableException.class).isThrownBy(() -> queue.receive(1, Duration.ZERO));
+        assertThatExceptionOfType(QueueUnavailableException.class).isThrownBy(() -> inMemory.receive(1));
 
         inMemory.setAvailable(true);
-        assertThat(queue.depth().visible()).isZero();
+        assertThat(inMemory.depth().visible()).isZero();
     }
 
     @Test
     void aStaleReceiptSettlesNothing() {
         queue.publish(webhook("msg_1"));
-        var first = queue.receive(1, Duration.ZERO).getFirst();
+        var first = inMemory.receive(1).getFirst();
         clock.advance(VISIBILITY_TIMEOUT);
-        var second = queue.receive(1, Duration.ZERO).getFirst();
+        var second = inMemory.receive(1).getFirst();
 
-        queue.acknowledge(first);
-        assertThat(queue.depth().inFlight()).isEqualTo(1);
-        queue.acknowledge(second);
-        assertThat(queue.depth().isDrained()).isTrue();
+        inMemory.acknowledge(first);
+        assertThat(inMemory.depth().inFlight()).isEqualTo(1);
+        inMemory.acknowledge(second);
+        assertThat(inMemory.depth().isDrained()).isTrue();
     }
 }

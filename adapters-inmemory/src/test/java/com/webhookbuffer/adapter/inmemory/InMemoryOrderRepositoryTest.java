@@ -2,31 +2,37 @@ package com.webhookbuffer.adapter.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webhookbuffer.domain.port.out.OrderRepository;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.port.out.OrderRepositoryContract;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.testing.TestOrders;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class InMemoryOrderRepositoryTest extends OrderRepositoryContract {
+class InMemoryOrderRepositoryTest extends OrderRepositoryContract<InMemoryOrderRepository> {
 
     @Override
-    protected OrderRepository newRepository() {
+    protected InMemoryOrderRepository newRepository() {
         return new InMemoryOrderRepository();
+    }
+
+    @Override
+    protected Optional<Order> find(OrderId orderId) {
+        return repository.find(orderId);
     }
 
     @Test
     void anUnavailableStoreAnswersRetryLaterForEveryItemAndKeepsNothing() {
-        InMemoryOrderRepository inMemory = (InMemoryOrderRepository) repository;
-        inMemory.setAvailable(false);
+        repository.setAvailable(false);
 
         List<ProcessingOutcome> outcomes = repository.write(List.of(
                 TestOrders.write("wh_1", "ord_1", 1), TestOrders.write("wh_2", "ord_2", 1)));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ProcessingOutcome.RetryLater.class));
-        inMemory.setAvailable(true);
-        assertThat(inMemory.size()).isZero();
+        repository.setAvailable(true);
+        assertThat(repository.size()).isZero();
         assertThat(repository.write(List.of(TestOrders.write("wh_1", "ord_1", 1))))
                 .containsExactly(ProcessingOutcome.WRITTEN);
     }

@@ -116,7 +116,10 @@ public final class MyBatisOrderRepository implements OrderRepository {
         }
     }
 
-    @Override
+    /**
+     * The stored order, if any, read through the same mapping the writes use: how tests read back what was
+     * written (not a port: the service never reads orders). @throws StoreUnavailableException if unreachable
+     */
     public Optional<Order> find(OrderId orderId) {
         try (SqlSession session = sessions.openSession(false)) {
             OrderMapper mapper = session.getMapper(OrderMapper.class);

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * The PostgreSQL adapter against a real PostgreSQL 17: the shared contract, then what only a real database can
  * show (races on separate connections, poison isolation, lost connections, the connection budget).
  */
-class MyBatisOrderRepositoryTest extends OrderRepositoryContract {
+class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRepository> {
 
     /** Eight connections, so the contract's concurrent writers really race on separate connections. */
     private static HikariDataSource pool;
@@ -51,9 +52,14 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract {
     }
 
     @Override
-    protected OrderRepository newRepository() {
+    protected MyBatisOrderRepository newRepository() {
         TestPostgres.truncate(settings);
         return new MyBatisOrderRepository(pool);
+    }
+
+    @Override
+    protected Optional<Order> find(OrderId orderId) {
+        return repository.find(orderId);
     }
 
     private static OrderWrite writeFor(String webhookId, String orderId, long version, String customerId) {

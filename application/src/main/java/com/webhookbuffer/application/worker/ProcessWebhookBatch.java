@@ -3,7 +3,7 @@ package com.webhookbuffer.application.worker;
 import com.webhookbuffer.application.payload.PayloadReader;
 import com.webhookbuffer.application.payload.PayloadReading;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
-import com.webhookbuffer.domain.port.out.MessageQueue;
+import com.webhookbuffer.domain.port.out.FailedDeliveries;
 import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
@@ -30,15 +30,15 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
 
     private final PayloadReader payloadReader;
     private final OrderRepository repository;
-    private final MessageQueue queue;
+    private final FailedDeliveries failedDeliveries;
     private final RetryBackoff backoff;
     private final RandomGenerator random;
 
-    public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository, MessageQueue queue,
-            RetryBackoff backoff, RandomGenerator random) {
+    public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository,
+            FailedDeliveries failedDeliveries, RetryBackoff backoff, RandomGenerator random) {
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
-        this.queue = Objects.requireNonNull(queue, "queue must not be null");
+        this.failedDeliveries = Objects.requireNonNull(failedDeliveries, "failedDeliveries must not be null");
         this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
         this.random = Objects.requireNonNull(random, "random must not be null");
     }
@@ -99,7 +99,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
     private Settlement retryLater(Delivery delivery) {
         Duration delay = backoff.delayFor(delivery.receiveCount(), random);
         try {
-            queue.retryLater(delivery, delay);
+            failedDeliveries.retryLater(delivery, delay);
         } catch (QueueUnavailableException e) {
             // The message still returns: after the queue's own visibility timeout instead of the backoff.
             return new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
@@ -109,7 +109,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
 
     private Settlement deadLetter(Delivery delivery, String reason) {
         try {
-            if (queue.deadLetter(delivery, reason)) {
+            if (failedDeliveries.deadLetter(delivery, reason)) {
                 return Settlement.DEAD_LETTERED;
             }
         } catch (QueueUnavailableException e) {

@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
  * CloudFormation's side of a custom resource: the events it sends, and a real HTTP socket standing in for its
  * pre-signed response URL, where the answers are collected.
  */
-final class CloudFormationStub implements AutoCloseable {
+public final class CloudFormationStub implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<String> responses = new ArrayBlockingQueue<>(4);
 
-    CloudFormationStub() {
+    public CloudFormationStub() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class CloudFormationStub implements AutoCloseable {
     }
 
     /** The event CloudFormation sends for the template's {@code DatabaseSetup} resource. */
-    CloudFormationCustomResourceEvent event(String type, Map<String, Object> properties) {
+    public CloudFormationCustomResourceEvent event(String type, Map<String, Object> properties) {
         CloudFormationCustomResourceEvent event = new CloudFormationCustomResourceEvent();
         event.setRequestType(type);
         event.setResponseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/response");
@@ -50,12 +50,12 @@ final class CloudFormationStub implements AutoCloseable {
     }
 
     /** A Create with the template's default budget. */
-    CloudFormationCustomResourceEvent create() {
+    public CloudFormationCustomResourceEvent create() {
         return event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "1"));
     }
 
     /** The next answer PUT to the response URL, as JSON. */
-    JsonNode answer() throws InterruptedException, IOException {
+    public JsonNode answer() throws InterruptedException, IOException {
         String response = responses.poll(10, TimeUnit.SECONDS);
         assertThat(response).as("an answer to CloudFormation").startsWith("PUT ");
         return new ObjectMapper().readTree(response.substring(4));

@@ -2,6 +2,10 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
+import com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials;
+import com.webhookbuffer.bootstrap.lambda.worker.DatabaseTls;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -15,8 +19,8 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two deployment jars as Lambda gets them: each holds only what its function needs, and each function can be
- * wired and invoked from its jar alone (a class loader that sees nothing but the jar and the JDK).
+ * The two deployment jars as Lambda gets them: each holds only its function's classes and what they need, and each
+ * function can be wired and invoked from its jar alone (a class loader that sees nothing but the jar and the JDK).
  */
 class DeploymentJarsIT {
 
@@ -35,13 +39,15 @@ class DeploymentJarsIT {
         List<String> entries = entries(INGEST_JAR);
 
         // The signing secrets can live in Secrets Manager (WEBHOOK_SECRETS_ARN), so its client is here.
-        assertThat(entries).contains("com/webhookbuffer/bootstrap/lambda/IngestFunction.class",
-                "com/webhookbuffer/adapter/aws/SqsMessageQueue.class",
+        assertThat(entries).contains("com/webhookbuffer/bootstrap/lambda/ingest/IngestFunction.class",
+                "com/webhookbuffer/adapter/aws/out/SqsMessageQueue.class",
                 "software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.class");
         assertThat(entries).noneMatch(e -> e.startsWith("org/postgresql/") || e.startsWith("org/apache/ibatis/")
                 || e.startsWith("com/zaxxer/") || e.startsWith("org/flywaydb/") || e.startsWith("db/migration/")
                 || e.startsWith("rds/") || e.startsWith("software/amazon/awssdk/services/lambda/")
                 || e.startsWith("com/webhookbuffer/adapter/persistence/"));
+        // The worker's classes (its function, wiring, database login and TLS) stay in the worker's jar.
+        assertThat(entries).noneMatch(e -> e.startsWith("com/webhookbuffer/bootstrap/lambda/worker/"));
         assertNoTestLibraries(entries);
         // No HTTP client but the one chosen on purpose.
         assertThat(entries).noneMatch(e -> e.startsWith("software/amazon/awssdk/http/apache")
@@ -52,10 +58,12 @@ class DeploymentJarsIT {
     void workerJarHoldsTheDatabaseSideAndNoTestLibraries() throws IOException {
         List<String> entries = entries(WORKER_JAR);
 
-        assertThat(entries).contains("com/webhookbuffer/bootstrap/lambda/WorkerFunction.class",
+        assertThat(entries).contains("com/webhookbuffer/bootstrap/lambda/worker/WorkerFunction.class",
+                "com/webhookbuffer/bootstrap/lambda/worker/DatabaseSetupFunction.class",
                 "com/webhookbuffer/adapter/persistence/OrderMapper.xml", "db/migration/V1__orders.sql",
                 "org/postgresql/Driver.class", "META-INF/services/java.sql.Driver", DatabaseTls.BUNDLE);
         assertNoTestLibraries(entries);
+        assertThat(entries).noneMatch(e -> e.startsWith("com/webhookbuffer/bootstrap/lambda/ingest/"));
     }
 
     private static void assertNoTestLibraries(List<String> entries) {
@@ -67,9 +75,9 @@ class DeploymentJarsIT {
     @Test
     void ingestFunctionRunsFromItsJarAlone() throws Exception {
         try (URLClassLoader jar = isolated(INGEST_JAR); ContextLoader ignored = new ContextLoader(jar)) {
-            Object wiring = wire(jar, "Ingest", Map.of("WEBHOOK_SECRETS", SECRET,
+            Object wiring = wire(jar, "ingest.IngestWiring", Map.of("WEBHOOK_SECRETS", SECRET,
                     "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders", "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
-            Object function = construct(jar, "IngestFunction", wiring);
+            Object function = construct(jar, "ingest.IngestFunction", wiring);
             Object event = jar.loadClass("com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent")
                     .getConstructor().newInstance();
             event.getClass().getMethod("setHeaders", Map.class).invoke(event, Map.of("content-type", "application/json"));
@@ -85,14 +93,14 @@ class DeploymentJarsIT {
     @Test
     void workerFunctionRunsFromItsJarAlone() throws Exception {
         try (URLClassLoader jar = isolated(WORKER_JAR); ContextLoader ignored = new ContextLoader(jar)) {
-            Class<?> credentials = jar.loadClass("com.webhookbuffer.bootstrap.lambda.DatabaseCredentials");
+            Class<?> credentials = jar.loadClass("com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials");
             Method fromEnvironment = credentials.getDeclaredMethod("fromEnvironment");
             fromEnvironment.setAccessible(true);
-            Object wiring = wire(jar, "Worker", Map.of("QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
+            Object wiring = wire(jar, "worker.WorkerWiring", Map.of("QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
                     "DLQ_URL", "http://127.0.0.1:9/000000000000/orders-dlq", "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9",
                     "DB_URL", "jdbc:postgresql://127.0.0.1:9/orders", "DB_USER", "worker", "DB_PASSWORD", "pw"),
                     fromEnvironment.invoke(null));
-            Object function = construct(jar, "WorkerFunction", wiring);
+            Object function = construct(jar, "worker.WorkerFunction", wiring);
             Object event = jar.loadClass("com.amazonaws.services.lambda.runtime.events.SQSEvent")
                     .getConstructor().newInstance();
             event.getClass().getMethod("setRecords", List.class).invoke(event, List.of());
@@ -124,10 +132,10 @@ class DeploymentJarsIT {
 
     private static Object wire(URLClassLoader jar, String side, Map<String, String> env, Object... more)
             throws Exception {
-        Class<?> wiring = jar.loadClass("com.webhookbuffer.bootstrap.lambda.Wiring$" + side);
+        Class<?> wiring = jar.loadClass("com.webhookbuffer.bootstrap.lambda." + side);
         Method from = more.length == 0 ? wiring.getDeclaredMethod("from", Map.class)
                 : wiring.getDeclaredMethod("from", Map.class,
-                        jar.loadClass("com.webhookbuffer.bootstrap.lambda.DatabaseCredentials"));
+                        jar.loadClass("com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials"));
         from.setAccessible(true);
         Object[] arguments = more.length == 0 ? new Object[] {env} : new Object[] {env, more[0]};
         return from.invoke(null, arguments);

@@ -12,6 +12,11 @@ import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
 import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
+import com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -70,8 +75,8 @@ class LambdaPipelineTest {
             env.put("DB_PASSWORD", db.password());
             env.put("RETRY_BACKOFF_BASE_SECONDS", "1");
             env.put("RETRY_BACKOFF_CAP_SECONDS", "1");
-            IngestFunction ingest = new IngestFunction(Wiring.Ingest.from(env));
-            WorkerFunction worker = new WorkerFunction(Wiring.Worker.from(env, DatabaseCredentials.fromEnvironment()));
+            IngestFunction ingest = new IngestFunction(IngestWiring.from(env));
+            WorkerFunction worker = new WorkerFunction(WorkerWiring.from(env, DatabaseCredentials.fromEnvironment()));
 
             // Versions 3, 1, 2 of each order, every webhook sent twice (the sender retried).
             for (int o = 0; o < 5; o++) {
@@ -97,7 +102,7 @@ class LambdaPipelineTest {
             assertThat(failed.getBatchItemFailures()).isNotEmpty();
             postgres = start(data, port);
             // A SnapStart snapshot and restore in between: the pool is closed, then opened afresh.
-            Wiring.Worker workerWiring = Wiring.Worker.from(env, DatabaseCredentials.fromEnvironment());
+            WorkerWiring workerWiring = WorkerWiring.from(env, DatabaseCredentials.fromEnvironment());
             worker = new WorkerFunction(workerWiring);
             workerWiring.beforeCheckpoint(null);
             workerWiring.afterRestore(null);

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loopback): what the SDK's client sends when {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} points here. A test sets
  * and rotates secret values; every read is counted.
  */
-final class StandInSecretsManager implements AutoCloseable {
+public final class StandInSecretsManager implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class StandInSecretsManager implements AutoCloseable {
     private final AtomicInteger reads = new AtomicInteger();
     private volatile boolean failing;
 
-    StandInSecretsManager() {
+    public StandInSecretsManager() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -39,23 +39,23 @@ final class StandInSecretsManager implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Sets (or rotates) a secret's value; returns its ARN. */
-    String put(String name, String value) {
+    public String put(String name, String value) {
         String arn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + name;
         values.put(arn, value);
         return arn;
     }
 
-    int reads() {
+    public int reads() {
         return reads.get();
     }
 
     /** While failing, every read is answered 500, as an unavailable service would. */
-    void failing(boolean failing) {
+    public void failing(boolean failing) {
         this.failing = failing;
     }
 

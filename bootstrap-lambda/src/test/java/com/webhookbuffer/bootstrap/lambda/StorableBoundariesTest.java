@@ -164,7 +164,7 @@ class StorableBoundariesTest {
     private List<Class<?>> drain() {
         List<Class<?>> outcomes = new ArrayList<>();
         List<Delivery> batch;
-        while (!(batch = queue.receive(10, Duration.ZERO)).isEmpty()) {
+        while (!(batch = queue.receive(10)).isEmpty()) {
             BatchReport report = worker.process(batch);
             for (MessageResult result : report.results()) {
                 outcomes.add(result.outcome().getClass());

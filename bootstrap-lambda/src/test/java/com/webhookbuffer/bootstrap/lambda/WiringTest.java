@@ -3,6 +3,9 @@ package com.webhookbuffer.bootstrap.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
+import com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,39 +43,39 @@ class WiringTest {
 
     @Test
     void ingestWiresFromACompleteEnvironment() {
-        assertThat(Wiring.Ingest.from(ingest()).handler()).isNotNull();
+        assertThat(IngestWiring.from(ingest()).handler()).isNotNull();
     }
 
     @Test
     void missingVariablesAreNamed() {
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "QUEUE_URL", null)))
+        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(with(ingest(), "QUEUE_URL", null)))
                 .withMessage("QUEUE_URL is required but not set");
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "WEBHOOK_SECRETS", " ")))
+        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", " ")))
                 .withMessage("WEBHOOK_SECRETS is required but not set");
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DLQ_URL", null),
+        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DLQ_URL", null),
                 DatabaseCredentials.fromEnvironment())).withMessage("DLQ_URL is required but not set");
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DB_PASSWORD", null),
+        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_PASSWORD", null),
                 DatabaseCredentials.fromEnvironment())).withMessage("DB_PASSWORD is required but not set");
     }
 
     @Test
     void malformedVariablesAreNamedWithWhatIsWrong() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "WEBHOOK_SECRETS", SECRET + ",whsec_###")))
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", SECRET + ",whsec_###")))
                 .withMessage("WEBHOOK_SECRETS is malformed: webhook secret must be whsec_ followed by base64");
         assertThatIllegalStateException()
-                .isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "MAX_BODY_BYTES", "2000000")))
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "MAX_BODY_BYTES", "2000000")))
                 .withMessage("MAX_BODY_BYTES must be 1-1044480, was: 2000000");
         assertThatIllegalStateException()
-                .isThrownBy(() -> Wiring.Ingest.from(with(ingest(), "WEBHOOK_TOLERANCE_SECONDS", "five")))
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_TOLERANCE_SECONDS", "five")))
                 .withMessage("WEBHOOK_TOLERANCE_SECONDS must be a whole number, was: five");
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DB_POOL_SIZE", "0"),
+        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_POOL_SIZE", "0"),
                 DatabaseCredentials.fromEnvironment())).withMessage("DB_POOL_SIZE must be 1-100, was: 0");
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(
+        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(
                 with(with(worker(), "RETRY_BACKOFF_BASE_SECONDS", "60"), "RETRY_BACKOFF_CAP_SECONDS", "10"),
                 DatabaseCredentials.fromEnvironment()))
                 .withMessage("RETRY_BACKOFF_CAP_SECONDS (10) must be >= RETRY_BACKOFF_BASE_SECONDS (60)");
-        assertThatIllegalStateException().isThrownBy(() -> Wiring.Worker.from(with(worker(), "DB_URL", "mysql://x"),
+        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_URL", "mysql://x"),
                 DatabaseCredentials.fromEnvironment()))
                 .withMessage("DB_URL is malformed: jdbcUrl must start with jdbc:postgresql:, was: mysql://x");
     }
@@ -82,7 +85,7 @@ class WiringTest {
         var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
                 SECRET + ", whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
-        assertThat(Wiring.secrets(env)).hasSize(2);
+        assertThat(IngestWiring.secrets(env)).hasSize(2);
     }
 
     @Test

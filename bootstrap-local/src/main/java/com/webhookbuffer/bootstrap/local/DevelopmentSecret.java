@@ -1,6 +1,7 @@
 package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,19 +13,18 @@ import java.util.Optional;
  * secret generated once and kept in {@code LOCAL_STATE_DIR/webhook-secret}, so that {@code ./run-local send} and a
  * restarted stack agree on it.
  *
- * @param all       what the ingest function is given as {@code WEBHOOK_SECRETS}
+ * @param all       the secrets the ingest side accepts
  * @param signing   the secret {@code send} and the printed curl example sign with (the first one)
  * @param generated where the generated development secret is kept; empty when {@code WEBHOOK_SECRETS} is set
  */
-record DevelopmentSecret(String all, WebhookSecret signing, Optional<Path> generated) {
+record DevelopmentSecret(List<WebhookSecret> all, WebhookSecret signing, Optional<Path> generated) {
 
     static final String FILE_NAME = "webhook-secret";
 
     static DevelopmentSecret resolve(LocalSettings settings) {
-        Optional<String> configured = settings.variables().optional(Wiring.WEBHOOK_SECRETS);
-        if (configured.isPresent()) {
-            List<WebhookSecret> secrets = Wiring.secrets(settings.variables());
-            return new DevelopmentSecret(configured.get(), secrets.getFirst(), Optional.empty());
+        if (settings.variables().optional(Wiring.WEBHOOK_SECRETS).isPresent()) {
+            List<WebhookSecret> secrets = IngestWiring.secrets(settings.variables());
+            return new DevelopmentSecret(secrets, secrets.getFirst(), Optional.empty());
         }
         StateDirectory state = StateDirectory.open(settings.stateDirectory());
         Path file = state.resolve(FILE_NAME);
@@ -36,8 +36,8 @@ record DevelopmentSecret(String all, WebhookSecret signing, Optional<Path> gener
                 state.writePrivate(FILE_NAME, WebhookSecret.ofKey(key).encoded() + "\n");
                 kept = state.read(FILE_NAME);
             }
-            String text = kept.orElseThrow();
-            return new DevelopmentSecret(text, WebhookSecret.parse(text), Optional.of(file));
+            WebhookSecret generated = WebhookSecret.parse(kept.orElseThrow());
+            return new DevelopmentSecret(List.of(generated), generated, Optional.of(file));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the development secret in " + file + " is malformed (delete the file "
                     + "to have a new one generated): " + e.getMessage(), e);

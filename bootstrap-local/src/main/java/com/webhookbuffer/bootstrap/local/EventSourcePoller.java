@@ -2,8 +2,8 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.webhookbuffer.adapter.aws.SqsBatchHandler;
-import com.webhookbuffer.adapter.aws.SqsEvents;
+import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
+import com.webhookbuffer.adapter.aws.in.SqsEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
+import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;

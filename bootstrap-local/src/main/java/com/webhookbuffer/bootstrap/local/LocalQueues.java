@@ -1,6 +1,6 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.adapter.aws.SqsClients;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,20 +1,21 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.webhookbuffer.adapter.aws.SqsBatchHandler;
-import com.webhookbuffer.adapter.aws.SqsMessageQueue;
+import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
+import com.webhookbuffer.adapter.aws.out.SqsDeadLetterQueue;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
-import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
+import com.webhookbuffer.bootstrap.lambda.ingest.SigningSecrets;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerSettings;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,17 +24,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * The whole pipeline on one machine, assembled here top to bottom: PostgreSQL (migrated before anything connects
  * to it), the SQS-protocol server and its two queues, the worker fed by an {@link EventSourcePoller}, and the HTTP
- * front for the ingest function. The ingest side is the Lambda's own {@link Wiring.Ingest}; the worker side is
- * built from the same adapters and settings readers with one pool for all workers, sized to the budget.
+ * front for the ingest function. Both sides are the functions' own compositions ({@link IngestWiring#of},
+ * {@link WorkerWiring#processor}) given this stack's queues and settings; the worker has one pool for all workers,
+ * sized to the budget. This class keeps the lifecycle; {@link StatusDocument} is what {@code GET /status} says.
  *
  * <p>Stopping is the reverse: refuse new webhooks (503, and {@code /health} says so), let the batches in flight
  * finish, then close the HTTP front, the pool, the queues and the database.
@@ -48,13 +46,11 @@ final class LocalStack implements AutoCloseable {
     private final LocalSettings settings;
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private final PipelineCounts counts = new PipelineCounts();
-    private final ObjectMapper json = new ObjectMapper();
     private volatile boolean accepting;
     private LocalDatabase database;
     private LocalQueues queues;
-    private HikariDataSource pool;
-    private SqsMessageQueue queue;
-    private EventSourcePoller poller;
+    private DeadLetterQueue deadLetterQueue;
+    private volatile EventSourcePoller poller;
     private HttpFront front;
     private DevelopmentSecret secrets;
 
@@ -103,25 +99,22 @@ final class LocalStack implements AutoCloseable {
                 settings.maxReceiveCount(), state.resolve(QUEUES_FILE));
         closeInReverse.push(queues);
 
-        pool = ConnectionPool.open(db);
+        HikariDataSource pool = ConnectionPool.open(db);
         closeInReverse.push(pool);
-        queue = new SqsMessageQueue(queues.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
-        ProcessWebhookBatch worker = new ProcessWebhookBatch(Wiring.newPayloadReader(),
-                new MyBatisOrderRepository(pool), queue, Wiring.retryBackoff(settings.variables()),
-                RandomGenerator.getDefault());
+        deadLetterQueue = SqsDeadLetterQueue.of(queues.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
+        WebhookProcessor worker = WorkerWiring.processor(
+                new WorkerSettings(queues.queueUrl(), queues.deadLetterQueueUrl(),
+                        WorkerSettings.retryBackoff(settings.variables())),
+                Wiring.newPayloadReader(), pool, queues.client(), RandomGenerator.getDefault());
         secrets = DevelopmentSecret.resolve(settings);
-        Map<String, String> ingestEnvironment = new HashMap<>(settings.environment());
-        ingestEnvironment.put(Wiring.WEBHOOK_SECRETS, secrets.all());
-        ingestEnvironment.put(Wiring.QUEUE_URL, queues.queueUrl());
-        ingestEnvironment.put(Wiring.DLQ_URL, queues.deadLetterQueueUrl());
-        ingestEnvironment.put(Wiring.AWS_ENDPOINT_URL_SQS, queues.endpoint().toString());
-        ingestEnvironment.put(Wiring.AWS_REGION, LocalQueues.REGION.id());
-        Wiring.Ingest ingest = Wiring.Ingest.from(ingestEnvironment);
+        IngestWiring ingest = IngestWiring.of(IngestWiring.settings(settings.variables(), secrets.all()),
+                SigningSecrets.fixed(secrets.all()), queues.client(), queues.queueUrl());
 
+        StatusDocument status = new StatusDocument(() -> accepting, deadLetterQueue,
+                () -> poller == null ? 0 : poller.batchesInFlight(), counts, pool, settings);
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
         front = HttpFront.start(settings.httpPort(), ingest.handler(), ingest.settings().maxBodyBytes(),
-                () -> accepting, this::statusJson,
-                counts::accepted);
+                () -> accepting, status::json, counts::accepted);
         closeInReverse.push(front);
         poller = new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
                 settings.workerMaxConcurrency(), new SqsBatchHandler(counts.watching(worker)));
@@ -178,40 +171,6 @@ final class LocalStack implements AutoCloseable {
         return secrets.signing();
     }
 
-    /** The {@code GET /status} document. Reads the queue's counters and the pool's: never a database connection. */
-    Map<String, Object> status() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("accepting", accepting);
-        Map<String, Object> queueStatus = new LinkedHashMap<>();
-        try {
-            QueueDepth depth = queue.depth();
-            queueStatus.put("depth", depth.visible());
-            queueStatus.put("inFlight", depth.inFlight());
-            queueStatus.put("deadLetterDepth", depth.deadLetters());
-        } catch (QueueUnavailableException e) {
-            queueStatus.put("error", e.getMessage());
-        }
-        queueStatus.put("batchesInFlight", poller.batchesInFlight());
-        status.put("queue", queueStatus);
-        status.put("counts", counts.snapshot());
-        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
-        Map<String, Object> database = new LinkedHashMap<>();
-        database.put("connectionsInUse", connections == null ? 0 : connections.getActiveConnections());
-        database.put("connectionsOpen", connections == null ? 0 : connections.getTotalConnections());
-        database.put("connectionBudget", settings.budget().dbMaxConnections());
-        database.put("workerMaxConcurrency", settings.workerMaxConcurrency());
-        status.put("database", database);
-        return status;
-    }
-
-    private String statusJson() {
-        try {
-            return json.writeValueAsString(status());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("status could not be written as JSON", e);
-        }
-    }
-
     /** Refuses webhooks, finishes the batches in flight, then closes the rest; safe to call twice. */
     @Override
     public synchronized void close() {
@@ -248,7 +207,7 @@ final class LocalStack implements AutoCloseable {
 
     private QueueDepth depthOrNull() {
         try {
-            return queue.depth();
+            return deadLetterQueue.depth();
         } catch (QueueUnavailableException e) {
             return null;
         }

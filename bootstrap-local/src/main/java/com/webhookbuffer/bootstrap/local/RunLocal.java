@@ -39,11 +39,16 @@ public final class RunLocal {
                 case "", "start" -> runStack(settings, out);
                 case "send" -> send(settings, Optional.empty(), out);
                 case "dlq list" -> {
-                    DeadLetterCommands.list(OperatorQueues.from(settings.variables()), out, err);
+                    try (OperatorQueues queues = OperatorQueues.from(settings.variables())) {
+                        DeadLetterCommands.list(queues.deadLetterQueue(), queues.name(), out, err);
+                    }
                     yield 0;
                 }
-                case "dlq redrive" ->
-                        DeadLetterCommands.redrive(OperatorQueues.from(settings.variables()), out) ? 0 : 1;
+                case "dlq redrive" -> {
+                    try (OperatorQueues queues = OperatorQueues.from(settings.variables())) {
+                        yield DeadLetterCommands.redrive(queues.deadLetterQueue(), queues.name(), out) ? 0 : 1;
+                    }
+                }
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

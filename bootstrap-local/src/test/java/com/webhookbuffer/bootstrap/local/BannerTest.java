@@ -6,6 +6,7 @@ import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class BannerTest {
     @Test
     void aSecretFromWebhookSecretsIsNeverPrintedNorUsedInTheCurl() {
         String section = Banner.secretSection(HTTP,
-                new DevelopmentSecret(SECRET.encoded(), SECRET, Optional.empty()));
+                new DevelopmentSecret(List.of(SECRET), SECRET, Optional.empty()));
 
         assertThat(section).contains("from WEBHOOK_SECRETS (not shown)")
                 .doesNotContain(SECRET.encoded())
@@ -29,7 +30,7 @@ class BannerTest {
     @Test
     void aGeneratedSecretIsShownWithWhereItIsKeptAndAPasteableCurl() {
         String section = Banner.secretSection(HTTP,
-                new DevelopmentSecret(SECRET.encoded(), SECRET, Optional.of(Path.of(".run-local/webhook-secret"))));
+                new DevelopmentSecret(List.of(SECRET), SECRET, Optional.of(Path.of(".run-local/webhook-secret"))));
 
         assertThat(section).contains(SECRET.encoded()).contains(".run-local/webhook-secret")
                 .contains("curl -i " + HTTP + "/webhooks");

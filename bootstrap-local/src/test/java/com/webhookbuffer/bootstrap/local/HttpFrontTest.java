@@ -2,7 +2,7 @@ package com.webhookbuffer.bootstrap.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webhookbuffer.adapter.aws.ApiGatewayWebhookHandler;
+import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webhookbuffer.adapter.aws.SqsClients;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;

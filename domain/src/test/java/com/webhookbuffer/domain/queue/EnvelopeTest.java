@@ -50,8 +50,8 @@ class EnvelopeTest {
     void deadLetterReasonTravelsAsAnAttribute() {
         Envelope envelope = Envelope.of(WEBHOOK).with(Envelope.DEAD_LETTER_REASON, "poison");
 
-        assertThat(new DeadLetter("m-1", envelope).reason()).contains("poison");
-        assertThat(new DeadLetter("m-1", Envelope.of(WEBHOOK)).reason()).isEmpty();
+        assertThat(new DeadLetter("m-1", 1, envelope).reason()).contains("poison");
+        assertThat(new DeadLetter("m-1", 1, Envelope.of(WEBHOOK)).reason()).isEmpty();
         assertThat(envelope.open()).isEqualTo(new Envelope.Opened.Readable(WEBHOOK));
     }
 }

@@ -104,14 +104,19 @@ class TemplateContractTest {
     @Test
     void aHandlerThatIsNotInItsJarOrTakesAnotherEventIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("Handler",
-                "com.webhookbuffer.bootstrap.lambda.WorkerFunction::handleRequest")))
-                .containsExactly("IngestFunction handler com.webhookbuffer.bootstrap.lambda.WorkerFunction takes "
-                        + "com.amazonaws.services.lambda.runtime.events.SQSEvent, not "
+                "com.webhookbuffer.bootstrap.lambda.ingest.IngestRestFunction::handleRequest")))
+                .containsExactly("IngestFunction handler com.webhookbuffer.bootstrap.lambda.ingest.IngestRestFunction "
+                        + "takes com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent, not "
                         + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
         assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("Handler",
-                "com.webhookbuffer.bootstrap.lambda.OrderWorker::handleRequest")))
-                .containsExactly("WorkerFunction handler com.webhookbuffer.bootstrap.lambda.OrderWorker is not in "
-                        + "bootstrap-lambda-0.1.0-SNAPSHOT-worker.jar");
+                "com.webhookbuffer.bootstrap.lambda.worker.OrderWorker::handleRequest")))
+                .containsExactly("WorkerFunction handler com.webhookbuffer.bootstrap.lambda.worker.OrderWorker is not "
+                        + "in bootstrap-lambda-0.1.0-SNAPSHOT-worker.jar");
+        // Each jar holds only its own function: the worker's class is not in the ingest jar.
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("Handler",
+                "com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction::handleRequest")))
+                .containsExactly("IngestFunction handler com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction is "
+                        + "not in bootstrap-lambda-0.1.0-SNAPSHOT-ingest.jar");
     }
 
     @Test

@@ -130,7 +130,7 @@ final class TemplateRules {
         if (!Map.of("Ref", "WorkerPoolSize").equals(environment("WorkerFunction").get(Wiring.DB_POOL_SIZE))) {
             violations.add("the worker's DB_POOL_SIZE is not WorkerPoolSize, so the budget counts another pool");
         }
-        if (!"com.webhookbuffer.bootstrap.lambda.DatabaseSetupFunction::handleRequest"
+        if (!"com.webhookbuffer.bootstrap.lambda.worker.DatabaseSetupFunction::handleRequest"
                 .equals(properties("DatabaseSetupFunction").get("Handler"))) {
             violations.add("DatabaseSetup is not computed by DatabaseSetupFunction");
         }

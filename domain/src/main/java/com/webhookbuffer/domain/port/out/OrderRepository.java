@@ -1,14 +1,12 @@
 package com.webhookbuffer.domain.port.out;
 
-import com.webhookbuffer.domain.order.Order;
-import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Outbound port: where orders are kept.
+ * Outbound port, worker side: where orders are written. Nothing in the service reads them back (the shop's own
+ * applications read the database); the adapters' {@code find} serves their tests and stays off the port.
  *
  * <p>Guarantees of {@link #write(List)}, for every adapter:
  * <ul>
@@ -24,7 +22,4 @@ import java.util.Optional;
 public interface OrderRepository {
 
     List<ProcessingOutcome> write(List<OrderWrite> batch);
-
-    /** The stored order, if any. @throws com.webhookbuffer.domain.order.StoreUnavailableException if unreachable */
-    Optional<Order> find(OrderId orderId);
 }

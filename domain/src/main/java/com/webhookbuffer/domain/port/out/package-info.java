@@ -1,2 +1,6 @@
-/** Outbound ports: what the service needs from the outside world (a queue, an order store). */
+/**
+ * Outbound ports, one per caller's need: the queue as the inbox publishes to it ({@code MessageQueue}), as the
+ * worker settles what failed ({@code FailedDeliveries}), as an operator inspects and redrives it
+ * ({@code DeadLetterQueue}), and where orders are kept ({@code OrderRepository}).
+ */
 package com.webhookbuffer.domain.port.out;

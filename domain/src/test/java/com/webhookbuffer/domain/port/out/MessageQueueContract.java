@@ -6,6 +6,8 @@ import com.webhookbuffer.domain.queue.DeadLetter;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.queue.PublishOutcome;
+import com.webhookbuffer.domain.queue.Redrive;
+import com.webhookbuffer.domain.queue.RedriveProgress;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
@@ -19,9 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link MessageQueue} adapter must do, as tests. Extend it with a factory for a fresh queue and a way
- * to let time pass (a clock for the in-memory queue, real time for SQS: durations here are whole seconds and
- * short for that reason).
+ * What every adapter set of the three queue ports ({@link MessageQueue}, {@link FailedDeliveries},
+ * {@link DeadLetterQueue}) must do over one queue and its dead-letter queue, as tests: SQS's semantics. Extend it
+ * with a factory for fresh queues, the event source's side (receive, acknowledge: no port has it, the host plays
+ * it) and a way to let time pass (a clock for the in-memory queue, real time for SQS: durations here are whole
+ * seconds and short for that reason).
  */
 public abstract class MessageQueueContract {
 
@@ -29,17 +33,42 @@ public abstract class MessageQueueContract {
     protected static final int MAX_RECEIVE_COUNT = 2;
     private static final Duration WAIT = Duration.ofSeconds(1);
 
-    protected MessageQueue queue;
+    /** The three ports over one new queue and its dead-letter queue. */
+    public record Queues(MessageQueue queue, FailedDeliveries failedDeliveries, DeadLetterQueue deadLetterQueue) {
+    }
 
-    /** A new, empty queue with {@link #VISIBILITY_TIMEOUT} and a redrive policy of {@link #MAX_RECEIVE_COUNT}. */
-    protected abstract MessageQueue newQueue();
+    protected MessageQueue queue;
+    protected FailedDeliveries failedDeliveries;
+    protected DeadLetterQueue deadLetterQueue;
+
+    /**
+     * New, empty queues with {@link #VISIBILITY_TIMEOUT} and a redrive policy of {@link #MAX_RECEIVE_COUNT}, which
+     * {@link #receive} and {@link #acknowledge} work on from now.
+     */
+    protected abstract Queues newQueues();
+
+    /** Receives up to {@code maxMessages} visible messages as the event source does, waiting at most {@code wait}. */
+    protected abstract List<Delivery> receive(int maxMessages, Duration wait);
+
+    /** Deletes a delivered message, as the event source does with one the worker completed. */
+    protected abstract void acknowledge(Delivery delivery);
 
     /** Lets {@code duration} pass for the queue. */
     protected abstract void elapse(Duration duration);
 
     @BeforeEach
-    void createQueue() {
-        queue = newQueue();
+    void createQueues() {
+        Queues queues = newQueues();
+        queue = queues.queue();
+        failedDeliveries = queues.failedDeliveries();
+        deadLetterQueue = queues.deadLetterQueue();
+    }
+
+    private List<DeadLetter> deadLetters() {
+        List<DeadLetter> read = new ArrayList<>();
+        int count = deadLetterQueue.readAll(read::add);
+        assertThat(count).isEqualTo(read.size());
+        return read;
     }
 
     protected static QueuedWebhook webhook(String id) {
@@ -48,7 +77,7 @@ public abstract class MessageQueueContract {
     }
 
     private Delivery receiveOne() {
-        List<Delivery> batch = queue.receive(1, WAIT);
+        List<Delivery> batch = receive(1, WAIT);
         assertThat(batch).hasSize(1);
         return batch.getFirst();
     }
@@ -73,7 +102,7 @@ public abstract class MessageQueueContract {
         queue.publish(webhook("msg_1"));
         Delivery first = receiveOne();
 
-        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        assertThat(receive(10, Duration.ZERO)).isEmpty();
         elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
         Delivery second = receiveOne();
 
@@ -86,11 +115,11 @@ public abstract class MessageQueueContract {
     void acknowledgedMessageIsNeverDeliveredAgain() {
         queue.publish(webhook("msg_1"));
 
-        queue.acknowledge(receiveOne());
+        acknowledge(receiveOne());
         elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
 
-        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
-        assertThat(queue.depth().isDrained()).isTrue();
+        assertThat(receive(10, Duration.ZERO)).isEmpty();
+        assertThat(deadLetterQueue.depth().isDrained()).isTrue();
     }
 
     @Test
@@ -98,9 +127,9 @@ public abstract class MessageQueueContract {
         queue.publish(webhook("msg_1"));
         Delivery delivery = receiveOne();
 
-        queue.retryLater(delivery, VISIBILITY_TIMEOUT.plusSeconds(3));
+        failedDeliveries.retryLater(delivery, VISIBILITY_TIMEOUT.plusSeconds(3));
         elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
-        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
+        assertThat(receive(10, Duration.ZERO)).isEmpty();
         elapse(Duration.ofSeconds(3));
 
         assertThat(receiveOne().receiveCount()).isEqualTo(2);
@@ -114,8 +143,8 @@ public abstract class MessageQueueContract {
             elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
         }
 
-        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
-        List<DeadLetter> deadLetters = queue.deadLetters(10);
+        assertThat(receive(10, Duration.ZERO)).isEmpty();
+        List<DeadLetter> deadLetters = deadLetters();
 
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.getFirst().envelope().open())
@@ -127,12 +156,12 @@ public abstract class MessageQueueContract {
     void deadLetterMovesTheMessageWithItsReasonAndRemovesItFromTheQueue() {
         queue.publish(webhook("msg_1"));
 
-        boolean moved = queue.deadLetter(receiveOne(), "invalid payload: data.total: must equal 39.98");
+        boolean moved = failedDeliveries.deadLetter(receiveOne(), "invalid payload: data.total: must equal 39.98");
         elapse(VISIBILITY_TIMEOUT.plusSeconds(1));
 
         assertThat(moved).isTrue();
-        assertThat(queue.receive(10, Duration.ZERO)).isEmpty();
-        List<DeadLetter> deadLetters = queue.deadLetters(10);
+        assertThat(receive(10, Duration.ZERO)).isEmpty();
+        List<DeadLetter> deadLetters = deadLetters();
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.getFirst().reason()).contains("invalid payload: data.total: must equal 39.98");
         assertThat(deadLetters.getFirst().envelope().open())
@@ -144,10 +173,10 @@ public abstract class MessageQueueContract {
         queue.publish(webhook("msg_1"));
         queue.publish(webhook("msg_2"));
         queue.publish(webhook("msg_3"));
-        queue.deadLetter(receiveOne(), "poison");
+        failedDeliveries.deadLetter(receiveOne(), "poison");
         receiveOne();
 
-        var depth = queue.depth();
+        var depth = deadLetterQueue.depth();
 
         assertThat(depth.visible()).isEqualTo(1);
         assertThat(depth.inFlight()).isEqualTo(1);
@@ -164,14 +193,50 @@ public abstract class MessageQueueContract {
         }
         List<String> received = new ArrayList<>();
         for (int attempt = 0; attempt < 20 && received.size() < sent.size(); attempt++) {
-            List<Delivery> batch = queue.receive(10, WAIT);
+            List<Delivery> batch = receive(10, WAIT);
             assertThat(batch).hasSizeLessThanOrEqualTo(10);
             for (Delivery delivery : batch) {
                 received.add(((Envelope.Opened.Readable) delivery.envelope().open()).webhook().webhookId().value());
-                queue.acknowledge(delivery);
+                acknowledge(delivery);
             }
         }
 
         assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
+    }
+
+    @Test
+    void readingTheDeadLettersLeavesEveryOneForARedriveThatMovesThemBack() {
+        for (int i = 1; i <= 3; i++) {
+            queue.publish(webhook("msg_" + i));
+            failedDeliveries.deadLetter(receiveOne(), "poison " + i);
+        }
+
+        assertThat(deadLetters()).extracting(dead -> dead.reason().orElseThrow())
+                .containsExactlyInAnyOrder("poison 1", "poison 2", "poison 3");
+        assertThat(deadLetters()).as("read again: reading hid nothing").hasSize(3);
+
+        Redrive redrive = deadLetterQueue.startRedrive().orElseThrow();
+        assertThat(redrive.aboutToMove()).isEqualTo(3);
+        RedriveProgress progress = deadLetterQueue.progress(redrive).orElseThrow();
+        for (int poll = 0; poll < 20 && !progress.state().isOver(); poll++) {
+            elapse(Duration.ofSeconds(1));
+            progress = deadLetterQueue.progress(redrive).orElseThrow();
+        }
+
+        assertThat(progress.state()).isEqualTo(RedriveProgress.State.COMPLETED);
+        assertThat(progress.moved()).isEqualTo(3);
+        List<String> back = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && back.size() < 3; attempt++) {
+            receive(10, WAIT).forEach(delivery -> back.add(
+                    ((Envelope.Opened.Readable) delivery.envelope().open()).webhook().webhookId().value()));
+        }
+        assertThat(back).containsExactlyInAnyOrder("msg_1", "msg_2", "msg_3");
+        assertThat(deadLetterQueue.depth().deadLetters()).isZero();
+    }
+
+    @Test
+    void anEmptyDeadLetterQueueHasNothingToRedrive() {
+        assertThat(deadLetters()).isEmpty();
+        assertThat(deadLetterQueue.startRedrive()).isEmpty();
     }
 }

@@ -1,0 +1,80 @@
+package com.webhookbuffer.bootstrap.lambda.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.bootstrap.lambda.StandInSecretsManager;
+import com.webhookbuffer.domain.testing.MutableClock;
+import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The webhook signing secrets from Secrets Manager: read at init, again after a restore and once they are five
+ * minutes old, so a rotation needs no redeploy; a failed read keeps the last secrets, never a wave of 401s.
+ */
+class SigningSecretsTest {
+
+    private static final WebhookSecret FIRST = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    private static final WebhookSecret SECOND = WebhookSecret.ofKey(new byte[32]);
+
+    @Test
+    void secretsAreReadAgainOnceTheyAreFiveMinutesOldAndKeptWhenTheReadFails() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+        AtomicReference<List<WebhookSecret>> stored = new AtomicReference<>(List.of(FIRST));
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        SigningSecrets secrets = new SigningSecrets(() -> {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return stored.get();
+        }, clock);
+
+        stored.set(List.of(FIRST, SECOND));
+        clock.advance(SigningSecrets.MAX_AGE.minusSeconds(1));
+        assertThat(secrets.get()).containsExactly(FIRST);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(secrets.get()).containsExactly(FIRST, SECOND);
+
+        failure.set(new IllegalStateException("Secrets Manager unavailable"));
+        clock.advance(SigningSecrets.MAX_AGE);
+        assertThat(secrets.get()).containsExactly(FIRST, SECOND);
+    }
+
+    @Test
+    void theIngestFunctionTakesARotatedSecretAfterARestoreWithoutARedeploy() {
+        try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
+            String arn = secretsManager.put("signing", FIRST.encoded());
+            IngestWiring ingest = IngestWiring.from(Map.of(
+                    "WEBHOOK_SECRETS_ARN", arn,
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
+                    "AWS_REGION", "us-east-1",
+                    "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
+                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
+            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(401);
+
+            secretsManager.put("signing", FIRST.encoded() + "," + SECOND.encoded());
+            ingest.afterRestore(null);
+
+            // Signed with the new secret: past the signature check (the queue here is unreachable: 503).
+            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(503);
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent signedWith(WebhookSecret secret) {
+        byte[] body = SampleWebhooks.order("ord_sig", 1).bytes();
+        long now = Instant.now().getEpochSecond();
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_sig",
+                "webhook-timestamp", Long.toString(now),
+                "webhook-signature", WebhookSignature.sign(secret, "msg_sig", now, body)));
+        event.setBody(new String(body));
+        return event;
+    }
+}

@@ -1,0 +1,187 @@
+package com.webhookbuffer.bootstrap.lambda.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webhookbuffer.adapter.persistence.TestPostgres;
+import com.webhookbuffer.bootstrap.lambda.CloudFormationStub;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deploy-time setup against a real PostgreSQL and a real HTTP socket standing in for CloudFormation's
+ * pre-signed response URL.
+ */
+class DatabaseSetupFunctionTest {
+
+    private final CloudFormationStub cloudFormation = new CloudFormationStub();
+
+    @AfterEach
+    void stop() {
+        cloudFormation.close();
+    }
+
+    private CloudFormationCustomResourceEvent event(String type, Map<String, Object> properties) {
+        return cloudFormation.event(type, properties);
+    }
+
+    private JsonNode answer() throws Exception {
+        return cloudFormation.answer();
+    }
+
+    @Test
+    void createMigratesAndAnswersTheWorkersMaximumConcurrency() throws Exception {
+        new DatabaseSetupFunction(TestPostgres::shared).handleRequest(event("Create",
+                Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "2")), null);
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(answer.get("Data").get("WorkerMaxConcurrency").asText()).isEqualTo("40");
+        assertThat(answer.get("Data").get("SchemaVersion").asText()).isEqualTo("1");
+        assertThat(answer.get("Data").get("WorkerConnectionsPercent").asText()).as("80 of 90").isEqualTo("88");
+        assertThat(answer.get("LogicalResourceId").asText()).isEqualTo("DatabaseSetup");
+    }
+
+    @Test
+    void aBudgetWithoutRoomForTwoWorkersFailsTheDeployWithItsNumbers() throws Exception {
+        new DatabaseSetupFunction(TestPostgres::shared).handleRequest(event("Update",
+                Map.of("DbMaxConnections", "10", "DbReservedConnections", "5", "WorkerPoolSize", "4")), null);
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).startsWith("connection budget allows 1 worker(s)")
+                .contains("dbMaxConnections (10)");
+    }
+
+    @Test
+    void deleteLeavesTheSchemaAlone() throws Exception {
+        new DatabaseSetupFunction(() -> {
+            throw new AssertionError("delete must not touch the database");
+        }).handleRequest(event("Delete", Map.of()), null);
+
+        assertThat(answer().get("Status").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void anAccountThatCannotReserveWhatTheStackNeedsFailsTheDeployWithTheNumbers() throws Exception {
+        // A new account: a quota of 10, where the default budget wants 80 for the worker and 50 for ingest.
+        new DatabaseSetupFunction(() -> {
+            throw new AssertionError("a refused deploy must not migrate");
+        }, Optional::empty, () -> OptionalInt.of(10)).handleRequest(event("Create", Map.of("DbMaxConnections", "90",
+                "DbReservedConnections", "10", "WorkerPoolSize", "1", "IngestReservedConcurrency", "50")), null);
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).startsWith("the account's Lambda concurrency quota is 10")
+                .contains("reserves 80 for the worker").contains("and 50 for ingest");
+    }
+
+    @Test
+    void anAccountWithRoomPassesTheCheck() throws Exception {
+        new DatabaseSetupFunction(TestPostgres::shared, Optional::empty, () -> OptionalInt.of(230))
+                .handleRequest(event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
+                        "WorkerPoolSize", "1", "IngestReservedConcurrency", "50")), null);
+
+        assertThat(answer().get("Status").asText()).as("80 + 50 reserved, 100 left unreserved").isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void anErrorNotJustAnExceptionIsAnsweredFailed() throws Exception {
+        new DatabaseSetupFunction(() -> {
+            throw new NoClassDefFoundError("org/example/Missing");
+        }).handleRequest(event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
+                "WorkerPoolSize", "1")), null);
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).isEqualTo("org/example/Missing");
+    }
+
+    @Test
+    void aSetupThatWouldOutliveTheFunctionIsAnsweredFailedWhileThereIsTimeToAnswer() throws Exception {
+        long started = System.nanoTime();
+        new DatabaseSetupFunction(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TestPostgres.shared();
+        }).handleRequest(event("Update", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
+                "WorkerPoolSize", "1")), withRemainingTime(DatabaseSetupFunction.ANSWER_MARGIN.plusSeconds(2)));
+
+        JsonNode answer = answer();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).startsWith("the database setup did not finish within 2 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    /** A Lambda context that knows only how much time is left: all the setup asks of it. */
+    private static Context withRemainingTime(Duration remaining) {
+        return new Context() {
+            @Override
+            public String getAwsRequestId() {
+                return "req-1";
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return null;
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return null;
+            }
+
+            @Override
+            public String getFunctionName() {
+                return "DatabaseSetupFunction";
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "1";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return null;
+            }
+
+            @Override
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return (int) remaining.toMillis();
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 1024;
+            }
+
+            @Override
+            public LambdaLogger getLogger() {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.domain.queue.QueueDepth;
+import com.webhookbuffer.domain.queue.QueueUnavailableException;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+/**
+ * The {@code GET /status} document: whether the stack takes webhooks, the queue's depths and the batches in flight,
+ * the pipeline's counts, and the connections in use against the budget. Reads the queue's counters and the pool's:
+ * never a database connection, so it answers while the database is down.
+ */
+final class StatusDocument {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final BooleanSupplier accepting;
+    private final DeadLetterQueue queue;
+    private final IntSupplier batchesInFlight;
+    private final PipelineCounts counts;
+    private final HikariDataSource pool;
+    private final LocalSettings settings;
+
+    StatusDocument(BooleanSupplier accepting, DeadLetterQueue queue, IntSupplier batchesInFlight,
+            PipelineCounts counts, HikariDataSource pool, LocalSettings settings) {
+        this.accepting = accepting;
+        this.queue = queue;
+        this.batchesInFlight = batchesInFlight;
+        this.counts = counts;
+        this.pool = pool;
+        this.settings = settings;
+    }
+
+    Map<String, Object> read() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("accepting", accepting.getAsBoolean());
+        Map<String, Object> queueStatus = new LinkedHashMap<>();
+        try {
+            QueueDepth depth = queue.depth();
+            queueStatus.put("depth", depth.visible());
+            queueStatus.put("inFlight", depth.inFlight());
+            queueStatus.put("deadLetterDepth", depth.deadLetters());
+        } catch (QueueUnavailableException e) {
+            queueStatus.put("error", e.getMessage());
+        }
+        queueStatus.put("batchesInFlight", batchesInFlight.getAsInt());
+        status.put("queue", queueStatus);
+        status.put("counts", counts.snapshot());
+        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("connectionsInUse", connections == null ? 0 : connections.getActiveConnections());
+        database.put("connectionsOpen", connections == null ? 0 : connections.getTotalConnections());
+        database.put("connectionBudget", settings.budget().dbMaxConnections());
+        database.put("workerMaxConcurrency", settings.workerMaxConcurrency());
+        status.put("database", database);
+        return status;
+    }
+
+    String json() {
+        try {
+            return json.writeValueAsString(read());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("status could not be written as JSON", e);
+        }
+    }
+}
