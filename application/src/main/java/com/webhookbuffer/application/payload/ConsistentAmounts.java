@@ -44,8 +44,7 @@ public @interface ConsistentAmounts {
                 return true;
             }
             Currency currency = Currency.getInstance(order.currency());
-            String fractionRule = "must have at most " + currency.getDefaultFractionDigits()
-                    + " fraction digits for " + currency.getCurrencyCode();
+            String fractionRule = Money.fractionRule(currency);
             context.disableDefaultConstraintViolation();
             boolean valid = true;
             boolean summable = order.items() != null && !order.items().isEmpty();
@@ -75,8 +74,7 @@ public @interface ConsistentAmounts {
                     Violations.onProperty(context, "total", fractionRule);
                     valid = false;
                 } else if (summable && total.compareTo(sum) != 0) {
-                    Violations.onProperty(context, "total",
-                            "must equal the sum of quantity x unitPrice (" + sum.toPlainString() + ")");
+                    Violations.onProperty(context, "total", Order.TOTAL_RULE + " (" + sum.toPlainString() + ")");
                     valid = false;
                 }
             }

@@ -27,6 +27,8 @@ public record Order(
 
     public static final int MIN_ITEMS = 1;
     public static final int MAX_ITEMS = 500;
+    public static final String ITEMS_RULE = "must hold " + MIN_ITEMS + "-" + MAX_ITEMS + " line items";
+    public static final String TOTAL_RULE = "must equal the sum of quantity x unitPrice";
     /** The first instant of year 1, the earliest {@code updatedAt}. */
     public static final Instant EARLIEST_UPDATED_AT = Instant.parse("0001-01-01T00:00:00Z");
     /** The last instant of year 9999, the latest {@code updatedAt}. */
@@ -47,8 +49,7 @@ public record Order(
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
         items = List.copyOf(items);
         if (items.size() < MIN_ITEMS || items.size() > MAX_ITEMS) {
-            throw new IllegalArgumentException(
-                    "items must hold " + MIN_ITEMS + "-" + MAX_ITEMS + " line items, held: " + items.size());
+            throw new IllegalArgumentException("items " + ITEMS_RULE + ", held: " + items.size());
         }
         for (int i = 0; i < items.size(); i++) {
             if (!items.get(i).unitPrice().currency().equals(currency)) {
@@ -62,7 +63,7 @@ public record Order(
         }
         Money sum = sumOf(items, currency);
         if (!sum.equals(total)) {
-            throw new IllegalArgumentException("total must equal the sum of quantity x unitPrice ("
+            throw new IllegalArgumentException("total " + TOTAL_RULE + " ("
                     + sum.amount().toPlainString() + "), was: " + total.amount().toPlainString());
         }
     }
