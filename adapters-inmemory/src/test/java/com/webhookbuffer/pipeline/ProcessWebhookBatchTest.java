@@ -98,7 +98,7 @@ class ProcessWebhookBatchTest {
 
         MessageResult result = report.results().getFirst();
         assertThat(result.outcome()).isEqualTo(new ProcessingOutcome.RetryLater("in-memory store is unavailable"));
-        Duration delay = ((Settlement.ReturnToQueue) result.settlement()).visibleAfter();
+        Duration delay = ((Settlement.ReturnToQueue.AfterBackoff) result.settlement()).backoff();
         // First receive: base 2s with equal jitter gives 1 or 2 seconds.
         assertThat(delay).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(report.returnedToQueue()).hasSize(1);
@@ -139,8 +139,7 @@ class ProcessWebhookBatchTest {
         hexagon.queue.setAvailable(true);
         assertThat(report.results()).singleElement().satisfies(result -> {
             assertThat(result.outcome()).isInstanceOf(ProcessingOutcome.RetryLater.class);
-            assertThat(result.settlement()).isEqualTo(
-                    new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT));
+            assertThat(result.settlement()).isEqualTo(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
         });
     }
 

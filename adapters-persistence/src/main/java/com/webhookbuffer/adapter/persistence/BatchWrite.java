@@ -1,10 +1,8 @@
 package com.webhookbuffer.adapter.persistence;
 
-import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,9 +77,12 @@ final class BatchWrite {
             return List.of(outcomes);
         }
 
-        List<Integer> winnerIndexes = new ArrayList<>(winners.values());
-        winnerIndexes.sort(Comparator.comparing(i -> orderIdOf(batch.get(i))));
-        Set<String> applied = new HashSet<>(mapper.storeWinners(winners(winnerIndexes, written)));
+        List<OrderWrite> winning = winners.values().stream()
+                .map(batch::get)
+                .sorted(Comparator.comparing(BatchWrite::orderIdOf))
+                .toList();
+        Set<String> applied = new HashSet<>(
+                mapper.storeWinners(Winners.of(winning, written.stream().map(batch::get).toList())));
         // A winner the guard refused: a concurrent transaction stored a higher version of a new order after our
         // lock found none. Everything this batch would have written for that order is stale after all.
         for (int i : written) {
@@ -105,51 +106,5 @@ final class BatchWrite {
 
     private static String orderIdOf(OrderWrite write) {
         return write.update().order().id().value();
-    }
-
-    private Winners winners(List<Integer> winnerIndexes, List<Integer> written) {
-        int n = winnerIndexes.size();
-        String[] orderIds = new String[n];
-        Long[] versions = new Long[n];
-        String[] statuses = new String[n];
-        String[] customerIds = new String[n];
-        String[] currencies = new String[n];
-        BigDecimal[] totals = new BigDecimal[n];
-        String[] updatedAts = new String[n];
-        String[] eventTypes = new String[n];
-        String[] webhookIds = new String[n];
-        Integer[] itemCounts = new Integer[n];
-        List<String> itemOrderIds = new ArrayList<>();
-        List<Integer> lineNos = new ArrayList<>();
-        List<String> skus = new ArrayList<>();
-        List<Integer> quantities = new ArrayList<>();
-        List<BigDecimal> unitPrices = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            OrderWrite write = batch.get(winnerIndexes.get(k));
-            Order order = write.update().order();
-            orderIds[k] = order.id().value();
-            versions[k] = order.version().value();
-            statuses[k] = order.status().wireName();
-            customerIds[k] = order.customerId().value();
-            currencies[k] = order.currency().getCurrencyCode();
-            totals[k] = order.total().amount();
-            updatedAts[k] = order.updatedAt().toString();
-            eventTypes[k] = write.update().type().wireName();
-            webhookIds[k] = write.webhookId().value();
-            List<LineItem> items = order.items();
-            itemCounts[k] = items.size();
-            for (int line = 0; line < items.size(); line++) {
-                itemOrderIds.add(order.id().value());
-                lineNos.add(line + 1);
-                skus.add(items.get(line).sku().value());
-                quantities.add(items.get(line).quantity());
-                unitPrices.add(items.get(line).unitPrice().amount());
-            }
-        }
-        return new Winners(orderIds, versions, statuses, customerIds, currencies, totals, updatedAts, eventTypes,
-                webhookIds, itemCounts, itemOrderIds.toArray(String[]::new), lineNos.toArray(Integer[]::new),
-                skus.toArray(String[]::new), quantities.toArray(Integer[]::new),
-                unitPrices.toArray(BigDecimal[]::new),
-                written.stream().map(i -> batch.get(i).webhookId().value()).toArray(String[]::new));
     }
 }

@@ -1,14 +1,127 @@
 package com.webhookbuffer.adapter.persistence;
 
+import com.webhookbuffer.domain.order.LineItem;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.processing.OrderWrite;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * What a batch stores, column by column (arrays at the same index belong together): the winning version of each
- * order, its line items, and the webhooks to mark written if their order's winner is applied.
+ * What a batch stores, as rows: the winning version of each order, the line items of those orders, and the
+ * webhooks to mark written if their order's winner is applied.
+ *
+ * <p>The statement that stores them ({@code storeWinners} in {@code OrderMapper.xml}) unnests whole columns, one
+ * round trip whatever the batch size: the column methods below, which MyBatis reads as the statement's parameters,
+ * are the one place rows become columns.
  */
-record Winners(
-        String[] orderIds, Long[] versions, String[] statuses, String[] customerIds, String[] currencies,
-        BigDecimal[] totals, String[] updatedAts, String[] eventTypes, String[] webhookIds, Integer[] itemCounts,
-        String[] itemOrderIds, Integer[] lineNos, String[] skus, Integer[] quantities, BigDecimal[] unitPrices,
-        String[] writtenWebhookIds) {
+record Winners(List<Winner> orders, List<Item> items, List<String> written) {
+
+    Winners {
+        orders = List.copyOf(orders);
+        items = List.copyOf(items);
+        written = List.copyOf(written);
+    }
+
+    /** The rows for {@code winning} (one write per order, in the order to store them) and {@code written}. */
+    static Winners of(List<OrderWrite> winning, List<OrderWrite> written) {
+        return new Winners(
+                winning.stream().map(Winner::of).toList(),
+                winning.stream().flatMap(write -> Item.of(write.update().order())).toList(),
+                written.stream().map(write -> write.webhookId().value()).toList());
+    }
+
+    /** One row of {@code orders}, with the webhook that wrote it and how many items it has. */
+    record Winner(String orderId, long version, String status, String customerId, String currency, BigDecimal total,
+            String updatedAt, String eventType, String webhookId, int itemCount) {
+
+        static Winner of(OrderWrite write) {
+            Order order = write.update().order();
+            return new Winner(order.id().value(), order.version().value(), order.status().wireName(),
+                    order.customerId().value(), order.currency().getCurrencyCode(), order.total().amount(),
+                    order.updatedAt().toString(), write.update().type().wireName(), write.webhookId().value(),
+                    order.items().size());
+        }
+    }
+
+    /** One row of {@code order_items}; lines are numbered from 1. */
+    record Item(String orderId, int lineNo, String sku, int quantity, BigDecimal unitPrice) {
+
+        static Stream<Item> of(Order order) {
+            List<LineItem> items = order.items();
+            return IntStream.range(0, items.size()).mapToObj(i -> new Item(order.id().value(), i + 1,
+                    items.get(i).sku().value(), items.get(i).quantity(), items.get(i).unitPrice().amount()));
+        }
+    }
+
+    String[] orderIds() {
+        return column(orders, Winner::orderId, String[]::new);
+    }
+
+    Long[] versions() {
+        return column(orders, Winner::version, Long[]::new);
+    }
+
+    String[] statuses() {
+        return column(orders, Winner::status, String[]::new);
+    }
+
+    String[] customerIds() {
+        return column(orders, Winner::customerId, String[]::new);
+    }
+
+    String[] currencies() {
+        return column(orders, Winner::currency, String[]::new);
+    }
+
+    BigDecimal[] totals() {
+        return column(orders, Winner::total, BigDecimal[]::new);
+    }
+
+    String[] updatedAts() {
+        return column(orders, Winner::updatedAt, String[]::new);
+    }
+
+    String[] eventTypes() {
+        return column(orders, Winner::eventType, String[]::new);
+    }
+
+    String[] webhookIds() {
+        return column(orders, Winner::webhookId, String[]::new);
+    }
+
+    Integer[] itemCounts() {
+        return column(orders, Winner::itemCount, Integer[]::new);
+    }
+
+    String[] itemOrderIds() {
+        return column(items, Item::orderId, String[]::new);
+    }
+
+    Integer[] lineNos() {
+        return column(items, Item::lineNo, Integer[]::new);
+    }
+
+    String[] skus() {
+        return column(items, Item::sku, String[]::new);
+    }
+
+    Integer[] quantities() {
+        return column(items, Item::quantity, Integer[]::new);
+    }
+
+    BigDecimal[] unitPrices() {
+        return column(items, Item::unitPrice, BigDecimal[]::new);
+    }
+
+    String[] writtenWebhookIds() {
+        return written.toArray(String[]::new);
+    }
+
+    private static <R, C> C[] column(List<R> rows, Function<R, C> cell, IntFunction<C[]> array) {
+        return rows.stream().map(cell).toArray(array);
+    }
 }

@@ -5,6 +5,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.OrderStatus;
+import com.webhookbuffer.domain.order.OrderUpdate;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -39,13 +40,11 @@ public @interface CancellationMatchesStatus {
             if (type.isEmpty() || status.isEmpty()) {
                 return true;
             }
-            boolean cancelEvent = type.get() == EventType.ORDER_CANCELLED;
-            boolean cancelledStatus = status.get() == OrderStatus.CANCELLED;
-            if (cancelEvent == cancelledStatus) {
+            if (OrderUpdate.statusMatchesType(type.get(), status.get())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(cancelEvent
+            context.buildConstraintViolationWithTemplate(type.get() == EventType.ORDER_CANCELLED
                             ? "must be cancelled when type is order.cancelled"
                             : "may be cancelled only when type is order.cancelled")
                     .addPropertyNode("data").addPropertyNode("status")

@@ -44,29 +44,24 @@ public @interface ConsistentAmounts {
                 return true;
             }
             Currency currency = Currency.getInstance(order.currency());
-            String fractionRule = "must have at most " + currency.getDefaultFractionDigits()
-                    + " fraction digits for " + currency.getCurrencyCode();
+            String fractionRule = Money.fractionRule(currency);
             context.disableDefaultConstraintViolation();
             boolean valid = true;
-            boolean summable = order.items() != null && !order.items().isEmpty();
-            BigDecimal sum = BigDecimal.ZERO;
             List<LineItemPayload> items = order.items() == null ? List.of() : order.items();
+            boolean summable = !items.isEmpty();
             for (int i = 0; i < items.size(); i++) {
                 LineItemPayload item = items.get(i);
                 if (item == null || !DecimalAmount.Validator.isDecimalAmount(item.unitPrice())) {
                     summable = false;
                     continue;
                 }
-                BigDecimal price = new BigDecimal(item.unitPrice());
-                if (!Money.fitsMinorUnit(price, currency)) {
+                if (!Money.fitsMinorUnit(new BigDecimal(item.unitPrice()), currency)) {
                     Violations.onElementProperty(context, "items", i, "unitPrice", fractionRule);
                     valid = false;
                     summable = false;
                 }
                 if (item.quantity() == null) {
                     summable = false;
-                } else {
-                    sum = sum.add(price.multiply(BigDecimal.valueOf(item.quantity())));
                 }
             }
             if (DecimalAmount.Validator.isDecimalAmount(order.total())) {
@@ -74,10 +69,14 @@ public @interface ConsistentAmounts {
                 if (!Money.fitsMinorUnit(total, currency)) {
                     Violations.onProperty(context, "total", fractionRule);
                     valid = false;
-                } else if (summable && total.compareTo(sum) != 0) {
-                    Violations.onProperty(context, "total",
-                            "must equal the sum of quantity x unitPrice (" + sum.toPlainString() + ")");
-                    valid = false;
+                } else if (summable) {
+                    // The order's own arithmetic, so that the door and the domain cannot disagree on a total.
+                    BigDecimal sum = Order.sumOf(
+                            items, LineItemPayload::quantity, line -> new BigDecimal(line.unitPrice()));
+                    if (total.compareTo(sum) != 0) {
+                        Violations.onProperty(context, "total", Order.TOTAL_RULE + " (" + sum.toPlainString() + ")");
+                        valid = false;
+                    }
                 }
             }
             return valid;

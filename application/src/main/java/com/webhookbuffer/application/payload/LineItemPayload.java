@@ -10,12 +10,12 @@ import jakarta.validation.constraints.Pattern;
 /** One element of {@code data.items}. */
 public record LineItemPayload(
         @NotNull(message = "is required")
-        @Pattern(regexp = Identifiers.REGEX, message = "must be 1-64 characters of [A-Za-z0-9_-]")
+        @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
         String sku,
 
         @NotNull(message = "is required")
-        @Min(value = LineItem.MIN_QUANTITY, message = "must be 1-10000")
-        @Max(value = LineItem.MAX_QUANTITY, message = "must be 1-10000")
+        @Min(value = LineItem.MIN_QUANTITY, message = LineItem.QUANTITY_RULE)
+        @Max(value = LineItem.MAX_QUANTITY, message = LineItem.QUANTITY_RULE)
         Integer quantity,
 
         @NotNull(message = "is required")

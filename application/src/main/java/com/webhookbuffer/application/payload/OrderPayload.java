@@ -13,15 +13,15 @@ import java.util.List;
 @ConsistentAmounts
 public record OrderPayload(
         @NotNull(message = "is required")
-        @Pattern(regexp = Identifiers.REGEX, message = "must be 1-64 characters of [A-Za-z0-9_-]")
+        @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
         String orderId,
 
         @NotNull(message = "is required")
-        @Min(value = OrderVersion.MIN, message = "must be >= 1")
+        @Min(value = OrderVersion.MIN, message = OrderVersion.RULE)
         Long version,
 
         @NotNull(message = "is required")
-        @Pattern(regexp = Identifiers.REGEX, message = "must be 1-64 characters of [A-Za-z0-9_-]")
+        @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
         String customerId,
 
         @NotNull(message = "is required")
@@ -34,7 +34,7 @@ public record OrderPayload(
 
         // Each item is checked by PayloadReader, one at a time, so checking can stop once enough are found.
         @NotNull(message = "is required")
-        @Size(min = Order.MIN_ITEMS, max = Order.MAX_ITEMS, message = "must hold 1-500 line items")
+        @Size(min = Order.MIN_ITEMS, max = Order.MAX_ITEMS, message = Order.ITEMS_RULE)
         List<LineItemPayload> items,
 
         @NotNull(message = "is required")

@@ -24,8 +24,10 @@ import java.util.Objects;
 
 /**
  * Reads a webhook body into the domain: strict UTF-8, then JSON ({@link PayloadParser}), then every rule (Jakarta
- * Validation), then the domain's own constructors, which have the last word. The inbox and the worker both read
- * through here, so a body is judged by one set of rules on both sides of the queue.
+ * Validation), then the domain's own constructors. The rules are the domain's, stated once in it and only named
+ * here, so a body that passes them is one the constructors take: if one refused it, that would be a bug, not the
+ * sender's fault. The inbox and the worker both read through here, so a body is judged by one set of rules on both
+ * sides of the queue.
  */
 public final class PayloadReader {
 
@@ -72,12 +74,7 @@ public final class PayloadReader {
             return new PayloadReading.Invalid(
                     found.stream().sorted().limit(Violation.MAX_REPORTED).toList(), stoppedEarly);
         }
-        try {
-            return new PayloadReading.Valid(toDomain(payload), json);
-        } catch (IllegalArgumentException e) {
-            // The validation rules let through something the domain refuses: still the sender's payload at fault.
-            return invalid(new Violation("data", e.getMessage()));
-        }
+        return new PayloadReading.Valid(toDomain(payload), json);
     }
 
     /**

@@ -102,9 +102,9 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             failedDeliveries.retryLater(delivery, delay);
         } catch (QueueUnavailableException e) {
             // The message still returns: after the queue's own visibility timeout instead of the backoff.
-            return new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
+            return Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT;
         }
-        return new Settlement.ReturnToQueue(delay);
+        return new Settlement.ReturnToQueue.AfterBackoff(delay);
     }
 
     private Settlement deadLetter(Delivery delivery, String reason) {
@@ -115,7 +115,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
         } catch (QueueUnavailableException e) {
             // Falls through: returned to the queue, it will be tried again and dead-lettered then.
         }
-        return new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
+        return Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT;
     }
 
     /** A delivery after opening and reading: ready to write, or poison already. */

@@ -9,10 +9,16 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
 
-    /** The rule as a regular expression, shared with the payload validation so the two cannot drift apart. */
-    public static final String REGEX = "[A-Za-z0-9_-]{1,64}";
-
+    public static final int MIN_LENGTH = 1;
     public static final int MAX_LENGTH = 64;
+
+    private static final String CHARACTERS = "[A-Za-z0-9_-]";
+
+    /** The rule as a regular expression, shared with the payload validation so the two cannot drift apart. */
+    public static final String REGEX = CHARACTERS + "{" + MIN_LENGTH + "," + MAX_LENGTH + "}";
+
+    /** The rule in words, for the messages that refuse an identifier. */
+    public static final String RULE = "must be " + MIN_LENGTH + "-" + MAX_LENGTH + " characters of " + CHARACTERS;
 
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
@@ -27,8 +33,7 @@ public final class Identifiers {
     static String require(String field, String value) {
         Objects.requireNonNull(value, () -> field + " must not be null");
         if (!isValid(value)) {
-            throw new IllegalArgumentException(
-                    field + " must be 1-" + MAX_LENGTH + " characters of [A-Za-z0-9_-], was: " + Texts.excerpt(value));
+            throw new IllegalArgumentException(field + " " + RULE + ", was: " + Texts.excerpt(value));
         }
         return value;
     }

@@ -13,8 +13,12 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) {
 
+    /** How many digits an amount has before its point at the most. */
+    public static final int MAX_WHOLE_DIGITS = 15;
     /** Exclusive upper bound of an amount. */
-    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(15);
+    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(MAX_WHOLE_DIGITS);
+    /** The upper bound in words, for the messages that refuse an amount. */
+    public static final String LIMIT_RULE = "< 10^" + MAX_WHOLE_DIGITS;
 
     public Money {
         Objects.requireNonNull(amount, "amount must not be null");
@@ -24,11 +28,11 @@ public record Money(BigDecimal amount, Currency currency) {
             throw new IllegalArgumentException("amount must be >= 0, was: " + amount.toPlainString());
         }
         if (amount.compareTo(LIMIT) >= 0) {
-            throw new IllegalArgumentException("amount must be < 10^15, was: " + amount.toPlainString());
+            throw new IllegalArgumentException("amount must be " + LIMIT_RULE + ", was: " + amount.toPlainString());
         }
         if (!fitsMinorUnit(amount, currency)) {
-            throw new IllegalArgumentException("amount must have at most " + currency.getDefaultFractionDigits()
-                    + " fraction digits for " + currency.getCurrencyCode() + ", was: " + amount.toPlainString());
+            throw new IllegalArgumentException(
+                    "amount " + fractionRule(currency) + ", was: " + amount.toPlainString());
         }
         // One scale per currency, so equal amounts are equal records (19.9 EUR == 19.90 EUR).
         amount = amount.setScale(currency.getDefaultFractionDigits());
@@ -73,6 +77,12 @@ public record Money(BigDecimal amount, Currency currency) {
     /** Whether {@code amount} has no more fraction digits than the currency's minor unit. */
     public static boolean fitsMinorUnit(BigDecimal amount, Currency currency) {
         return amount.stripTrailingZeros().scale() <= Math.max(0, currency.getDefaultFractionDigits());
+    }
+
+    /** The minor-unit rule in words, for the messages that refuse an amount in {@code currency}. */
+    public static String fractionRule(Currency currency) {
+        return "must have at most " + currency.getDefaultFractionDigits() + " fraction digits for "
+                + currency.getCurrencyCode();
     }
 
     public Money plus(Money other) {

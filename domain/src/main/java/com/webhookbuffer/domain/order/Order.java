@@ -1,10 +1,13 @@
 package com.webhookbuffer.domain.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * An order at one version, as its sender last described it.
@@ -27,6 +30,8 @@ public record Order(
 
     public static final int MIN_ITEMS = 1;
     public static final int MAX_ITEMS = 500;
+    public static final String ITEMS_RULE = "must hold " + MIN_ITEMS + "-" + MAX_ITEMS + " line items";
+    public static final String TOTAL_RULE = "must equal the sum of quantity x unitPrice";
     /** The first instant of year 1, the earliest {@code updatedAt}. */
     public static final Instant EARLIEST_UPDATED_AT = Instant.parse("0001-01-01T00:00:00Z");
     /** The last instant of year 9999, the latest {@code updatedAt}. */
@@ -47,23 +52,17 @@ public record Order(
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
         items = List.copyOf(items);
         if (items.size() < MIN_ITEMS || items.size() > MAX_ITEMS) {
-            throw new IllegalArgumentException(
-                    "items must hold " + MIN_ITEMS + "-" + MAX_ITEMS + " line items, held: " + items.size());
+            throw new IllegalArgumentException("items " + ITEMS_RULE + ", held: " + items.size());
         }
-        for (int i = 0; i < items.size(); i++) {
-            if (!items.get(i).unitPrice().currency().equals(currency)) {
-                throw new IllegalArgumentException("items[" + i + "].unitPrice must be in " + currency.getCurrencyCode()
-                        + ", was: " + items.get(i).unitPrice().currency().getCurrencyCode());
-            }
-        }
+        requirePricedIn(items, currency);
         if (!total.currency().equals(currency)) {
             throw new IllegalArgumentException("total must be in " + currency.getCurrencyCode()
                     + ", was: " + total.currency().getCurrencyCode());
         }
-        Money sum = sumOf(items, currency);
-        if (!sum.equals(total)) {
-            throw new IllegalArgumentException("total must equal the sum of quantity x unitPrice ("
-                    + sum.amount().toPlainString() + "), was: " + total.amount().toPlainString());
+        BigDecimal sum = amountOf(items);
+        if (sum.compareTo(total.amount()) != 0) {
+            throw new IllegalArgumentException("total " + TOTAL_RULE + " (" + sum.toPlainString() + "), was: "
+                    + total.amount().toPlainString());
         }
     }
 
@@ -72,12 +71,35 @@ public record Order(
         return !instant.isBefore(EARLIEST_UPDATED_AT) && !instant.isAfter(LATEST_UPDATED_AT);
     }
 
-    /** The exact sum of quantity x unit price over the lines; the one arithmetic the total is checked against. */
+    /** The total that {@code items} must have: the sum of their quantity x unit price. */
     public static Money sumOf(List<LineItem> items, Currency currency) {
-        Money sum = Money.zero(currency);
-        for (LineItem item : items) {
-            sum = sum.plus(item.lineTotal());
+        requirePricedIn(items, currency);
+        return new Money(amountOf(items), currency);
+    }
+
+    /**
+     * The exact sum of quantity x unit price over any lines: the one arithmetic a total is checked against, by
+     * this record and by whatever judges a total before there are line items to build an order from. Unbounded,
+     * so a sum of {@link Money#LIMIT} or more can still be named.
+     */
+    public static <L> BigDecimal sumOf(List<L> lines, ToIntFunction<L> quantity, Function<L, BigDecimal> unitPrice) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (L line : lines) {
+            sum = sum.add(unitPrice.apply(line).multiply(BigDecimal.valueOf(quantity.applyAsInt(line))));
         }
         return sum;
+    }
+
+    private static BigDecimal amountOf(List<LineItem> items) {
+        return sumOf(items, LineItem::quantity, item -> item.unitPrice().amount());
+    }
+
+    private static void requirePricedIn(List<LineItem> items, Currency currency) {
+        for (int i = 0; i < items.size(); i++) {
+            if (!items.get(i).unitPrice().currency().equals(currency)) {
+                throw new IllegalArgumentException("items[" + i + "].unitPrice must be in " + currency.getCurrencyCode()
+                        + ", was: " + items.get(i).unitPrice().currency().getCurrencyCode());
+            }
+        }
     }
 }

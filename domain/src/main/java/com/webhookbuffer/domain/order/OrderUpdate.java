@@ -12,12 +12,15 @@ public record OrderUpdate(EventType type, Order order) {
     public OrderUpdate {
         Objects.requireNonNull(type, "type must not be null");
         Objects.requireNonNull(order, "data must not be null");
-        boolean cancelEvent = type == EventType.ORDER_CANCELLED;
-        boolean cancelledStatus = order.status() == OrderStatus.CANCELLED;
-        if (cancelEvent != cancelledStatus) {
+        if (!statusMatchesType(type, order.status())) {
             throw new IllegalArgumentException("status must be cancelled exactly when type is order.cancelled, was: "
                     + order.status().wireName() + " with " + type.wireName());
         }
+    }
+
+    /** Whether an event of {@code type} may bring an order to {@code status}, so a payload can be judged by it too. */
+    public static boolean statusMatchesType(EventType type, OrderStatus status) {
+        return (type == EventType.ORDER_CANCELLED) == (status == OrderStatus.CANCELLED);
     }
 
     public OrderId orderId() {

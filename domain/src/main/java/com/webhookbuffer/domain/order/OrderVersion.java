@@ -7,10 +7,11 @@ package com.webhookbuffer.domain.order;
 public record OrderVersion(long value) implements Comparable<OrderVersion> {
 
     public static final long MIN = 1;
+    public static final String RULE = "must be >= " + MIN;
 
     public OrderVersion {
         if (value < MIN) {
-            throw new IllegalArgumentException("version must be >= " + MIN + ", was: " + value);
+            throw new IllegalArgumentException("version " + RULE + ", was: " + value);
         }
     }
 

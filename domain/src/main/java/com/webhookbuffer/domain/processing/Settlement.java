@@ -11,15 +11,26 @@ public sealed interface Settlement {
     }
 
     /**
-     * Report it as failed so it returns to the queue. {@code visibleAfter} is the backoff the queue was asked
-     * for, or {@link #AFTER_VISIBILITY_TIMEOUT} when the queue could not be asked and its own timeout decides.
+     * Report it as failed so it returns to the queue: after the backoff the queue was asked for or, when the queue
+     * could not be asked, after the queue's own visibility timeout.
      */
-    record ReturnToQueue(Duration visibleAfter) implements Settlement {
+    sealed interface ReturnToQueue extends Settlement {
 
-        public static final Duration AFTER_VISIBILITY_TIMEOUT = Duration.ZERO;
+        ReturnToQueue AFTER_VISIBILITY_TIMEOUT = new AfterVisibilityTimeout();
 
-        public ReturnToQueue {
-            Objects.requireNonNull(visibleAfter, "visibleAfter must not be null");
+        /** The queue was asked to show it again after {@code backoff}. */
+        record AfterBackoff(Duration backoff) implements ReturnToQueue {
+
+            public AfterBackoff {
+                Objects.requireNonNull(backoff, "backoff must not be null");
+                if (!backoff.isPositive()) {
+                    throw new IllegalArgumentException("backoff must be > 0, was: " + backoff);
+                }
+            }
+        }
+
+        /** The queue could not be asked for a backoff: its own visibility timeout decides when it is seen again. */
+        record AfterVisibilityTimeout() implements ReturnToQueue {
         }
     }
 

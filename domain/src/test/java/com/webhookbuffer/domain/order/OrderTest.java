@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import com.webhookbuffer.domain.testing.TestOrders;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,18 @@ class OrderTest {
         assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).total()).isEqualTo(Money.of("39.98", "EUR"));
         assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(ITEM), Money.of("39.97", "EUR")))
                 .withMessage("total must equal the sum of quantity x unitPrice (39.98), was: 39.97");
+    }
+
+    @Test
+    void theSumRuleTakesAnyLinesAndNamesASumBeyondWhatMoneyHolds() {
+        record Line(int quantity, BigDecimal unitPrice) {
+        }
+        List<Line> lines = List.of(new Line(2, new BigDecimal("19.99")), new Line(3, new BigDecimal("0.10")));
+        assertThat(Order.sumOf(lines, Line::quantity, Line::unitPrice)).isEqualByComparingTo("40.28");
+
+        LineItem dearest = LineItem.of("SKU-1", 2, Money.of("999999999999999", "EUR"));
+        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(dearest), Money.of("1", "EUR")))
+                .withMessage("total must equal the sum of quantity x unitPrice (1999999999999998.00), was: 1.00");
     }
 
     @Test

@@ -23,13 +23,13 @@ class BatchReportTest {
     void splitsTheBatchIntoWhatReturnsToTheQueueAndWhatIsDoneInTheBatchsOrder() {
         MessageResult written = new MessageResult(delivery("m-1"), ProcessingOutcome.WRITTEN, Settlement.ACKNOWLEDGE);
         MessageResult retry = new MessageResult(delivery("m-2"), new ProcessingOutcome.RetryLater("store down"),
-                new Settlement.ReturnToQueue(Duration.ofSeconds(4)));
+                new Settlement.ReturnToQueue.AfterBackoff(Duration.ofSeconds(4)));
         MessageResult poison = new MessageResult(delivery("m-3"), new ProcessingOutcome.Poison("bad"),
                 Settlement.DEAD_LETTERED);
         MessageResult duplicate = new MessageResult(delivery("m-4"), ProcessingOutcome.DUPLICATE,
                 Settlement.ACKNOWLEDGE);
         MessageResult later = new MessageResult(delivery("m-5"), new ProcessingOutcome.RetryLater("timeout"),
-                new Settlement.ReturnToQueue(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT));
+                Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
 
         BatchReport report = new BatchReport(List.of(written, retry, poison, duplicate, later));
 
