@@ -20,6 +20,20 @@ class ArchitectureTest {
     static final ArchRule adapters_do_not_depend_on_each_other = HexagonRules.adapters_do_not_depend_on_each_other;
 
     @ArchTest
+    static final ArchRule driven_adapters_do_not_call_driving_ones = HexagonRules.driven_adapters_do_not_call_driving_ones;
+
+    @ArchTest
+    static final ArchRule driving_adapters_reach_driven_ones_only_through_the_hexagon =
+            HexagonRules.driving_adapters_reach_driven_ones_only_through_the_hexagon;
+
+    @ArchTest
+    static final ArchRule the_functions_do_not_use_operator_ports = HexagonRules.the_functions_do_not_use_operator_ports;
+
+    @ArchTest
+    static final ArchRule each_function_is_wired_in_its_own_package =
+            HexagonRules.each_function_is_wired_in_its_own_package;
+
+    @ArchTest
     static final ArchRule nothing_depends_on_bootstrap_code = HexagonRules.nothing_depends_on_bootstrap_code;
 
     @ArchTest

@@ -1,5 +1,7 @@
 package com.webhookbuffer.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -19,6 +21,11 @@ final class HexagonRules {
     static final String ADAPTERS = ROOT + ".adapter..";
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
     static final String LOCAL_STACK = ROOT + ".bootstrap.local..";
+    static final String LAMBDA = ROOT + ".bootstrap.lambda..";
+    /** Adapters that call in: a request or an event arrives there and goes to an inbound port. */
+    static final String DRIVING_ADAPTERS = ROOT + ".adapter.*.in..";
+    /** Ports only an operator uses, never a function. */
+    static final String OPERATOR_PORTS = ROOT + ".domain.port.out.DeadLetterQueue";
 
     private HexagonRules() {
     }
@@ -43,6 +50,30 @@ final class HexagonRules {
             .should().notDependOnEachOther()
             .as("no adapter depends on another adapter")
             .because("adapters are swapped one for another; only a bootstrap module combines them");
+
+    static final ArchRule driven_adapters_do_not_call_driving_ones = noClasses()
+            .that().resideInAPackage(ADAPTERS).and().resideOutsideOfPackage(DRIVING_ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(DRIVING_ADAPTERS)
+            .as("a driven adapter does not call a driving one")
+            .because("control enters the hexagon at a driving adapter and leaves it at a driven one, never back");
+
+    static final ArchRule driving_adapters_reach_driven_ones_only_through_the_hexagon = noClasses()
+            .that().resideInAPackage(DRIVING_ADAPTERS)
+            .should().dependOnClassesThat(resideInAPackage(ADAPTERS).and(not(resideInAPackage(DRIVING_ADAPTERS))))
+            .as("a driving adapter reaches a driven adapter only through the hexagon's ports")
+            .because("a handler that publishes or writes by itself skips the use case and its rules");
+
+    static final ArchRule the_functions_do_not_use_operator_ports = noClasses()
+            .that().resideInAnyPackage(LAMBDA, APPLICATION, DRIVING_ADAPTERS)
+            .should().dependOnClassesThat().haveFullyQualifiedName(OPERATOR_PORTS)
+            .as("the functions and the use cases do not use the operator's ports")
+            .because("inspecting and redriving dead letters is an operator's act, not a step of handling a webhook");
+
+    static final ArchRule each_function_is_wired_in_its_own_package = slices()
+            .matching(ROOT + ".bootstrap.lambda.(*)..")
+            .should().notDependOnEachOther()
+            .as("the ingest and the worker functions do not depend on each other's packages")
+            .because("each deployment jar holds only its function's package");
 
     static final ArchRule nothing_depends_on_bootstrap_code = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)

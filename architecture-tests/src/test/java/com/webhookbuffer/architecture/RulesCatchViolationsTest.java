@@ -6,6 +6,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
+import com.webhookbuffer.adapter.aws.in.archfixture.HandlerPublishingDirectly;
+import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
+import com.webhookbuffer.adapter.aws.out.archfixture.QueueCallingAHandler;
 import com.webhookbuffer.adapter.inmemory.InMemoryOrderRepository;
 import com.webhookbuffer.adapter.inmemory.archfixture.AdapterUsingBootstrap;
 import com.webhookbuffer.adapter.json.archfixture.JsonAdapterUsingTheInMemoryAdapter;
@@ -15,8 +19,12 @@ import com.webhookbuffer.archfixture.cycle.first.First;
 import com.webhookbuffer.archfixture.cycle.second.Second;
 import com.webhookbuffer.bootstrap.archfixture.FixtureWiring;
 import com.webhookbuffer.bootstrap.archfixture.LambdaWiringStartingElasticMq;
+import com.webhookbuffer.bootstrap.lambda.archfixture.FunctionListingDeadLetters;
+import com.webhookbuffer.bootstrap.lambda.ingest.archfixture.IngestUsingTheWorker;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerSettings;
 import com.webhookbuffer.domain.archfixture.DomainUsingJackson;
 import com.webhookbuffer.domain.archfixture.DomainUsingJdbc;
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +60,26 @@ class RulesCatchViolationsTest {
         assertThat(violationsOf(HexagonRules.adapters_do_not_depend_on_each_other,
                 JsonAdapterUsingTheInMemoryAdapter.class, InMemoryOrderRepository.class))
                 .contains(JsonAdapterUsingTheInMemoryAdapter.class.getName());
+    }
+
+    @Test
+    void sideRulesCatchADrivenAdapterCallingAHandlerAndAHandlerCallingADrivenAdapter() {
+        assertThat(violationsOf(HexagonRules.driven_adapters_do_not_call_driving_ones, QueueCallingAHandler.class))
+                .contains(SqsBatchHandler.class.getName());
+        assertThat(violationsOf(HexagonRules.driving_adapters_reach_driven_ones_only_through_the_hexagon,
+                HandlerPublishingDirectly.class)).contains(SqsMessageQueue.class.getName());
+    }
+
+    @Test
+    void operatorPortRuleCatchesAFunctionReadingDeadLetters() {
+        assertThat(violationsOf(HexagonRules.the_functions_do_not_use_operator_ports,
+                FunctionListingDeadLetters.class)).contains(DeadLetterQueue.class.getName());
+    }
+
+    @Test
+    void functionPackageRuleCatchesTheIngestSideUsingTheWorkers() {
+        assertThat(violationsOf(HexagonRules.each_function_is_wired_in_its_own_package,
+                IngestUsingTheWorker.class, WorkerSettings.class)).contains(IngestUsingTheWorker.class.getName());
     }
 
     @Test
