@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.webhookbuffer.application.payload.ParsedPayload;
-import com.webhookbuffer.application.payload.PayloadParser;
 import com.webhookbuffer.application.payload.WebhookPayload;
+import com.webhookbuffer.application.port.out.ParsedPayload;
+import com.webhookbuffer.application.port.out.PayloadParser;
 import com.webhookbuffer.domain.webhook.Violation;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.application.payload.LineItemPayload;
 import com.webhookbuffer.application.payload.OrderPayload;
-import com.webhookbuffer.application.payload.ParsedPayload;
 import com.webhookbuffer.application.payload.WebhookPayload;
+import com.webhookbuffer.application.port.out.ParsedPayload;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.testing.SampleWebhooks.Raw;
 import com.webhookbuffer.domain.webhook.Violation;

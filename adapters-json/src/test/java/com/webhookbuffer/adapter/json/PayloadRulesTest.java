@@ -2,9 +2,9 @@ package com.webhookbuffer.adapter.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webhookbuffer.application.payload.PayloadReader;
-import com.webhookbuffer.application.payload.PayloadReading;
 import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.reading.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.Money;
 import com.webhookbuffer.domain.order.OrderStatus;

@@ -1,7 +1,7 @@
 package com.webhookbuffer.application.ingest;
 
-import com.webhookbuffer.application.payload.PayloadReader;
-import com.webhookbuffer.application.payload.PayloadReading;
+import com.webhookbuffer.application.reading.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.PublishOutcome;

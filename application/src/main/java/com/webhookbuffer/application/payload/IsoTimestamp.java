@@ -43,7 +43,7 @@ public @interface IsoTimestamp {
         private static final Pattern RFC_3339 = Pattern.compile(
                 "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
 
-        static Instant parse(String value) {
+        public static Instant parse(String value) {
             return OffsetDateTime.parse(value).toInstant();
         }
 

@@ -1,8 +1,10 @@
 package com.webhookbuffer.application.payload;
 
+import com.webhookbuffer.domain.webhook.Violation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +24,14 @@ public final class PayloadValidation {
                 .messageInterpolator(new LiteralMessages())
                 .buildValidatorFactory()
                 .getValidator();
+    }
+
+    /**
+     * What {@code validator} finds wrong with {@code part} (the body, or one of its line items), as the domain names
+     * it, sorted by field so answers are stable.
+     */
+    public static List<Violation> check(Validator validator, Object part) {
+        return Violations.of(validator.validate(part));
     }
 
     /** Takes each message template as the message. */

@@ -1,5 +1,6 @@
 /**
- * The webhook body: its shape as sent ({@link com.webhookbuffer.application.payload.WebhookPayload}), the Jakarta
- * Validation rules that list every violated field, and the translation into the domain's {@code OrderUpdate}.
+ * The webhook body as it is sent: its shape ({@link com.webhookbuffer.application.payload.WebhookPayload}) and the
+ * Jakarta Validation rules that list every violated field, each rule's wording taken from the domain's constants.
+ * Reading a body through these rules into the domain is {@code application.reading}'s.
  */
 package com.webhookbuffer.application.payload;

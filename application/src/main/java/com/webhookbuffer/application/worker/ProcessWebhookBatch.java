@@ -1,7 +1,7 @@
 package com.webhookbuffer.application.worker;
 
-import com.webhookbuffer.application.payload.PayloadReader;
-import com.webhookbuffer.application.payload.PayloadReading;
+import com.webhookbuffer.application.reading.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.FailedDeliveries;
 import com.webhookbuffer.domain.port.out.OrderRepository;

@@ -1,7 +1,7 @@
 package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.application.ingest.WebhookSignature;
-import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 

@@ -2,8 +2,8 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
-import com.webhookbuffer.application.payload.PayloadReader;
 import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.reading.PayloadReader;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

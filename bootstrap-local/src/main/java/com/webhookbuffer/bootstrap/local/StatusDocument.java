@@ -17,25 +17,10 @@ import java.util.function.IntSupplier;
  * the pipeline's counts, and the connections in use against the budget. Reads the queue's counters and the pool's:
  * never a database connection, so it answers while the database is down.
  */
-final class StatusDocument {
+record StatusDocument(BooleanSupplier accepting, DeadLetterQueue queue, IntSupplier batchesInFlight,
+        PipelineCounts counts, HikariDataSource pool, LocalSettings settings) {
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final BooleanSupplier accepting;
-    private final DeadLetterQueue queue;
-    private final IntSupplier batchesInFlight;
-    private final PipelineCounts counts;
-    private final HikariDataSource pool;
-    private final LocalSettings settings;
-
-    StatusDocument(BooleanSupplier accepting, DeadLetterQueue queue, IntSupplier batchesInFlight,
-            PipelineCounts counts, HikariDataSource pool, LocalSettings settings) {
-        this.accepting = accepting;
-        this.queue = queue;
-        this.batchesInFlight = batchesInFlight;
-        this.counts = counts;
-        this.pool = pool;
-        this.settings = settings;
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     Map<String, Object> read() {
         Map<String, Object> status = new LinkedHashMap<>();
@@ -64,7 +49,7 @@ final class StatusDocument {
 
     String json() {
         try {
-            return json.writeValueAsString(read());
+            return JSON.writeValueAsString(read());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("status could not be written as JSON", e);
         }

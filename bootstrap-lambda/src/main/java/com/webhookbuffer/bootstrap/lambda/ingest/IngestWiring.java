@@ -10,7 +10,7 @@ import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
 import com.webhookbuffer.application.ingest.IngestSettings;
-import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;

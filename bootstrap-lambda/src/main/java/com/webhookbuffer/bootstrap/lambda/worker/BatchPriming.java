@@ -2,7 +2,7 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 
 import com.webhookbuffer.adapter.inmemory.InMemoryMessageQueue;
 import com.webhookbuffer.adapter.inmemory.InMemoryOrderRepository;
-import com.webhookbuffer.application.payload.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.domain.processing.BatchReport;

@@ -3,9 +3,9 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
-import com.webhookbuffer.application.payload.PayloadReader;
-import com.webhookbuffer.application.payload.PayloadReading;
 import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.reading.PayloadReader;
+import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,9 @@ import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 
 /**
- * Inbound port, ingest side: where a signed webhook request enters the service.
+ * Inbound port, ingest side: where a signed webhook request enters the service. Its use case is
+ * {@code AcceptWebhook} (application, {@code ingest}); its caller a driving adapter such as
+ * {@code ApiGatewayWebhookHandler}.
  *
  * <p>Guarantees: {@link AcceptOutcome.Accepted} is returned only after the queue acknowledged the message, so a
  * caller that answers 2xx on it never promises what was not stored. Every other outcome leaves nothing queued.

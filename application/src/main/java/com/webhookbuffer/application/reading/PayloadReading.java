@@ -1,4 +1,4 @@
-package com.webhookbuffer.application.payload;
+package com.webhookbuffer.application.reading;
 
 import com.webhookbuffer.domain.order.OrderUpdate;
 import com.webhookbuffer.domain.webhook.Violation;

@@ -1,4 +1,4 @@
-package com.webhookbuffer.application.payload;
+package com.webhookbuffer.application.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,5 +1,6 @@
-package com.webhookbuffer.application.payload;
+package com.webhookbuffer.application.port.out;
 
+import com.webhookbuffer.application.payload.WebhookPayload;
 import com.webhookbuffer.domain.webhook.Violation;
 import java.util.Objects;
 

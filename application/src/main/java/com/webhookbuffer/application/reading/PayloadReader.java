@@ -1,5 +1,12 @@
-package com.webhookbuffer.application.payload;
+package com.webhookbuffer.application.reading;
 
+import com.webhookbuffer.application.payload.IsoTimestamp;
+import com.webhookbuffer.application.payload.LineItemPayload;
+import com.webhookbuffer.application.payload.OrderPayload;
+import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.payload.WebhookPayload;
+import com.webhookbuffer.application.port.out.ParsedPayload;
+import com.webhookbuffer.application.port.out.PayloadParser;
 import com.webhookbuffer.domain.order.CustomerId;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.LineItem;
@@ -67,7 +74,7 @@ public final class PayloadReader {
     }
 
     private PayloadReading validate(WebhookPayload payload, String json) {
-        List<Violation> found = new ArrayList<>(Violations.of(validator.validate(payload)));
+        List<Violation> found = new ArrayList<>(PayloadValidation.check(validator, payload));
         boolean itemsLeftUnchecked = validateItems(payload, found);
         if (!found.isEmpty()) {
             boolean stoppedEarly = itemsLeftUnchecked || found.size() > Violation.MAX_REPORTED;
@@ -95,7 +102,7 @@ public final class PayloadReader {
                 found.add(new Violation(field, "must not be null"));
                 continue;
             }
-            for (Violation violation : Violations.of(validator.validate(item))) {
+            for (Violation violation : PayloadValidation.check(validator, item)) {
                 found.add(new Violation(field + "." + violation.field(), violation.message()));
             }
         }

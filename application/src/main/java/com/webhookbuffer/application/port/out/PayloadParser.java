@@ -1,4 +1,6 @@
-package com.webhookbuffer.application.payload;
+package com.webhookbuffer.application.port.out;
+
+import com.webhookbuffer.application.payload.WebhookPayload;
 
 /**
  * Outbound port of the application: turns JSON text into a {@link WebhookPayload}, without judging its content.
