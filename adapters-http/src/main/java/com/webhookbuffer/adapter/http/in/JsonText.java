@@ -1,4 +1,4 @@
-package com.webhookbuffer.adapter.aws.in;
+package com.webhookbuffer.adapter.http.in;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package com.webhookbuffer.adapter.aws.in;
+package com.webhookbuffer.adapter.http.in;
 
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
@@ -11,10 +11,10 @@ import java.util.Map;
  * ({@code application/problem+json}) whose {@code type} names the problem and whose {@code correlationId} lets
  * the sender quote the request to an operator.
  */
-record HttpAnswer(int status, Map<String, String> headers, String body) {
+public record HttpAnswer(int status, Map<String, String> headers, String body) {
 
-    static final String CORRELATION_HEADER = "X-Correlation-Id";
-    static final String PROBLEM_TYPE_PREFIX = "urn:webhook-buffer:problem:";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    public static final String PROBLEM_TYPE_PREFIX = "urn:webhook-buffer:problem:";
 
     static HttpAnswer of(AcceptOutcome outcome, CorrelationId correlationId) {
         return switch (outcome) {

@@ -1,0 +1,115 @@
+package com.webhookbuffer.adapter.http.in;
+
+import com.webhookbuffer.domain.port.in.WebhookInbox;
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.IncomingWebhook;
+import com.webhookbuffer.domain.webhook.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * {@code POST /webhooks} as every HTTP door answers it, whichever platform delivers the request: the headers (any
+ * case) and the body's bytes to the {@link WebhookInbox}, its outcome to the {@link HttpAnswer}. The correlation id
+ * is the platform's request id when it is a usable one (else a random one), returned in
+ * {@value HttpAnswer#CORRELATION_HEADER} and carried onto the queued message.
+ *
+ * <p>Logs one structured line per request (key-value pairs: correlation id, webhook id, outcome, status), which the
+ * bootstrap renders as JSON. Never a secret, a signature or the body.
+ */
+public final class HttpWebhookEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpWebhookEndpoint.class);
+
+    private final WebhookInbox inbox;
+
+    public HttpWebhookEndpoint(WebhookInbox inbox) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox must not be null");
+    }
+
+    /** A request whose body arrived as bytes. */
+    public HttpAnswer answer(Map<String, String> headers, byte[] body, String requestId) {
+        Map<String, String> anyCase = anyCase(headers);
+        CorrelationId correlationId = correlationIdOf(requestId);
+        byte[] bytes = body == null ? new byte[0] : body;
+        return answered(anyCase, correlationId, inbox.accept(new IncomingWebhook(anyCase.get("content-type"),
+                anyCase.get("webhook-id"), anyCase.get("webhook-timestamp"), anyCase.get("webhook-signature"), bytes,
+                correlationId)), bytes.length);
+    }
+
+    /**
+     * A request whose body could not be taken as bytes at all (a platform's base64 that is not): nothing that could
+     * be verified was sent, so the inbox is not asked.
+     */
+    public HttpAnswer unreadableBody(Map<String, String> headers, String why, String requestId) {
+        return answered(anyCase(headers), correlationIdOf(requestId),
+                new AcceptOutcome.InvalidPayload(List.of(new Violation("body", why))), 0);
+    }
+
+    private static HttpAnswer answered(Map<String, String> headers, CorrelationId correlationId, AcceptOutcome outcome,
+            int bodyBytes) {
+        HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
+        log(correlationId, headers.get("webhook-id"), outcome, answer.status(), bodyBytes);
+        return answer;
+    }
+
+    private static Map<String, String> anyCase(Map<String, String> headers) {
+        Map<String, String> anyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (name != null) {
+                    anyCase.put(name, value);
+                }
+            });
+        }
+        return anyCase;
+    }
+
+    private static CorrelationId correlationIdOf(String requestId) {
+        try {
+            return requestId == null ? CorrelationId.random() : CorrelationId.of(requestId);
+        } catch (IllegalArgumentException e) {
+            return CorrelationId.random();
+        }
+    }
+
+    /** One structured line per request; the logging backend chosen at bootstrap renders the pairs. */
+    private static void log(CorrelationId correlationId, String webhookId, AcceptOutcome outcome, int status,
+            int bodyBytes) {
+        LoggingEventBuilder line = LOG.atInfo()
+                .addKeyValue("event", "webhook.request")
+                .addKeyValue("correlationId", correlationId.value())
+                .addKeyValue("webhookId", webhookId == null || webhookId.length() <= 255
+                        ? webhookId : webhookId.substring(0, 255))
+                .addKeyValue("outcome", outcomeName(outcome))
+                .addKeyValue("status", status)
+                .addKeyValue("bodyBytes", bodyBytes);
+        switch (outcome) {
+            case AcceptOutcome.Unauthenticated unauthenticated -> line = line.addKeyValue("reason", unauthenticated.reason());
+            case AcceptOutcome.InvalidPayload invalid -> line = line.addKeyValue("reason",
+                    String.join("; ", invalid.violations().stream().map(Object::toString).limit(10).toList()));
+            case AcceptOutcome.QueueUnavailable unavailable -> line = line.addKeyValue("reason", unavailable.reason());
+            case AcceptOutcome.Accepted accepted -> line = line.addKeyValue("messageId", accepted.messageId());
+            default -> {
+            }
+        }
+        line.log("webhook request {}", outcomeName(outcome));
+    }
+
+    /** The outcome's name in logs and metrics: low-cardinality, stable. */
+    public static String outcomeName(AcceptOutcome outcome) {
+        return switch (outcome) {
+            case AcceptOutcome.Accepted a -> "accepted";
+            case AcceptOutcome.InvalidPayload i -> "invalid-payload";
+            case AcceptOutcome.Unauthenticated u -> "unauthenticated";
+            case AcceptOutcome.PayloadTooLarge p -> "payload-too-large";
+            case AcceptOutcome.UnsupportedMediaType m -> "unsupported-media-type";
+            case AcceptOutcome.QueueUnavailable q -> "queue-unavailable";
+        };
+    }
+}
