@@ -27,6 +27,12 @@ class ArchitectureTest {
             HexagonRules.driving_adapters_reach_driven_ones_only_through_the_hexagon;
 
     @ArchTest
+    static final ArchRule azure_types_stay_in_the_azure_modules = HexagonRules.azure_types_stay_in_the_azure_modules;
+
+    @ArchTest
+    static final ArchRule aws_types_stay_in_the_aws_modules = HexagonRules.aws_types_stay_in_the_aws_modules;
+
+    @ArchTest
     static final ArchRule the_functions_do_not_use_operator_ports = HexagonRules.the_functions_do_not_use_operator_ports;
 
     @ArchTest

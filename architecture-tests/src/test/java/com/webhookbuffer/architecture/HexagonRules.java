@@ -3,6 +3,7 @@ package com.webhookbuffer.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -25,6 +26,8 @@ final class HexagonRules {
     static final String LAMBDA = ROOT + ".bootstrap.lambda..";
     /** Adapters that call in: a request or an event arrives there and goes to an inbound port. */
     static final String DRIVING_ADAPTERS = ROOT + ".adapter.*.in..";
+    /** A cloud's wire format (the Azure message and its claim check), shared by the driving and the driven side. */
+    static final String WIRE_FORMATS = ROOT + ".adapter.*.message..";
     /** The webhook door's HTTP contract, which every HTTP driving adapter speaks. */
     static final String HTTP_DOOR = ROOT + ".adapter.http..";
     /** Ports only an operator uses, never a function. */
@@ -64,9 +67,23 @@ final class HexagonRules {
 
     static final ArchRule driving_adapters_reach_driven_ones_only_through_the_hexagon = noClasses()
             .that().resideInAPackage(DRIVING_ADAPTERS)
-            .should().dependOnClassesThat(resideInAPackage(ADAPTERS).and(not(resideInAPackage(DRIVING_ADAPTERS))))
-            .as("a driving adapter reaches a driven adapter only through the hexagon's ports")
+            .should().dependOnClassesThat(resideInAPackage(ADAPTERS)
+                    .and(not(resideInAnyPackage(DRIVING_ADAPTERS, WIRE_FORMATS))))
+            .as("a driving adapter reaches a driven adapter only through the hexagon's ports (sharing at most the "
+                    + "wire format)")
             .because("a handler that publishes or writes by itself skips the use case and its rules");
+
+    static final ArchRule azure_types_stay_in_the_azure_modules = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".adapter.azure..", ROOT + ".bootstrap.azure..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.microsoft.azure..")
+            .as("Azure types appear only in adapters-azure and bootstrap-azure")
+            .because("the cloud is swapped by swapping those modules; nothing else may know which one runs");
+
+    static final ArchRule aws_types_stay_in_the_aws_modules = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".adapter.aws..", ROOT + ".bootstrap.lambda..", LOCAL_STACK)
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+            .as("AWS types appear only in adapters-aws, bootstrap-lambda and the local stack that plays AWS")
+            .because("the cloud is swapped by swapping those modules; nothing else may know which one runs");
 
     static final ArchRule the_functions_do_not_use_operator_ports = noClasses()
             .that().resideInAnyPackage(LAMBDA, APPLICATION, DRIVING_ADAPTERS)

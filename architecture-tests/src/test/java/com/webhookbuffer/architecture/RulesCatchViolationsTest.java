@@ -12,7 +12,9 @@ import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
 import com.webhookbuffer.adapter.aws.out.archfixture.QueueCallingAHandler;
 import com.webhookbuffer.adapter.inmemory.InMemoryOrderRepository;
 import com.webhookbuffer.adapter.inmemory.archfixture.AdapterUsingBootstrap;
+import com.webhookbuffer.adapter.inmemory.archfixture.InMemoryQueueOnAzure;
 import com.webhookbuffer.adapter.json.archfixture.JsonAdapterUsingTheInMemoryAdapter;
+import com.webhookbuffer.application.archfixture.UseCaseCallingSqs;
 import com.webhookbuffer.application.archfixture.UseCaseUsingAnAdapter;
 import com.webhookbuffer.archfixture.SloppyAdapter;
 import com.webhookbuffer.archfixture.cycle.first.First;
@@ -68,6 +70,14 @@ class RulesCatchViolationsTest {
                 .contains(SqsBatchHandler.class.getName());
         assertThat(violationsOf(HexagonRules.driving_adapters_reach_driven_ones_only_through_the_hexagon,
                 HandlerPublishingDirectly.class)).contains(SqsMessageQueue.class.getName());
+    }
+
+    @Test
+    void cloudRulesCatchAnAdapterUsingAzureAndAUseCaseUsingAws() {
+        assertThat(violationsOf(HexagonRules.azure_types_stay_in_the_azure_modules, InMemoryQueueOnAzure.class))
+                .contains("com.azure.storage.queue.QueueClient");
+        assertThat(violationsOf(HexagonRules.aws_types_stay_in_the_aws_modules, UseCaseCallingSqs.class))
+                .contains("software.amazon.awssdk.services.sqs.SqsClient");
     }
 
     @Test

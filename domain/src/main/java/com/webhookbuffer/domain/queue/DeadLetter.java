@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public record DeadLetter(String messageId, int receiveCount, Envelope envelope) {
 
+    /** A reason is for a person to read: however long the failure's own text, this much is kept. */
+    public static final int MAX_REASON_LENGTH = 1024;
+
     public DeadLetter {
         Objects.requireNonNull(messageId, "messageId must not be null");
         Objects.requireNonNull(envelope, "envelope must not be null");
@@ -26,5 +29,10 @@ public record DeadLetter(String messageId, int receiveCount, Envelope envelope) 
      */
     public Optional<String> reason() {
         return Optional.ofNullable(envelope.attributes().get(Envelope.DEAD_LETTER_REASON));
+    }
+
+    /** {@code reason} as a dead letter carries it: at most {@link #MAX_REASON_LENGTH} characters. */
+    public static String shortened(String reason) {
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
     }
 }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
-import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import java.util.HashMap;
@@ -71,20 +70,9 @@ public final class SqsBatchHandler {
 
     /** One structured line per message; the logging backend chosen at bootstrap renders the pairs. */
     private static void log(MessageResult result) {
-        Map<String, String> attributes = result.delivery().envelope().attributes();
-        LoggingEventBuilder line = LOG.atInfo()
-                .addKeyValue("event", "webhook.processed")
-                .addKeyValue("messageId", result.delivery().messageId())
-                .addKeyValue("correlationId", attributes.get(Envelope.CORRELATION_ID))
-                .addKeyValue("webhookId", attributes.get(Envelope.WEBHOOK_ID))
-                .addKeyValue("receiveCount", result.delivery().receiveCount())
-                .addKeyValue("outcome", result.outcome().label())
-                .addKeyValue("returnedToQueue", result.returnsToQueue());
-        switch (result.outcome()) {
-            case ProcessingOutcome.RetryLater retry -> line = line.addKeyValue("reason", retry.reason());
-            case ProcessingOutcome.Poison poison -> line = line.addKeyValue("reason", poison.reason());
-            default -> {
-            }
+        LoggingEventBuilder line = LOG.atInfo();
+        for (Map.Entry<String, Object> pair : result.describe().entrySet()) {
+            line = line.addKeyValue(pair.getKey(), pair.getValue());
         }
         line.log("webhook message {}", result.outcome().label());
     }

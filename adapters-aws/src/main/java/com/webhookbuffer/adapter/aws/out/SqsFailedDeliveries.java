@@ -1,6 +1,7 @@
 package com.webhookbuffer.adapter.aws.out;
 
 import com.webhookbuffer.domain.port.out.FailedDeliveries;
+import com.webhookbuffer.domain.queue.DeadLetter;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import java.time.Duration;
@@ -18,8 +19,6 @@ public final class SqsFailedDeliveries implements FailedDeliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsFailedDeliveries.class);
 
-    /** A dead letter's reason is for a person to read: keep it short whatever the failure said. */
-    static final int MAX_REASON_LENGTH = 1024;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -41,7 +40,7 @@ public final class SqsFailedDeliveries implements FailedDeliveries {
 
     @Override
     public boolean deadLetter(Delivery delivery, String reason) {
-        Envelope dead = delivery.envelope().with(Envelope.DEAD_LETTER_REASON, shorten(reason));
+        Envelope dead = delivery.envelope().with(Envelope.DEAD_LETTER_REASON, DeadLetter.shortened(reason));
         try {
             sqs.sendMessage(send -> send
                     .queueUrl(deadLetterQueueUrl)
@@ -59,9 +58,5 @@ public final class SqsFailedDeliveries implements FailedDeliveries {
                     e.getMessage());
         }
         return true;
-    }
-
-    static String shorten(String reason) {
-        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
     }
 }

@@ -95,6 +95,6 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
         List<DeadLetter> read = new ArrayList<>();
         deadLetterQueue.readAll(read::add);
         assertThat(read.getFirst().reason().orElseThrow())
-                .hasSize(SqsFailedDeliveries.MAX_REASON_LENGTH).endsWith("...");
+                .hasSize(DeadLetter.MAX_REASON_LENGTH).endsWith("...");
     }
 }

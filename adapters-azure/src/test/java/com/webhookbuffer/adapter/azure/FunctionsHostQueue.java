@@ -1,0 +1,70 @@
+package com.webhookbuffer.adapter.azure;
+
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.webhookbuffer.adapter.azure.message.AzureMessages;
+import com.webhookbuffer.adapter.azure.message.StorageQueue;
+import com.webhookbuffer.domain.queue.Delivery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Functions host's side of a queue trigger, which no port has and which cannot be installed here: it receives
+ * messages with a visibility timeout (its lease), moves a message delivered more than {@code maxDequeueCount} times
+ * to the poison queue as it is, and deletes a message whose function returned.
+ */
+public record FunctionsHostQueue(StorageQueue storage, Duration visibilityTimeout, int maxDequeueCount) {
+
+    /** Up to {@code maxMessages} deliveries, polling for at most {@code wait} until there is one. */
+    public List<QueueMessageItem> receive(int maxMessages, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (true) {
+            List<QueueMessageItem> delivered = new ArrayList<>();
+            for (QueueMessageItem message : storage.queue().receiveMessages(maxMessages, visibilityTimeout, null,
+                    null)) {
+                if (message.getDequeueCount() > maxDequeueCount) {
+                    storage.poison().sendMessage(message.getBody().toString());
+                    storage.queue().deleteMessage(message.getMessageId(), message.getPopReceipt());
+                } else {
+                    delivered.add(message);
+                }
+            }
+            if (!delivered.isEmpty() || !Instant.now().isBefore(deadline)) {
+                return delivered;
+            }
+            pause();
+        }
+    }
+
+    /** The same, read as deliveries (their bodies fetched from their blobs). */
+    public List<Delivery> receiveDeliveries(int maxMessages, Duration wait) {
+        AzureMessages messages = storage.messages();
+        return receive(maxMessages, wait).stream()
+                .map(message -> new Delivery(message.getMessageId(), message.getPopReceipt(),
+                        (int) message.getDequeueCount(),
+                        ((AzureMessages.Read.Stored) messages.read(message.getBody().toString())).envelope()))
+                .toList();
+    }
+
+    /** What the host does when the function returned: delete it (a changed pop receipt makes this a no-op). */
+    public void complete(String messageId, String popReceipt) {
+        try {
+            storage.queue().deleteMessage(messageId, popReceipt);
+        } catch (com.azure.storage.queue.models.QueueStorageException e) {
+            if (e.getStatusCode() != 404 && e.getStatusCode() != 400) {
+                throw e;
+            }
+            // Moved or handed back with a new visibility by the function itself: its pop receipt changed.
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling", e);
+        }
+    }
+}
