@@ -4,8 +4,11 @@ import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
 import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.reading.PayloadReader;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -15,42 +18,36 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * What the two functions' wirings share: the environment variables they read (one name per setting, the same in
- * the SAM template, the local stack and the README) and the clients and readers both sides build. Each side is
+ * What the two functions' wirings share: the AWS settings they read beside the shared ones ({@link Settings}: one
+ * name per setting, the same in the SAM template, the local stack and the README), and the clients and readers both
+ * sides build. Each side is
  * assembled in its own package, {@code ingest.IngestWiring} and {@code worker.WorkerWiring}, so each deployment jar
  * holds only its function.
  */
 public final class Wiring {
 
-    public static final String WEBHOOK_SECRETS = "WEBHOOK_SECRETS";
     /** A Secrets Manager secret holding what {@code WEBHOOK_SECRETS} would; the template's way (rotates unredeployed). */
     public static final String WEBHOOK_SECRETS_ARN = "WEBHOOK_SECRETS_ARN";
-    public static final String WEBHOOK_TOLERANCE_SECONDS = "WEBHOOK_TOLERANCE_SECONDS";
-    public static final String MAX_BODY_BYTES = "MAX_BODY_BYTES";
     public static final String QUEUE_URL = "QUEUE_URL";
     public static final String DLQ_URL = "DLQ_URL";
-    public static final String DB_URL = "DB_URL";
-    public static final String DB_USER = "DB_USER";
-    public static final String DB_PASSWORD = "DB_PASSWORD";
     public static final String DB_SECRET_ARN = "DB_SECRET_ARN";
     /** The worker's own runtime role, as a secret; read by the deploy-time setup, which creates that role. */
     public static final String DB_WORKER_SECRET_ARN = "DB_WORKER_SECRET_ARN";
     /** pgjdbc's {@code sslmode}; {@code verify-full} on AWS, against the RDS certificate bundle in the jar. */
     public static final String DB_SSL_MODE = "DB_SSL_MODE";
-    public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
-    public static final String RETRY_BACKOFF_BASE_SECONDS = "RETRY_BACKOFF_BASE_SECONDS";
-    public static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
     /** The AWS SDK's own name for an SQS endpoint override: set for a local SQS (ElasticMQ), unset on AWS. */
     public static final String AWS_ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
     /** The SDK's name for a Secrets Manager endpoint override: a local stand-in in tests, unset on AWS. */
     public static final String AWS_ENDPOINT_URL_SECRETS_MANAGER = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
     public static final String AWS_REGION = "AWS_REGION";
 
-    /** Every variable the functions read; the SAM template's contract test holds the template to this list. */
-    public static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, WEBHOOK_SECRETS_ARN,
-            WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES, QUEUE_URL, DLQ_URL, DB_URL, DB_USER, DB_PASSWORD, DB_SECRET_ARN,
-            DB_WORKER_SECRET_ARN, DB_SSL_MODE, DB_POOL_SIZE, RETRY_BACKOFF_BASE_SECONDS, RETRY_BACKOFF_CAP_SECONDS,
-            AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SECRETS_MANAGER);
+    /**
+     * Every variable the functions read: the shared ones ({@link Settings#VARIABLES}) and AWS's. The SAM template's
+     * contract test holds the template to this list.
+     */
+    public static final List<String> VARIABLES = Stream.concat(Settings.VARIABLES.stream(), Stream.of(
+            WEBHOOK_SECRETS_ARN, QUEUE_URL, DLQ_URL, DB_SECRET_ARN, DB_WORKER_SECRET_ARN, DB_SSL_MODE,
+            AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SECRETS_MANAGER)).toList();
 
     private Wiring() {
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
 import com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,7 @@ class WiringTest {
         var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
                 SECRET + ", whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
-        assertThat(IngestWiring.secrets(env)).hasSize(2);
+        assertThat(Settings.webhookSecrets(env)).hasSize(2);
     }
 
     @Test

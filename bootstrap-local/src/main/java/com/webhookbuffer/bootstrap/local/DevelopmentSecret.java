@@ -1,7 +1,6 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,8 +21,8 @@ record DevelopmentSecret(List<WebhookSecret> all, WebhookSecret signing, Optiona
     static final String FILE_NAME = "webhook-secret";
 
     static DevelopmentSecret resolve(LocalSettings settings) {
-        if (settings.variables().optional(Wiring.WEBHOOK_SECRETS).isPresent()) {
-            List<WebhookSecret> secrets = IngestWiring.secrets(settings.variables());
+        if (settings.variables().optional(Settings.WEBHOOK_SECRETS).isPresent()) {
+            List<WebhookSecret> secrets = Settings.webhookSecrets(settings.variables());
             return new DevelopmentSecret(secrets, secrets.getFirst(), Optional.empty());
         }
         StateDirectory state = StateDirectory.open(settings.stateDirectory());

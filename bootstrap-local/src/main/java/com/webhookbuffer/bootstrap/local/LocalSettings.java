@@ -1,8 +1,9 @@
 package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,11 +62,11 @@ record LocalSettings(
 
     static LocalSettings from(Map<String, String> environment) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
-        int poolSize = env.integer(Wiring.DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100);
+        int poolSize = env.integer(Settings.DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100);
         int maxConnections = env.integer(DB_MAX_CONNECTIONS, DEFAULT_DB_MAX_CONNECTIONS, 1, 10_000);
         if (maxConnections < poolSize) {
             throw new IllegalStateException(DB_MAX_CONNECTIONS + " (" + maxConnections + ") leaves no room for one "
-                    + "worker's pool: it must be >= " + Wiring.DB_POOL_SIZE + " (" + poolSize + ")");
+                    + "worker's pool: it must be >= " + Settings.DB_POOL_SIZE + " (" + poolSize + ")");
         }
         // Locally nothing else shares the database's budget: migrations run before the pool opens, and /status
         // reads the pool's own counters instead of asking the database.
@@ -74,12 +75,12 @@ record LocalSettings(
         int concurrency = env.integer(WORKER_MAX_CONCURRENCY, allowed, 1, 1000);
         if (concurrency > allowed) {
             throw new IllegalStateException(WORKER_MAX_CONCURRENCY + " (" + concurrency + ") would break the "
-                    + "connection budget: " + DB_MAX_CONNECTIONS + " (" + maxConnections + ") / " + Wiring.DB_POOL_SIZE
+                    + "connection budget: " + DB_MAX_CONNECTIONS + " (" + maxConnections + ") / " + Settings.DB_POOL_SIZE
                     + " (" + poolSize + ") allows at most " + allowed);
         }
-        Optional<DatabaseSettings> external = env.optional(Wiring.DB_URL).map(url -> env.parsed(Wiring.DB_URL, url,
-                u -> DatabaseSettings.of(u, env.optional(Wiring.DB_USER).orElse("postgres"),
-                        env.optional(Wiring.DB_PASSWORD).orElse(""))));
+        Optional<DatabaseSettings> external = env.optional(Settings.DB_URL).map(url -> env.parsed(Settings.DB_URL, url,
+                u -> DatabaseSettings.of(u, env.optional(Settings.DB_USER).orElse("postgres"),
+                        env.optional(Settings.DB_PASSWORD).orElse(""))));
         return new LocalSettings(
                 env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535),
                 env.integer(SQS_PORT, DEFAULT_SQS_PORT, 0, 65_535),

@@ -10,6 +10,7 @@ import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
 import com.webhookbuffer.bootstrap.lambda.ingest.SigningSecrets;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerSettings;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.queue.QueueDepth;
@@ -104,10 +105,10 @@ final class LocalStack implements AutoCloseable {
         deadLetterQueue = SqsDeadLetterQueue.of(queues.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
         WebhookProcessor worker = WorkerWiring.processor(
                 new WorkerSettings(queues.queueUrl(), queues.deadLetterQueueUrl(),
-                        WorkerSettings.retryBackoff(settings.variables())),
+                        Settings.retryBackoff(settings.variables())),
                 Wiring.newPayloadReader(), pool, queues.client(), RandomGenerator.getDefault());
         secrets = DevelopmentSecret.resolve(settings);
-        IngestWiring ingest = IngestWiring.of(IngestWiring.settings(settings.variables(), secrets.all()),
+        IngestWiring ingest = IngestWiring.of(Settings.ingest(settings.variables(), secrets.all()),
                 SigningSecrets.fixed(secrets.all()), queues.client(), queues.queueUrl());
 
         StatusDocument status = new StatusDocument(() -> accepting, deadLetterQueue,

@@ -2,8 +2,8 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.aws.out.SqsDeadLetterQueue;
-import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import java.net.URI;
 import java.util.Optional;

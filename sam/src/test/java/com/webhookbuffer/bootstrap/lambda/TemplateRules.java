@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda;
 
+import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -34,8 +35,8 @@ final class TemplateRules {
      * local stand-ins (ElasticMQ, the tests' Secrets Manager), and the webhook signing secrets are read from Secrets
      * Manager (WEBHOOK_SECRETS_ARN), never put in the function's environment.
      */
-    static final Set<String> NOT_SET_ON_AWS = Set.of(Wiring.DB_USER, Wiring.DB_PASSWORD, Wiring.AWS_ENDPOINT_URL_SQS,
-            Wiring.AWS_ENDPOINT_URL_SECRETS_MANAGER, Wiring.AWS_REGION, Wiring.WEBHOOK_SECRETS);
+    static final Set<String> NOT_SET_ON_AWS = Set.of(Settings.DB_USER, Settings.DB_PASSWORD, Wiring.AWS_ENDPOINT_URL_SQS,
+            Wiring.AWS_ENDPOINT_URL_SECRETS_MANAGER, Wiring.AWS_REGION, Settings.WEBHOOK_SECRETS);
 
     /** The retentions CloudWatch Logs accepts, in days. */
     static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
@@ -127,7 +128,7 @@ final class TemplateRules {
                 violations.add("DatabaseSetup." + parameter + " is not the " + parameter + " parameter");
             }
         }
-        if (!Map.of("Ref", "WorkerPoolSize").equals(environment("WorkerFunction").get(Wiring.DB_POOL_SIZE))) {
+        if (!Map.of("Ref", "WorkerPoolSize").equals(environment("WorkerFunction").get(Settings.DB_POOL_SIZE))) {
             violations.add("the worker's DB_POOL_SIZE is not WorkerPoolSize, so the budget counts another pool");
         }
         if (!"com.webhookbuffer.bootstrap.lambda.worker.DatabaseSetupFunction::handleRequest"
@@ -418,7 +419,7 @@ final class TemplateRules {
             }
         }, "");
         for (String function : functions()) {
-            if (environment(function).containsKey(Wiring.WEBHOOK_SECRETS)) {
+            if (environment(function).containsKey(Settings.WEBHOOK_SECRETS)) {
                 violations.add(function + " sets WEBHOOK_SECRETS: the signing secrets belong in Secrets Manager");
             }
         }

@@ -1,24 +1,18 @@
 package com.webhookbuffer.bootstrap.lambda.ingest;
 
-import static com.webhookbuffer.bootstrap.lambda.Wiring.MAX_BODY_BYTES;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.QUEUE_URL;
-import static com.webhookbuffer.bootstrap.lambda.Wiring.WEBHOOK_SECRETS;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.WEBHOOK_SECRETS_ARN;
-import static com.webhookbuffer.bootstrap.lambda.Wiring.WEBHOOK_TOLERANCE_SECONDS;
 
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.reading.PayloadReader;
-import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.crac.Context;
 import org.crac.Resource;
@@ -50,7 +44,7 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     public static IngestWiring from(Map<String, String> environment) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
         SigningSecrets secrets = signingSecrets(env);
-        return of(settings(env, secrets.get()), secrets, Wiring.sqsClient(env), env.required(QUEUE_URL));
+        return of(Settings.ingest(env, secrets.get()), secrets, Wiring.sqsClient(env), env.required(QUEUE_URL));
     }
 
     /** The ingest side publishing to the SQS queue at {@code queueUrl}. */
@@ -63,41 +57,14 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
         return new IngestWiring(new ApiGatewayWebhookHandler(inbox), payloadReader, settings, secrets);
     }
 
-    /** {@code WEBHOOK_TOLERANCE_SECONDS} and {@code MAX_BODY_BYTES}, with the signing secrets in force. */
-    public static IngestSettings settings(EnvironmentVariables env, List<WebhookSecret> secrets) {
-        return new IngestSettings(
-                secrets,
-                Duration.ofSeconds(env.integer(WEBHOOK_TOLERANCE_SECONDS, 300, 1, 86_400)),
-                env.integer(MAX_BODY_BYTES, IngestSettings.DEFAULT_MAX_BODY_BYTES, 1,
-                        IngestSettings.MAX_BODY_BYTES_LIMIT),
-                IngestSettings.DEFAULT_RETRY_AFTER);
-    }
-
-    /** The secrets {@code WEBHOOK_SECRETS} holds. */
-    public static List<WebhookSecret> secrets(EnvironmentVariables env) {
-        return secrets(env, WEBHOOK_SECRETS, env.required(WEBHOOK_SECRETS));
-    }
-
     /**
      * The signing secrets: from the Secrets Manager secret {@code WEBHOOK_SECRETS_ARN} names (kept a few minutes,
      * read again after), or from {@code WEBHOOK_SECRETS}.
      */
     static SigningSecrets signingSecrets(EnvironmentVariables env) {
         return env.optional(WEBHOOK_SECRETS_ARN)
-                .map(arn -> new SigningSecrets(() -> secrets(env, WEBHOOK_SECRETS_ARN,
+                .map(arn -> new SigningSecrets(() -> Settings.webhookSecrets(env, WEBHOOK_SECRETS_ARN,
                         Wiring.secretText(env, arn)), Clock.systemUTC()))
-                .orElseGet(() -> SigningSecrets.fixed(secrets(env)));
-    }
-
-    /** {@code whsec_} secrets separated by commas or spaces, as {@code variable} gave them. */
-    private static List<WebhookSecret> secrets(EnvironmentVariables env, String variable, String text) {
-        List<WebhookSecret> secrets = Arrays.stream(text.strip().split("[,\\s]+"))
-                .filter(s -> !s.isBlank())
-                .map(s -> env.parsed(variable, s, WebhookSecret::parse))
-                .toList();
-        if (secrets.isEmpty()) {
-            throw new IllegalStateException(variable + " holds no whsec_ secret");
-        }
-        return secrets;
+                .orElseGet(() -> SigningSecrets.fixed(Settings.webhookSecrets(env)));
     }
 }

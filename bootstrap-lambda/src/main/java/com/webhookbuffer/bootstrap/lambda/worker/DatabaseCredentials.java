@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -36,14 +37,15 @@ public interface DatabaseCredentials {
     }
 
     static DatabaseSettings plain(EnvironmentVariables env) {
-        return env.parsed(Wiring.DB_URL, env.required(Wiring.DB_URL),
-                url -> DatabaseSettings.of(url, env.required(Wiring.DB_USER), env.required(Wiring.DB_PASSWORD)));
+        Settings.DatabaseVariables database = Settings.database(env);
+        return env.parsed(Settings.DB_URL, database.url(),
+                url -> DatabaseSettings.of(url, database.user(), database.password()));
     }
 
     static DatabaseSettings fromSecret(EnvironmentVariables env, String json) {
         try {
             JsonNode secret = new ObjectMapper().readTree(json);
-            String url = env.optional(Wiring.DB_URL).orElseGet(() -> "jdbc:postgresql://" + text(secret, "host") + ":"
+            String url = env.optional(Settings.DB_URL).orElseGet(() -> "jdbc:postgresql://" + text(secret, "host") + ":"
                     + secret.path("port").asInt(5432) + "/" + secret.path("dbname").asText("postgres"));
             return DatabaseSettings.of(url, text(secret, "username"), text(secret, "password"));
         } catch (IOException | IllegalArgumentException e) {

@@ -2,12 +2,10 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 
 import static com.webhookbuffer.bootstrap.lambda.Wiring.DLQ_URL;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.QUEUE_URL;
-import static com.webhookbuffer.bootstrap.lambda.Wiring.RETRY_BACKOFF_BASE_SECONDS;
-import static com.webhookbuffer.bootstrap.lambda.Wiring.RETRY_BACKOFF_CAP_SECONDS;
 
-import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.processing.RetryBackoff;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -24,19 +22,6 @@ public record WorkerSettings(String queueUrl, String deadLetterQueueUrl, RetryBa
 
     /** {@code QUEUE_URL}, {@code DLQ_URL} and the backoff. */
     public static WorkerSettings from(EnvironmentVariables env) {
-        return new WorkerSettings(env.required(QUEUE_URL), env.required(DLQ_URL), retryBackoff(env));
-    }
-
-    /** The retry-later backoff, {@code RETRY_BACKOFF_BASE_SECONDS} and {@code RETRY_BACKOFF_CAP_SECONDS}. */
-    public static RetryBackoff retryBackoff(EnvironmentVariables env) {
-        int base = env.integer(RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1,
-                (int) RetryBackoff.MAX_CAP.toSeconds());
-        int cap = env.integer(RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1,
-                (int) RetryBackoff.MAX_CAP.toSeconds());
-        if (cap < base) {
-            throw new IllegalStateException(RETRY_BACKOFF_CAP_SECONDS + " (" + cap + ") must be >= "
-                    + RETRY_BACKOFF_BASE_SECONDS + " (" + base + ")");
-        }
-        return new RetryBackoff(Duration.ofSeconds(base), Duration.ofSeconds(cap));
+        return new WorkerSettings(env.required(QUEUE_URL), env.required(DLQ_URL), Settings.retryBackoff(env));
     }
 }

@@ -1,6 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda.worker;
 
-import static com.webhookbuffer.bootstrap.lambda.Wiring.DB_POOL_SIZE;
+import static com.webhookbuffer.bootstrap.settings.Settings.DB_POOL_SIZE;
 
 import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
 import com.webhookbuffer.adapter.aws.out.SqsFailedDeliveries;
@@ -9,8 +9,8 @@ import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
-import com.webhookbuffer.bootstrap.lambda.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import java.time.Clock;
 import java.util.Map;
 import java.util.random.RandomGenerator;

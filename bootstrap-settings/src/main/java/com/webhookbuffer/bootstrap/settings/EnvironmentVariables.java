@@ -1,4 +1,4 @@
-package com.webhookbuffer.bootstrap.lambda;
+package com.webhookbuffer.bootstrap.settings;
 
 import java.util.Map;
 import java.util.Objects;

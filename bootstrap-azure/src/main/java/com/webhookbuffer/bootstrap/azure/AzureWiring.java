@@ -1,0 +1,98 @@
+package com.webhookbuffer.bootstrap.azure;
+
+import com.webhookbuffer.adapter.azure.in.AzureHttpHandler;
+import com.webhookbuffer.adapter.azure.in.AzureQueueHandler;
+import com.webhookbuffer.adapter.azure.message.StorageQueue;
+import com.webhookbuffer.adapter.azure.out.AzureFailedDeliveries;
+import com.webhookbuffer.adapter.azure.out.AzureMessageQueue;
+import com.webhookbuffer.adapter.json.JacksonPayloadParser;
+import com.webhookbuffer.adapter.persistence.ConnectionPool;
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
+import com.webhookbuffer.application.ingest.AcceptWebhook;
+import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.payload.PayloadValidation;
+import com.webhookbuffer.application.reading.PayloadReader;
+import com.webhookbuffer.application.worker.ProcessWebhookBatch;
+import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * How the hexagon is assembled on Azure Functions, read top to bottom: app settings, then the storage queue, adapters,
+ * use cases and the two doors. Each side is built once per worker process, on its function's first call, so the HTTP
+ * function never opens a database pool. {@code from} reads the app settings; {@code of} is the composition.
+ */
+public final class AzureWiring {
+
+    /** The app setting holding the storage account's connection string (a Key Vault reference on Azure). */
+    public static final String STORAGE_CONNECTION = "STORAGE_CONNECTION";
+    /** The queue between the doors; its poison queue and its container of large bodies are named after it. */
+    public static final String QUEUE_NAME = "QUEUE_NAME";
+    /**
+     * host.json's {@code maxDequeueCount}, which the worker needs too: a retry-later is not a failure to the host, so
+     * the worker keeps the redrive policy for it. The template sets both from one value.
+     */
+    public static final String MAX_DEQUEUE_COUNT = "MAX_DEQUEUE_COUNT";
+
+    /** Every app setting the functions read: the shared ones and Azure's. */
+    public static final List<String> VARIABLES = Stream.concat(Settings.VARIABLES.stream(),
+            Stream.of(STORAGE_CONNECTION, QUEUE_NAME, MAX_DEQUEUE_COUNT)).toList();
+
+    private AzureWiring() {
+    }
+
+    /** The HTTP door: request → {@code AcceptWebhook} → the storage queue. */
+    public record Ingest(AzureHttpHandler handler) {
+
+        public static Ingest from(Map<String, String> environment) {
+            EnvironmentVariables env = new EnvironmentVariables(environment);
+            List<WebhookSecret> secrets = Settings.webhookSecrets(env);
+            return of(Settings.ingest(env, secrets), storage(env));
+        }
+
+        public static Ingest of(IngestSettings settings, StorageQueue storage) {
+            AcceptWebhook inbox = new AcceptWebhook(settings, newPayloadReader(), new AzureMessageQueue(storage),
+                    Clock.systemUTC());
+            return new Ingest(new AzureHttpHandler(inbox));
+        }
+    }
+
+    /** The queue door: message → {@code ProcessWebhookBatch} → PostgreSQL, the poison queue for poison. */
+    public record Worker(AzureQueueHandler handler) {
+
+        public static Worker from(Map<String, String> environment) {
+            EnvironmentVariables env = new EnvironmentVariables(environment);
+            Settings.DatabaseVariables database = Settings.database(env);
+            DatabaseSettings settings = env.parsed(Settings.DB_URL, database.url(),
+                    url -> DatabaseSettings.of(url, database.user(), database.password()))
+                    .withPoolSize(env.integer(Settings.DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
+            return of(storage(env), ConnectionPool.open(settings), Settings.retryBackoff(env),
+                    env.integer(MAX_DEQUEUE_COUNT, HostSettings.MAX_DEQUEUE_COUNT, 1, 1000),
+                    RandomGenerator.getDefault());
+        }
+
+        public static Worker of(StorageQueue storage, DataSource database, RetryBackoff backoff, int maxDequeueCount,
+                RandomGenerator jitter) {
+            ProcessWebhookBatch processor = new ProcessWebhookBatch(newPayloadReader(),
+                    new MyBatisOrderRepository(database), new AzureFailedDeliveries(storage, maxDequeueCount), backoff,
+                    jitter);
+            return new Worker(new AzureQueueHandler(processor, storage.messages()));
+        }
+    }
+
+    static StorageQueue storage(EnvironmentVariables env) {
+        return StorageQueue.connect(env.required(STORAGE_CONNECTION), env.required(QUEUE_NAME));
+    }
+
+    static PayloadReader newPayloadReader() {
+        return new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
+    }
+}
