@@ -7,6 +7,7 @@ import com.webhookbuffer.adapter.azure.out.AzureFailedDeliveries;
 import com.webhookbuffer.adapter.azure.out.AzureMessageQueue;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
+import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
@@ -74,6 +75,9 @@ public final class AzureWiring {
             DatabaseSettings settings = env.parsed(Settings.DB_URL, database.url(),
                     url -> DatabaseSettings.of(url, database.user(), database.password()))
                     .withPoolSize(env.integer(Settings.DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
+            // No deploy-time step runs the migrations on Azure (AWS has its custom resource): the worker does, before
+            // its pool opens, on its first call; Flyway's lock makes other instances wait for the one that migrates.
+            DatabaseMigrations.migrate(settings);
             return of(storage(env), ConnectionPool.open(settings), Settings.retryBackoff(env),
                     env.integer(MAX_DEQUEUE_COUNT, HostSettings.MAX_DEQUEUE_COUNT, 1, 1000),
                     RandomGenerator.getDefault());
