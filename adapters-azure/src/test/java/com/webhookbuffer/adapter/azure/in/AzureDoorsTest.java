@@ -23,6 +23,7 @@ import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.queue.DeadLetter;
+import com.webhookbuffer.domain.testing.HostileRequests;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -127,6 +129,47 @@ class AzureDoorsTest {
         assertThat(unsigned.getHeader("Content-Type")).isEqualTo("application/problem+json");
         assertThat(wrongType.getStatusCode()).isEqualTo(415);
         assertThat(host.receive(10, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void generatedHeadersAndBodiesNeverGetAnAnswerAbove499AndOnlyA202IsQueued() {
+        long seed = HostileRequests.seed();
+        int cases = HostileRequests.cases(300);
+        System.out.printf("AzureDoorsTest: %d generated cases, -Dfuzz.seed=%d%n", cases, seed);
+        HostileRequests requests = new HostileRequests(seed,
+                (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), NOW);
+        int accepted = 0;
+        for (int n = 0; n < cases; n++) {
+            HostileRequests.Request request = requests.next(n);
+            Map<String, String> headers = new HashMap<>();
+            putIfPresent(headers, "Content-Type", request.contentType());
+            putIfPresent(headers, "Webhook-Id", request.webhookId());
+            putIfPresent(headers, "Webhook-Timestamp", request.timestamp());
+            putIfPresent(headers, "Webhook-Signature", request.signature());
+            HttpResponseMessage answer;
+            try {
+                answer = http.handle(new FunctionsHttpRequest(headers, request.body()), "invocation-" + n);
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + ", " + request + ": the door threw " + e, e);
+            }
+            assertThat(answer.getStatusCode()).as("seed %d, %s", seed, request).isBetween(200, 499);
+            if (answer.getStatusCode() == 202) {
+                accepted++;
+            }
+        }
+        int queued = 0;
+        List<QueueMessageItem> batch;
+        while (!(batch = host.receive(32, Duration.ZERO)).isEmpty()) {
+            queued += batch.size();
+            batch.forEach(message -> host.complete(message.getMessageId(), message.getPopReceipt()));
+        }
+        assertThat(queued).as("queued: exactly the requests answered 202").isEqualTo(accepted);
+    }
+
+    private static void putIfPresent(Map<String, String> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
     }
 
     @Test
