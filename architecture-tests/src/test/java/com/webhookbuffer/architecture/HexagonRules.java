@@ -8,12 +8,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
  * The rules of the hexagon, each named so that a failure reads as the sentence it breaks. They are applied to
- * the production code by {@link ArchitectureTest} and shown to catch a violation by {@link RulesCatchViolationsTest}.
+ * the production code by {@link ArchitectureTest} (every {@link ArchTest} here) and shown to catch a violation by
+ * {@link RulesCatchViolationsTest}.
  */
 final class HexagonRules {
 
@@ -36,6 +38,7 @@ final class HexagonRules {
     private HexagonRules() {
     }
 
+    @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
@@ -44,6 +47,7 @@ final class HexagonRules {
             .as("the domain depends only on the JDK's java.* packages, and on none that do I/O")
             .because("it is the part every adapter plugs into, and must run anywhere unchanged");
 
+    @ArchTest
     static final ArchRule application_depends_only_on_the_domain_and_jakarta_validation = classes()
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
@@ -51,6 +55,7 @@ final class HexagonRules {
             .as("the application depends only on the domain, the JDK (with javax.crypto) and Jakarta Validation")
             .because("use cases reach the outside world through ports only");
 
+    @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices()
             .matching(ROOT + ".adapter.(*)..")
             .should().notDependOnEachOther()
@@ -59,12 +64,14 @@ final class HexagonRules {
             .because("adapters are swapped one for another; only a bootstrap module combines them, and a sender "
                     + "must get the same answers from every cloud's door");
 
+    @ArchTest
     static final ArchRule driven_adapters_do_not_call_driving_ones = noClasses()
             .that().resideInAPackage(ADAPTERS).and().resideOutsideOfPackage(DRIVING_ADAPTERS)
             .should().dependOnClassesThat().resideInAPackage(DRIVING_ADAPTERS)
             .as("a driven adapter does not call a driving one")
             .because("control enters the hexagon at a driving adapter and leaves it at a driven one, never back");
 
+    @ArchTest
     static final ArchRule driving_adapters_reach_driven_ones_only_through_the_hexagon = noClasses()
             .that().resideInAPackage(DRIVING_ADAPTERS)
             .should().dependOnClassesThat(resideInAPackage(ADAPTERS)
@@ -73,57 +80,74 @@ final class HexagonRules {
                     + "wire format)")
             .because("a handler that publishes or writes by itself skips the use case and its rules");
 
-    static final ArchRule azure_types_stay_in_the_azure_modules = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".adapter.azure..", ROOT + ".bootstrap.azure..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.microsoft.azure..")
-            .as("Azure types appear only in adapters-azure and bootstrap-azure")
-            .because("the cloud is swapped by swapping those modules; nothing else may know which one runs");
+    @ArchTest
+    static final ArchRule azure_types_stay_in_the_azure_modules =
+            cloudTypesStayIn("Azure", "azure", "azure", "com.azure..", "com.microsoft.azure..");
 
-    static final ArchRule aws_types_stay_in_the_aws_modules = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".adapter.aws..", ROOT + ".bootstrap.lambda..", LOCAL_STACK)
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
-            .as("AWS types appear only in adapters-aws, bootstrap-lambda and the local stack that plays AWS")
-            .because("the cloud is swapped by swapping those modules; nothing else may know which one runs");
+    @ArchTest
+    static final ArchRule aws_types_stay_in_the_aws_modules =
+            cloudTypesStayIn("AWS", "aws", "lambda", "software.amazon..", "com.amazonaws..");
 
+    /** A cloud's SDK types appear only in its adapters, its bootstrap and the local stack that plays it. */
+    private static ArchRule cloudTypesStayIn(String cloud, String adapter, String bootstrap, String... sdkPackages) {
+        return noClasses()
+                .that().resideOutsideOfPackages(ROOT + ".adapter." + adapter + "..",
+                        ROOT + ".bootstrap." + bootstrap + "..", LOCAL_STACK)
+                .should().dependOnClassesThat().resideInAnyPackage(sdkPackages)
+                .as(cloud + " types appear only in adapters-" + adapter + ", bootstrap-" + bootstrap
+                        + " and the local stack that plays " + cloud)
+                .because("the cloud is swapped by swapping those modules; nothing else may know which one runs");
+    }
+
+    @ArchTest
     static final ArchRule the_functions_do_not_use_operator_ports = noClasses()
             .that().resideInAnyPackage(LAMBDA, APPLICATION, DRIVING_ADAPTERS)
             .should().dependOnClassesThat().haveFullyQualifiedName(OPERATOR_PORTS)
             .as("the functions and the use cases do not use the operator's ports")
             .because("inspecting and redriving dead letters is an operator's act, not a step of handling a webhook");
 
+    @ArchTest
     static final ArchRule each_function_is_wired_in_its_own_package = slices()
             .matching(ROOT + ".bootstrap.lambda.(*)..")
             .should().notDependOnEachOther()
             .as("the ingest and the worker functions do not depend on each other's packages")
             .because("each deployment jar holds only its function's package");
 
+    @ArchTest
     static final ArchRule nothing_depends_on_bootstrap_code = noClasses()
             .that().resideOutsideOfPackage(BOOTSTRAP)
             .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
             .as("nothing depends on bootstrap code")
             .because("bootstrap modules assemble the hexagon; they are the outermost layer");
 
+    @ArchTest
     static final ArchRule only_the_local_stack_uses_the_local_servers = noClasses()
-            .that().resideOutsideOfPackage(LOCAL_STACK)
-            .should().dependOnClassesThat().resideInAnyPackage("org.elasticmq..", "io.zonky..")
-            .as("only the local stack uses ElasticMQ and the embedded PostgreSQL")
-            .because("they stand in for SQS and RDS on one machine, and must never reach a Lambda jar");
+            .that().resideOutsideOfPackages(LOCAL_STACK, ROOT + ".emulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.elasticmq..", "io.zonky..",
+                    ROOT + ".emulator..")
+            .as("only the local stack uses ElasticMQ, Azurite and the embedded PostgreSQL")
+            .because("they stand in for SQS, Azure Storage and RDS on one machine, and must never reach a "
+                    + "function's jar");
 
+    @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices()
             .matching(ROOT + ".(**)")
             .should().beFreeOfCycles()
             .as("packages are free of cycles");
 
+    @ArchTest
     static final ArchRule no_generic_exceptions_are_thrown =
             GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
                     .as("no class throws generic exceptions (Exception, RuntimeException, Throwable)");
 
+    @ArchTest
     static final ArchRule nothing_writes_to_standard_streams = noClasses()
             .that().resideOutsideOfPackage(LOCAL_STACK)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as("no class writes to System.out or System.err, but the local stack's command line")
             .because("logs go through the adapters' structured logging; only ./run-local talks to a terminal");
 
+    @ArchTest
     static final ArchRule nothing_uses_java_util_logging =
             GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
                     .as("no class uses java.util.logging");

@@ -85,11 +85,16 @@ public final class AzureWiring {
 
         public static Worker of(StorageQueue storage, DataSource database, RetryBackoff backoff, int maxDequeueCount,
                 RandomGenerator jitter) {
-            ProcessWebhookBatch processor = new ProcessWebhookBatch(newPayloadReader(),
-                    new MyBatisOrderRepository(database), new AzureFailedDeliveries(storage, maxDequeueCount), backoff,
-                    jitter);
-            return new Worker(new AzureQueueHandler(processor, storage.messages()));
+            return new Worker(new AzureQueueHandler(processor(storage, database, backoff, maxDequeueCount, jitter),
+                    storage.messages()));
         }
+    }
+
+    /** The worker's use case on Azure Storage and PostgreSQL: the one composition, which the local stack calls too. */
+    public static ProcessWebhookBatch processor(StorageQueue storage, DataSource database, RetryBackoff backoff,
+            int maxDequeueCount, RandomGenerator jitter) {
+        return new ProcessWebhookBatch(newPayloadReader(), new MyBatisOrderRepository(database),
+                new AzureFailedDeliveries(storage, maxDequeueCount), backoff, jitter);
     }
 
     static StorageQueue storage(EnvironmentVariables env) {

@@ -3,9 +3,9 @@ package com.webhookbuffer.bootstrap.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.queue.models.QueueMessageItem;
-import com.webhookbuffer.adapter.azure.FunctionsHostQueue;
-import com.webhookbuffer.adapter.azure.FunctionsHttpRequest;
 import com.webhookbuffer.adapter.azure.TestAzurite;
+import com.webhookbuffer.adapter.azure.in.FunctionsHostQueue;
+import com.webhookbuffer.adapter.azure.in.FunctionsHttpRequest;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;
 import com.webhookbuffer.adapter.azure.out.AzureMessageQueue;

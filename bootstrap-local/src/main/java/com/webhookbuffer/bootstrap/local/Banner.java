@@ -21,13 +21,7 @@ final class Banner {
         out.println("  Webhooks     POST " + http + HttpFront.WEBHOOKS_PATH);
         out.println("  Health       GET  " + http + "/health");
         out.println("  Status       GET  " + http + "/status");
-        out.println("  SQS          " + stack.sqsEndpoint() + "  (aws sqs --endpoint-url " + stack.sqsEndpoint()
-                + " --region us-east-1 ...)");
-        out.println("    queue      " + stack.queueUrl() + "  (visibility " + settings.visibilityTimeoutSeconds()
-                + " s, to the DLQ after " + settings.maxReceiveCount() + " receives)");
-        out.println("    DLQ        " + stack.deadLetterQueueUrl());
-        out.println("    kept in    " + settings.stateDirectory().resolve(LocalStack.QUEUES_FILE + ".mv.db")
-                + "  (messages survive a restart; delete it to start with empty queues)");
+        stack.cloud().describe().forEach(out::println);
         out.println("  PostgreSQL   " + stack.database().jdbcUrl() + "  (user " + stack.database().user() + ")");
         stack.localDatabase().psqlUrl().ifPresent(url ->
                 out.println("    psql       psql \"" + url + "\"  (also in " + settings.stateDirectory()

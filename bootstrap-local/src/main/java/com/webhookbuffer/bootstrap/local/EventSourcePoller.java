@@ -5,11 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
 import com.webhookbuffer.adapter.aws.in.SqsEvents;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * their visibility timeout (or the backoff the worker set) runs out. So at most {@code concurrency} batches are
  * ever in flight, which is what keeps the database inside its connection budget.
  */
-final class EventSourcePoller implements AutoCloseable {
+final class EventSourcePoller extends PolledFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSourcePoller.class);
     /** Shorter than SQS's 20 s so that a stop waits at most this long for an idle poller. */
@@ -36,9 +34,6 @@ final class EventSourcePoller implements AutoCloseable {
     private final String queueArn;
     private final int batchSize;
     private final SqsBatchHandler handler;
-    private final List<Thread> pollers = new ArrayList<>();
-    private final AtomicInteger batchesInFlight = new AtomicInteger();
-    private volatile boolean running = true;
 
     EventSourcePoller(SqsClient sqs, String queueUrl, String queueArn, int batchSize, int concurrency,
             SqsBatchHandler handler) {
@@ -47,17 +42,12 @@ final class EventSourcePoller implements AutoCloseable {
         this.queueArn = queueArn;
         this.batchSize = batchSize;
         this.handler = handler;
-        for (int i = 1; i <= concurrency; i++) {
-            pollers.add(Thread.ofPlatform().name("event-source-" + i).start(this::poll));
-        }
+        start("event-source", concurrency);
     }
 
-    int batchesInFlight() {
-        return batchesInFlight.get();
-    }
-
-    private void poll() {
-        while (running) {
+    @Override
+    protected void poll(Pollers pollers) {
+        while (pollers.running()) {
             List<Message> messages;
             try {
                 messages = sqs.receiveMessage(receive -> receive
@@ -67,24 +57,23 @@ final class EventSourcePoller implements AutoCloseable {
                         .messageAttributeNames("All")
                         .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages();
             } catch (SdkException e) {
-                if (running) {
+                if (pollers.running()) {
                     LOG.warn("receive from {} failed, polling again in {}: {}", queueUrl, PAUSE_AFTER_FAILURE,
                             e.getMessage());
-                    pause();
+                    pollers.pause(PAUSE_AFTER_FAILURE);
                 }
                 continue;
             }
             if (!messages.isEmpty()) {
-                // Received means in flight: a stop that comes now still lets this batch finish.
-                batchesInFlight.incrementAndGet();
-                try {
-                    invoke(SqsEvents.of(messages, queueArn));
-                } catch (RuntimeException e) {
-                    // As when a Lambda invocation fails: the batch comes back after its visibility timeout.
-                    LOG.error("batch of {} failed and returns to the queue: {}", messages.size(), e.toString(), e);
-                } finally {
-                    batchesInFlight.decrementAndGet();
-                }
+                pollers.work(() -> {
+                    try {
+                        invoke(SqsEvents.of(messages, queueArn));
+                    } catch (RuntimeException e) {
+                        // As when a Lambda invocation fails: the batch comes back after its visibility timeout.
+                        LOG.error("batch of {} failed and returns to the queue: {}", messages.size(), e.toString(),
+                                e);
+                    }
+                });
             }
         }
     }
@@ -111,29 +100,6 @@ final class EventSourcePoller implements AutoCloseable {
         } catch (SdkException e) {
             LOG.warn("deleting {} processed messages failed; they will come back as duplicates: {}",
                     succeeded.size(), e.getMessage());
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(PAUSE_AFTER_FAILURE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    /** Stops polling and waits for the batches in flight to finish. */
-    @Override
-    public void close() {
-        running = false;
-        for (Thread poller : pollers) {
-            try {
-                poller.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 }

@@ -89,7 +89,7 @@ final class HttpFront implements AutoCloseable {
      * @param status       the {@code /status} document, as JSON text
      * @param onAccepted   told of every webhook answered 202
      */
-    static HttpFront start(int port, ApiGatewayWebhookHandler ingest, int maxBodyBytes, BooleanSupplier accepting,
+    static HttpFront start(int port, Door door, int maxBodyBytes, BooleanSupplier accepting,
             Supplier<String> status, Runnable onAccepted) throws IOException {
         HttpServer server;
         try {
@@ -122,12 +122,11 @@ final class HttpFront implements AutoCloseable {
                 if (body.length > maxBodyBytes) {
                     return payloadTooLarge(maxBodyBytes, "more than " + maxBodyBytes);
                 }
-                APIGatewayV2HTTPResponse response = ingest.handle(event(exchange, body));
-                if (response.getStatusCode() == 202) {
+                Answer answer = door.answer(exchange, body);
+                if (answer.status() == 202) {
                     onAccepted.run();
                 }
-                return new Answer(response.getStatusCode(), response.getHeaders(),
-                        response.getBody() == null ? "" : response.getBody());
+                return answer;
             } finally {
                 inProgress.release();
             }
@@ -152,11 +151,31 @@ final class HttpFront implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** What API Gateway would hand the ingest function: headers in lower case, the body base64 so no byte changes. */
-    static APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] body) {
+    /** What answers {@code POST /webhooks}: a cloud's own HTTP handler, behind what its platform would hand it. */
+    interface Door {
+        Answer answer(HttpExchange exchange, byte[] body);
+    }
+
+    /** The ingest Lambda's handler, handed what API Gateway would hand it. */
+    static Door apiGateway(ApiGatewayWebhookHandler ingest) {
+        return (exchange, body) -> {
+            APIGatewayV2HTTPResponse response = ingest.handle(event(exchange, body));
+            return new Answer(response.getStatusCode(), response.getHeaders(),
+                    response.getBody() == null ? "" : response.getBody());
+        };
+    }
+
+    /** The request's headers as a platform hands them on: names in lower case, repeated values joined. */
+    static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        return headers;
+    }
+
+    /** What API Gateway would hand the ingest function: headers in lower case, the body base64 so no byte changes. */
+    static APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] body) {
+        Map<String, String> headers = headers(exchange);
         String requestId = UUID.randomUUID().toString();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
@@ -196,7 +215,7 @@ final class HttpFront implements AutoCloseable {
                 "the body has " + actual + " bytes; at most " + maxBodyBytes + " are accepted");
     }
 
-    private record Answer(int status, Map<String, String> headers, String body) {
+    record Answer(int status, Map<String, String> headers, String body) {
     }
 
     private interface Route {

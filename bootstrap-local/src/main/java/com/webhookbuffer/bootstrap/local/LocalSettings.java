@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param maxReceiveCount          {@code MAX_RECEIVE_COUNT} of its redrive policy
  * @param externalDatabase         {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}; empty: embedded PostgreSQL
  * @param stateDirectory           {@code LOCAL_STATE_DIR}: the embedded database's data and the development secret
+ * @param cloud                    {@code CLOUD}: which cloud the stack plays, {@code aws} (the default) or {@code azure}
+ * @param azuriteBlobPort          {@code AZURITE_BLOB_PORT}, with {@code CLOUD=azure}
+ * @param azuriteQueuePort         {@code AZURITE_QUEUE_PORT}, with {@code CLOUD=azure}
  * @param environment              the whole environment, for the readers shared with the Lambda wiring
  */
 record LocalSettings(
@@ -36,6 +39,9 @@ record LocalSettings(
         int maxReceiveCount,
         Optional<DatabaseSettings> externalDatabase,
         Path stateDirectory,
+        Cloud cloud,
+        int azuriteBlobPort,
+        int azuriteQueuePort,
         Map<String, String> environment) {
 
     static final String HTTP_PORT = "HTTP_PORT";
@@ -46,10 +52,20 @@ record LocalSettings(
     static final String VISIBILITY_TIMEOUT_SECONDS = "VISIBILITY_TIMEOUT_SECONDS";
     static final String MAX_RECEIVE_COUNT = "MAX_RECEIVE_COUNT";
     static final String LOCAL_STATE_DIR = "LOCAL_STATE_DIR";
+    /** Which cloud the stack plays: {@code aws} (ElasticMQ, API Gateway's event) or {@code azure} (Azurite). */
+    static final String CLOUD = "CLOUD";
+    static final String AZURITE_BLOB_PORT = "AZURITE_BLOB_PORT";
+    static final String AZURITE_QUEUE_PORT = "AZURITE_QUEUE_PORT";
 
     /** The variables only the local stack reads; the README's table lists these beside {@link Wiring#VARIABLES}. */
     static final List<String> LOCAL_VARIABLES = List.of(HTTP_PORT, SQS_PORT, DB_MAX_CONNECTIONS,
-            WORKER_MAX_CONCURRENCY, BATCH_SIZE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT, LOCAL_STATE_DIR);
+            WORKER_MAX_CONCURRENCY, BATCH_SIZE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT, LOCAL_STATE_DIR, CLOUD,
+            AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT);
+
+    /** The clouds the stack can play. */
+    enum Cloud {
+        AWS, AZURE
+    }
 
     static final int DEFAULT_HTTP_PORT = 8080;
     static final int DEFAULT_SQS_PORT = 9324;
@@ -59,6 +75,17 @@ record LocalSettings(
     static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
     static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
     static final String DEFAULT_STATE_DIR = ".run-local";
+    /** Azurite's own defaults, where Azure's tools look first. */
+    static final int DEFAULT_AZURITE_BLOB_PORT = 10000;
+    static final int DEFAULT_AZURITE_QUEUE_PORT = 10001;
+
+    private static Cloud cloud(String name) {
+        return switch (name) {
+            case "aws" -> Cloud.AWS;
+            case "azure" -> Cloud.AZURE;
+            default -> throw new IllegalArgumentException("must be aws or azure, was: " + name);
+        };
+    }
 
     static LocalSettings from(Map<String, String> environment) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
@@ -91,6 +118,9 @@ record LocalSettings(
                 env.integer(MAX_RECEIVE_COUNT, DEFAULT_MAX_RECEIVE_COUNT, 1, 1000),
                 external,
                 Path.of(env.optional(LOCAL_STATE_DIR).orElse(DEFAULT_STATE_DIR)).toAbsolutePath(),
+                env.parsed(CLOUD, env.optional(CLOUD).orElse("aws"), LocalSettings::cloud),
+                env.integer(AZURITE_BLOB_PORT, DEFAULT_AZURITE_BLOB_PORT, 0, 65_535),
+                env.integer(AZURITE_QUEUE_PORT, DEFAULT_AZURITE_QUEUE_PORT, 0, 65_535),
                 Map.copyOf(environment));
     }
 

@@ -1,17 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
-import com.webhookbuffer.adapter.aws.out.SqsDeadLetterQueue;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
-import com.webhookbuffer.bootstrap.lambda.ingest.SigningSecrets;
-import com.webhookbuffer.bootstrap.lambda.worker.WorkerSettings;
-import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
+import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.bootstrap.settings.Settings;
-import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
@@ -25,14 +18,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.random.RandomGenerator;
 
 /**
  * The whole pipeline on one machine, assembled here top to bottom: PostgreSQL (migrated before anything connects
- * to it), the SQS-protocol server and its two queues, the worker fed by an {@link EventSourcePoller}, and the HTTP
- * front for the ingest function. Both sides are the functions' own compositions ({@link IngestWiring#of},
- * {@link WorkerWiring#processor}) given this stack's queues and settings; the worker has one pool for all workers,
- * sized to the budget. This class keeps the lifecycle; {@link StatusDocument} is what {@code GET /status} says.
+ * to it), the cloud the stack plays ({@link LocalCloud}: {@link LocalAws} with ElasticMQ by default, {@link LocalAzure}
+ * with Azurite for {@code CLOUD=azure}), the pool, the HTTP front for the ingest function and what feeds the worker.
+ * Both sides are the functions' own compositions, given this stack's queues and settings; the worker has one pool for
+ * all workers, sized to the budget. This class keeps the lifecycle; {@link StatusDocument} is what
+ * {@code GET /status} says.
  *
  * <p>Stopping is the reverse: refuse new webhooks (503, and {@code /health} says so), let the batches in flight
  * finish, then close the HTTP front, the pool, the queues and the database.
@@ -49,9 +42,9 @@ final class LocalStack implements AutoCloseable {
     private final PipelineCounts counts = new PipelineCounts();
     private volatile boolean accepting;
     private LocalDatabase database;
-    private LocalQueues queues;
+    private LocalCloud cloud;
     private DeadLetterQueue deadLetterQueue;
-    private volatile EventSourcePoller poller;
+    private volatile WorkerFeed poller;
     private HttpFront front;
     private DevelopmentSecret secrets;
 
@@ -78,7 +71,12 @@ final class LocalStack implements AutoCloseable {
         out.println("webhook-buffer local stack: starting");
         // Before anything starts: a port in use is the commonest reason a second stack cannot run.
         requireFree(settings.httpPort(), LocalSettings.HTTP_PORT);
-        requireFree(settings.sqsPort(), LocalSettings.SQS_PORT);
+        if (settings.cloud() == LocalSettings.Cloud.AWS) {
+            requireFree(settings.sqsPort(), LocalSettings.SQS_PORT);
+        } else {
+            requireFree(settings.azuriteBlobPort(), LocalSettings.AZURITE_BLOB_PORT);
+            requireFree(settings.azuriteQueuePort(), LocalSettings.AZURITE_QUEUE_PORT);
+        }
         StateDirectory state = StateDirectory.open(settings.stateDirectory());
         database = settings.externalDatabase().map(LocalDatabase::external).orElseGet(() -> {
             out.println("  PostgreSQL: starting the embedded server (data in "
@@ -94,31 +92,28 @@ final class LocalStack implements AutoCloseable {
         int applied = DatabaseMigrations.migrate(db);
         out.println("  PostgreSQL: schema up to date (" + applied + " migration(s) applied)");
 
-        // H2 creates its file with the process's umask; created here first, it is private from the first byte.
-        state.precreatePrivate(QUEUES_FILE + ".mv.db");
-        queues = LocalQueues.start(settings.sqsPort(), settings.visibilityTimeoutSeconds(),
-                settings.maxReceiveCount(), state.resolve(QUEUES_FILE));
-        closeInReverse.push(queues);
+        if (settings.cloud() == LocalSettings.Cloud.AZURE) {
+            out.println("  Azurite: starting (installed into " + state.resolve(LocalAzure.INSTALL_FOLDER)
+                    + " on the first start)");
+        }
+        cloud = settings.cloud() == LocalSettings.Cloud.AZURE
+                ? LocalAzure.start(settings, state)
+                : LocalAws.start(settings, state);
+        closeInReverse.push(cloud);
 
         HikariDataSource pool = ConnectionPool.open(db);
         closeInReverse.push(pool);
-        deadLetterQueue = SqsDeadLetterQueue.of(queues.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
-        WebhookProcessor worker = WorkerWiring.processor(
-                new WorkerSettings(queues.queueUrl(), queues.deadLetterQueueUrl(),
-                        Settings.retryBackoff(settings.variables())),
-                Wiring.newPayloadReader(), pool, queues.client(), RandomGenerator.getDefault());
+        deadLetterQueue = cloud.deadLetterQueue();
         secrets = DevelopmentSecret.resolve(settings);
-        IngestWiring ingest = IngestWiring.of(Settings.ingest(settings.variables(), secrets.all()),
-                SigningSecrets.fixed(secrets.all()), queues.client(), queues.queueUrl());
+        IngestSettings ingest = Settings.ingest(settings.variables(), secrets.all());
 
         StatusDocument status = new StatusDocument(() -> accepting, deadLetterQueue,
                 () -> poller == null ? 0 : poller.batchesInFlight(), counts, pool, settings);
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
-        front = HttpFront.start(settings.httpPort(), ingest.handler(), ingest.settings().maxBodyBytes(),
+        front = HttpFront.start(settings.httpPort(), cloud.door(ingest), ingest.maxBodyBytes(),
                 () -> accepting, status::json, counts::accepted);
         closeInReverse.push(front);
-        poller = new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
-                settings.workerMaxConcurrency(), new SqsBatchHandler(counts.watching(worker)));
+        poller = cloud.startWorker(pool, counts::watching);
         closeInReverse.push(poller);
         // Undone first: stopping refuses webhooks (503) while the batches in flight finish.
         closeInReverse.push(() -> accepting = false);
@@ -143,16 +138,29 @@ final class LocalStack implements AutoCloseable {
         return front.baseUri();
     }
 
+    /** The cloud this stack plays. */
+    LocalCloud cloud() {
+        return cloud;
+    }
+
+    /** The SQS queues, when the stack plays AWS. */
+    private LocalQueues queues() {
+        if (cloud instanceof LocalAws aws) {
+            return aws.queues();
+        }
+        throw new IllegalStateException("this stack plays " + settings.cloud() + ", not AWS: it has no SQS queues");
+    }
+
     URI sqsEndpoint() {
-        return queues.endpoint();
+        return queues().endpoint();
     }
 
     String queueUrl() {
-        return queues.queueUrl();
+        return queues().queueUrl();
     }
 
     String deadLetterQueueUrl() {
-        return queues.deadLetterQueueUrl();
+        return queues().deadLetterQueueUrl();
     }
 
     DatabaseSettings database() {

@@ -2,9 +2,12 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.aws.out.SqsDeadLetterQueue;
+import com.webhookbuffer.adapter.azure.message.StorageQueue;
+import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.emulator.azurite.Azurite;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -13,13 +16,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The dead-letter queue an operator command works on: the running local stack's by default, or any SQS queue named
  * by {@code DLQ_URL} (and its queue by {@code QUEUE_URL}: without it, a redrive moves each dead letter back to the
- * queue it came from), with the AWS credentials and region of the environment, or at {@code AWS_ENDPOINT_URL_SQS}.
+ * queue it came from), with the AWS credentials and region of the environment, or at {@code AWS_ENDPOINT_URL_SQS};
+ * with {@code CLOUD=azure}, the running local stack's poison queue in Azurite.
  *
- * @param name how the command names it to the operator
+ * @param name   how the command names it to the operator
+ * @param client what to close when done
  */
-record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, SqsClient client) implements AutoCloseable {
+record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoCloseable client) implements AutoCloseable {
 
     static OperatorQueues from(EnvironmentVariables env) {
+        if (env.optional(LocalSettings.CLOUD).orElse("aws").equals("azure")) {
+            return azure(env);
+        }
         Optional<String> deadLetterQueueUrl = env.optional(Wiring.DLQ_URL);
         if (deadLetterQueueUrl.isPresent()) {
             SqsClient client = Wiring.sqsClient(env);
@@ -43,8 +51,22 @@ record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, SqsClient cl
         }
     }
 
+    /** The local stack's poison queue in Azurite; a stack that is not running is said so on the first call. */
+    private static OperatorQueues azure(EnvironmentVariables env) {
+        String connection = Azurite.connectionString(
+                env.integer(LocalSettings.AZURITE_BLOB_PORT, LocalSettings.DEFAULT_AZURITE_BLOB_PORT, 1, 65_535),
+                env.integer(LocalSettings.AZURITE_QUEUE_PORT, LocalSettings.DEFAULT_AZURITE_QUEUE_PORT, 1, 65_535));
+        StorageQueue storage = StorageQueue.connect(connection, LocalAzure.QUEUE_NAME);
+        return new OperatorQueues(new AzureDeadLetterQueue(storage), storage.poison().getQueueName(), () -> {
+        });
+    }
+
     @Override
     public void close() {
-        client.close();
+        try {
+            client.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the queue client did not close: " + e.getMessage(), e);
+        }
     }
 }

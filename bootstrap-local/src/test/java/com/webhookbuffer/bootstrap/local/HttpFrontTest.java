@@ -32,7 +32,7 @@ class HttpFrontTest {
             received.add(incoming);
             return new AcceptOutcome.Accepted(new WebhookId(incoming.webhookId()), "message-1");
         });
-        return HttpFront.start(0, handler, MAX_BODY_BYTES, accepting::get, () -> "{\"ok\":true}",
+        return HttpFront.start(0, HttpFront.apiGateway(handler), MAX_BODY_BYTES, accepting::get, () -> "{\"ok\":true}",
                 acceptedCount::incrementAndGet);
     }
 

@@ -2,6 +2,7 @@ package com.webhookbuffer.bootstrap.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.bootstrap.azure.AzureWiring;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** README's one table of settings names exactly the variables the code reads: none missing, none invented. */
+/**
+ * README's one table of settings names exactly the variables the code reads (AWS, Azure, local): none missing, none
+ * invented.
+ */
 class SettingsTableTest {
 
     private static final Pattern ROW_NAMES = Pattern.compile("^\\| (`[A-Z0-9_]+`(?:, `[A-Z0-9_]+`)*) \\|");
@@ -38,6 +42,7 @@ class SettingsTableTest {
         Set<String> read = new TreeSet<>(Wiring.VARIABLES);
         read.add(Wiring.AWS_REGION);
         read.addAll(LocalSettings.LOCAL_VARIABLES);
+        read.addAll(AzureWiring.VARIABLES);
         String logback;
         try (InputStream in = getClass().getResourceAsStream("/run-local-logback.xml")) {
             logback = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -46,12 +46,7 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
 
     @Override
     protected void elapse(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        sleep(duration);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.webhookbuffer.adapter.azure.FunctionsHostQueue;
-import com.webhookbuffer.adapter.azure.FunctionsHttpRequest;
 import com.webhookbuffer.adapter.azure.TestAzurite;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;

@@ -2,8 +2,8 @@ package com.webhookbuffer.adapter.azure.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webhookbuffer.adapter.azure.FunctionsHostQueue;
 import com.webhookbuffer.adapter.azure.TestAzurite;
+import com.webhookbuffer.adapter.azure.in.FunctionsHostQueue;
 import com.webhookbuffer.adapter.azure.message.AzureMessages;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.domain.port.out.MessageQueueContract;
@@ -49,12 +49,7 @@ class AzureQueueAdaptersTest extends MessageQueueContract {
 
     @Override
     protected void elapse(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        sleep(duration);
     }
 
     @Test

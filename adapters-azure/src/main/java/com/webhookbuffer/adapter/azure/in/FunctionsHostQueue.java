@@ -1,6 +1,7 @@
-package com.webhookbuffer.adapter.azure;
+package com.webhookbuffer.adapter.azure.in;
 
 import com.azure.storage.queue.models.QueueMessageItem;
+import com.azure.storage.queue.models.QueueStorageException;
 import com.webhookbuffer.adapter.azure.message.AzureMessages;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.domain.queue.Delivery;
@@ -10,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Functions host's side of a queue trigger, which no port has and which cannot be installed here: it receives
- * messages with a visibility timeout (its lease), moves a message delivered more than {@code maxDequeueCount} times
- * to the poison queue as it is, and deletes a message whose function returned.
+ * The Functions host's side of a queue trigger, for hosts that play it (the local stack, tests; on Azure the host
+ * itself does this): it receives messages with a visibility timeout (its lease), moves a message delivered more than
+ * {@code maxDequeueCount} times to the poison queue as it is, and deletes a message whose function returned.
  */
 public record FunctionsHostQueue(StorageQueue storage, Duration visibilityTimeout, int maxDequeueCount) {
 
@@ -51,7 +52,7 @@ public record FunctionsHostQueue(StorageQueue storage, Duration visibilityTimeou
     public void complete(String messageId, String popReceipt) {
         try {
             storage.queue().deleteMessage(messageId, popReceipt);
-        } catch (com.azure.storage.queue.models.QueueStorageException e) {
+        } catch (QueueStorageException e) {
             if (e.getStatusCode() != 404 && e.getStatusCode() != 400) {
                 throw e;
             }

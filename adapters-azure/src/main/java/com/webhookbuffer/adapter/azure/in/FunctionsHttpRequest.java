@@ -1,4 +1,4 @@
-package com.webhookbuffer.adapter.azure;
+package com.webhookbuffer.adapter.azure.in;
 
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -7,13 +7,15 @@ import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * An HTTP request as the Functions host hands it to a Java function (the library's interfaces, which the host
- * implements; it cannot be installed here): headers with lower-case names, the body as bytes, and a response builder.
+ * implements), for hosts that play it (the local stack, tests): headers with lower-case names, the body as bytes,
+ * and a response builder whose responses keep their headers.
  */
 public record FunctionsHttpRequest(Map<String, String> headers, byte[] body) implements HttpRequestMessage<Optional<byte[]>> {
 
@@ -30,7 +32,7 @@ public record FunctionsHttpRequest(Map<String, String> headers, byte[] body) imp
     @Override
     public Map<String, String> getHeaders() {
         Map<String, String> lowerCase = new LinkedHashMap<>();
-        headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
         return lowerCase;
     }
 

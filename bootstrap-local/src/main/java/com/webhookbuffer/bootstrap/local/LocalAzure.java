@@ -1,0 +1,88 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.webhookbuffer.adapter.azure.in.AzureQueueHandler;
+import com.webhookbuffer.adapter.azure.in.FunctionsHostQueue;
+import com.webhookbuffer.adapter.azure.in.FunctionsHttpRequest;
+import com.webhookbuffer.adapter.azure.message.StorageQueue;
+import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;
+import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.bootstrap.azure.AzureWiring;
+import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.emulator.azurite.Azurite;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+
+/**
+ * Azure, played here ({@code CLOUD=azure}): Azurite for Azure Storage (installed on first use into
+ * {@code LOCAL_STATE_DIR/azurite}, its data in {@code LOCAL_STATE_DIR/azurite-data}); the HTTP function's handler
+ * behind what the Functions host would hand it; a {@link FunctionsHostPoller} for the host's queue trigger. The
+ * functions are wired as on Azure ({@code AzureWiring}).
+ */
+record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue storage) implements LocalCloud {
+
+    static final String QUEUE_NAME = "orders";
+    static final String INSTALL_FOLDER = "azurite";
+    static final String DATA_FOLDER = "azurite-data";
+
+    static LocalAzure start(LocalSettings settings, StateDirectory state) {
+        Azurite azurite = Azurite.start(state.resolve(INSTALL_FOLDER), settings.azuriteBlobPort(),
+                settings.azuriteQueuePort(), Optional.of(state.resolve(DATA_FOLDER)));
+        try {
+            return new LocalAzure(settings, azurite,
+                    StorageQueue.connect(azurite.connectionString(), QUEUE_NAME).createIfMissing());
+        } catch (RuntimeException e) {
+            azurite.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public HttpFront.Door door(IngestSettings ingest) {
+        var handler = AzureWiring.Ingest.of(ingest, storage).handler();
+        return (exchange, body) -> {
+            HttpResponseMessage response = handler.handle(new FunctionsHttpRequest(HttpFront.headers(exchange), body),
+                    UUID.randomUUID().toString());
+            FunctionsHttpRequest.Response answered = (FunctionsHttpRequest.Response) response;
+            return new HttpFront.Answer(response.getStatusCode(), answered.headers(),
+                    response.getBody() == null ? "" : response.getBody().toString());
+        };
+    }
+
+    @Override
+    public DeadLetterQueue deadLetterQueue() {
+        return new AzureDeadLetterQueue(storage);
+    }
+
+    @Override
+    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching) {
+        WebhookProcessor worker = AzureWiring.processor(storage, database, Settings.retryBackoff(settings.variables()),
+                settings.maxReceiveCount(), RandomGenerator.getDefault());
+        FunctionsHostQueue host = new FunctionsHostQueue(storage,
+                Duration.ofSeconds(settings.visibilityTimeoutSeconds()), settings.maxReceiveCount());
+        return new FunctionsHostPoller(host, new AzureQueueHandler(watching.apply(worker), storage.messages()),
+                settings.workerMaxConcurrency());
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of(
+                "  Azurite      " + azurite.connectionString(),
+                "    queue      " + QUEUE_NAME + "  (lease " + settings.visibilityTimeoutSeconds()
+                        + " s, to " + QUEUE_NAME + "-poison after " + settings.maxReceiveCount() + " deliveries)",
+                "    kept in    " + settings.stateDirectory().resolve(DATA_FOLDER)
+                        + "  (Azurite writes its data every few seconds: a kill may lose the last ones)");
+    }
+
+    @Override
+    public void close() {
+        azurite.close();
+    }
+}

@@ -1,0 +1,35 @@
+package com.webhookbuffer.bootstrap.local;
+
+import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * The cloud the local stack plays, chosen by {@code CLOUD}: its queue server, the door's handler as that cloud's
+ * platform hands it requests, and what feeds the worker in the place of that cloud's trigger. The rest of the stack
+ * (PostgreSQL, the pool, the HTTP front, {@code /status}, the operator's port) is the same for both: the swap is
+ * this one object.
+ */
+interface LocalCloud extends AutoCloseable {
+
+    /** The door, wired as the cloud's ingest function is. */
+    HttpFront.Door door(IngestSettings settings);
+
+    /** The queue's dead-letter queue, as an operator reads it. */
+    DeadLetterQueue deadLetterQueue();
+
+    /**
+     * Starts feeding the worker, wired as the cloud's worker function is, on {@code database}; {@code watching} wraps
+     * the use case (the stack counts what it does).
+     */
+    WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching);
+
+    /** The banner's lines about the queues: where they are and how to reach them. */
+    List<String> describe();
+
+    @Override
+    void close();
+}
