@@ -162,7 +162,7 @@ final class LocalQueues implements AutoCloseable {
         }
     }
 
-    static String arn(SqsClient client, String queueUrl) {
+    private static String arn(SqsClient client, String queueUrl) {
         return client.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }

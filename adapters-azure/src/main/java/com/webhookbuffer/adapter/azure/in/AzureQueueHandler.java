@@ -42,20 +42,17 @@ public final class AzureQueueHandler {
 
     /** @throws MessageReturned when the host must return the message itself */
     public void handle(String text, String messageId, String popReceipt, long dequeueCount) {
-        Delivery delivery = switch (messages.read(text)) {
-            case AzureMessages.Read.AlreadySettled settled -> {
-                LOG.atInfo().addKeyValue("event", "webhook.processed").addKeyValue("messageId", messageId)
-                        .addKeyValue("outcome", "already-settled").addKeyValue("bodyBlob", settled.blob())
-                        .log("webhook message delivered again after it was settled: its body is gone, nothing to do");
-                yield null;
-            }
-            case AzureMessages.Read.Stored stored ->
-                    new Delivery(messageId, popReceipt, (int) Math.min(Integer.MAX_VALUE, dequeueCount),
-                            stored.envelope());
-        };
-        if (delivery == null) {
-            return;
+        switch (messages.read(text)) {
+            case AzureMessages.Read.AlreadySettled settled -> LOG.atInfo()
+                    .addKeyValue("event", "webhook.processed").addKeyValue("messageId", messageId)
+                    .addKeyValue("outcome", "already-settled").addKeyValue("bodyBlob", settled.blob())
+                    .log("webhook message delivered again after it was settled: its body is gone, nothing to do");
+            case AzureMessages.Read.Stored stored -> process(new Delivery(messageId, popReceipt,
+                    (int) Math.min(Integer.MAX_VALUE, dequeueCount), stored.envelope()));
         }
+    }
+
+    private void process(Delivery delivery) {
         MessageResult result = processor.process(List.of(delivery)).results().getFirst();
         log(result);
         switch (result.settlement()) {
@@ -65,7 +62,7 @@ public final class AzureQueueHandler {
             case Settlement.ReturnToQueue.AfterBackoff backoff -> {
             }
             case Settlement.ReturnToQueue.AfterVisibilityTimeout returned -> throw new MessageReturned(
-                    "message " + messageId + " returns to the queue after the host's visibility timeout: "
+                    "message " + delivery.messageId() + " returns to the queue after the host's visibility timeout: "
                             + result.outcome().label());
         }
     }

@@ -2,9 +2,7 @@ package com.webhookbuffer.adapter.azure.in;
 
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.azure.storage.queue.models.QueueStorageException;
-import com.webhookbuffer.adapter.azure.message.AzureMessages;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
-import com.webhookbuffer.domain.queue.Delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,16 +34,6 @@ public record FunctionsHostQueue(StorageQueue storage, Duration visibilityTimeou
             }
             pause();
         }
-    }
-
-    /** The same, read as deliveries (their bodies fetched from their blobs). */
-    public List<Delivery> receiveDeliveries(int maxMessages, Duration wait) {
-        AzureMessages messages = storage.messages();
-        return receive(maxMessages, wait).stream()
-                .map(message -> new Delivery(message.getMessageId(), message.getPopReceipt(),
-                        (int) message.getDequeueCount(),
-                        ((AzureMessages.Read.Stored) messages.read(message.getBody().toString())).envelope()))
-                .toList();
     }
 
     /** What the host does when the function returned: delete it (a changed pop receipt makes this a no-op). */
