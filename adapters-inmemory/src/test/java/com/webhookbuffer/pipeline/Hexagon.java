@@ -6,6 +6,8 @@ import com.webhookbuffer.adapter.json.JacksonPayloadParser;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.application.port.out.IngestMetrics;
+import com.webhookbuffer.application.port.out.WorkerMetrics;
 import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
@@ -13,6 +15,7 @@ import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.testing.MutableClock;
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -38,12 +42,38 @@ final class Hexagon {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T14:00:00Z"));
     final InMemoryMessageQueue queue = new InMemoryMessageQueue(clock, VISIBILITY_TIMEOUT, MAX_RECEIVE_COUNT);
     final InMemoryOrderRepository repository = new InMemoryOrderRepository();
+    /** What the door reported, one entry per request answered. */
+    final List<Observed.Answer> answers = new ArrayList<>();
+    /** What the worker reported, one entry per batch settled. */
+    final List<WorkerMetrics.BatchObservation> batches = new ArrayList<>();
+    /** Set to make every report throw, as a broken metrics writer would. */
+    volatile boolean metricsFail;
     final AcceptWebhook inbox;
     final ProcessWebhookBatch worker;
 
     Hexagon(IngestSettings settings, Random random) {
-        inbox = new AcceptWebhook(settings, PAYLOAD_READER, queue, clock);
-        worker = new ProcessWebhookBatch(PAYLOAD_READER, repository, queue, BACKOFF, random);
+        IngestMetrics ingestMetrics = (outcome, publishLatency) -> {
+            answers.add(new Observed.Answer(outcome, publishLatency));
+            failIfAsked();
+        };
+        WorkerMetrics workerMetrics = batch -> {
+            batches.add(batch);
+            failIfAsked();
+        };
+        inbox = new AcceptWebhook(settings, settings::secrets, PAYLOAD_READER, queue, clock, ingestMetrics);
+        worker = new ProcessWebhookBatch(PAYLOAD_READER, repository, queue, BACKOFF, random, clock, workerMetrics);
+    }
+
+    private void failIfAsked() {
+        if (metricsFail) {
+            throw new IllegalStateException("the metrics writer is broken");
+        }
+    }
+
+    /** What the metrics ports were told. */
+    interface Observed {
+        record Answer(AcceptOutcome outcome, Optional<Duration> publishLatency) {
+        }
     }
 
     Hexagon() {

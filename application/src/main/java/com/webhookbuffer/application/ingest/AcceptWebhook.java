@@ -2,6 +2,7 @@ package com.webhookbuffer.application.ingest;
 
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
+import com.webhookbuffer.application.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.PublishOutcome;
@@ -11,8 +12,10 @@ import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -27,42 +30,61 @@ public final class AcceptWebhook implements WebhookInbox {
     private final PayloadReader payloadReader;
     private final MessageQueue queue;
     private final Clock clock;
+    private final IngestMetrics metrics;
 
     public AcceptWebhook(IngestSettings settings, PayloadReader payloadReader, MessageQueue queue, Clock clock) {
-        this(settings, settings::secrets, payloadReader, queue, clock);
+        this(settings, settings::secrets, payloadReader, queue, clock, IngestMetrics.NONE);
+    }
+
+    /** Rotating secrets, metrics off. */
+    public AcceptWebhook(IngestSettings settings, Supplier<List<WebhookSecret>> secrets, PayloadReader payloadReader,
+            MessageQueue queue, Clock clock) {
+        this(settings, secrets, payloadReader, queue, clock, IngestMetrics.NONE);
     }
 
     /**
      * @param secrets the signing secrets in force, asked at every request (they may rotate while the function
      *                runs); {@code settings.secrets()} is then only what was in force at start
+     * @param metrics told of every answer, and of how long the queue took when it was asked
      */
     public AcceptWebhook(IngestSettings settings, Supplier<List<WebhookSecret>> secrets, PayloadReader payloadReader,
-            MessageQueue queue, Clock clock) {
+            MessageQueue queue, Clock clock, IngestMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.queue = Objects.requireNonNull(queue, "queue must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
         this.verifier = new SignatureVerifier(secrets, settings.timestampTolerance(), clock);
     }
 
     @Override
     public AcceptOutcome accept(IncomingWebhook webhook) {
+        Answered answered = answer(webhook);
+        try {
+            metrics.answered(answered.outcome(), answered.publishLatency());
+        } catch (RuntimeException e) {
+            // Watching the door must never close it: the answer stands whatever the metrics did.
+        }
+        return answered.outcome();
+    }
+
+    private Answered answer(IncomingWebhook webhook) {
         byte[] body = webhook.body();
         if (body.length > settings.maxBodyBytes()) {
-            return new AcceptOutcome.PayloadTooLarge(settings.maxBodyBytes(), body.length);
+            return refused(new AcceptOutcome.PayloadTooLarge(settings.maxBodyBytes(), body.length));
         }
         if (!JsonMediaType.accepts(webhook.contentType())) {
-            return new AcceptOutcome.UnsupportedMediaType(webhook.contentType());
+            return refused(new AcceptOutcome.UnsupportedMediaType(webhook.contentType()));
         }
         SignatureCheck check = verifier.verify(
                 webhook.webhookId(), webhook.webhookTimestamp(), webhook.webhookSignature(), body);
         if (check != SignatureCheck.AUTHENTIC) {
-            return new AcceptOutcome.Unauthenticated(check.description());
+            return refused(new AcceptOutcome.Unauthenticated(check.description()));
         }
         String json;
         switch (payloadReader.read(body)) {
             case PayloadReading.Invalid invalid -> {
-                return new AcceptOutcome.InvalidPayload(invalid.violations(), invalid.stoppedEarly());
+                return refused(new AcceptOutcome.InvalidPayload(invalid.violations(), invalid.stoppedEarly()));
             }
             case PayloadReading.Valid valid -> json = valid.json();
         }
@@ -71,11 +93,21 @@ public final class AcceptWebhook implements WebhookInbox {
                 clock.instant(),
                 webhook.correlationId(),
                 json);
-        return switch (queue.publish(queued)) {
-            case PublishOutcome.Published published ->
-                    new AcceptOutcome.Accepted(queued.webhookId(), published.messageId());
+        long publishing = System.nanoTime();
+        PublishOutcome published = queue.publish(queued);
+        Optional<Duration> publishLatency = Optional.of(Duration.ofNanos(System.nanoTime() - publishing));
+        return new Answered(switch (published) {
+            case PublishOutcome.Published p -> new AcceptOutcome.Accepted(queued.webhookId(), p.messageId());
             case PublishOutcome.Unavailable unavailable ->
                     new AcceptOutcome.QueueUnavailable(settings.retryAfter(), unavailable.reason());
-        };
+        }, publishLatency);
+    }
+
+    private static Answered refused(AcceptOutcome outcome) {
+        return new Answered(outcome, Optional.empty());
+    }
+
+    /** An answer, and how long the queue took when it was asked. */
+    private record Answered(AcceptOutcome outcome, Optional<Duration> publishLatency) {
     }
 }

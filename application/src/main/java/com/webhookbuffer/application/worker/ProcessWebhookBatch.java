@@ -1,5 +1,6 @@
 package com.webhookbuffer.application.worker;
 
+import com.webhookbuffer.application.port.out.WorkerMetrics;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
@@ -14,10 +15,13 @@ import com.webhookbuffer.domain.processing.Settlement;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,14 +37,29 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
     private final FailedDeliveries failedDeliveries;
     private final RetryBackoff backoff;
     private final RandomGenerator random;
+    private final Clock clock;
+    private final WorkerMetrics metrics;
 
+    /** Metrics off. */
     public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository,
             FailedDeliveries failedDeliveries, RetryBackoff backoff, RandomGenerator random) {
+        this(payloadReader, repository, failedDeliveries, backoff, random, Clock.systemUTC(), WorkerMetrics.NONE);
+    }
+
+    /**
+     * @param clock   the clock the door stamped {@code receivedAt} with, for each written order's lag
+     * @param metrics told of every batch settled
+     */
+    public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository,
+            FailedDeliveries failedDeliveries, RetryBackoff backoff, RandomGenerator random, Clock clock,
+            WorkerMetrics metrics) {
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.failedDeliveries = Objects.requireNonNull(failedDeliveries, "failedDeliveries must not be null");
         this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
         this.random = Objects.requireNonNull(random, "random must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
     }
 
     @Override
@@ -48,23 +67,33 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
         ProcessingOutcome[] outcomes = new ProcessingOutcome[batch.size()];
         List<OrderWrite> writes = new ArrayList<>();
         List<Integer> writeIndexes = new ArrayList<>();
+        List<Instant> receivedAt = new ArrayList<>();
+        Optional<Duration> writeLatency = Optional.empty();
+        List<Duration> lags = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             switch (read(batch.get(i))) {
                 case Read.Poison poison -> outcomes[i] = new ProcessingOutcome.Poison(poison.reason());
                 case Read.Ready ready -> {
                     writes.add(ready.write());
                     writeIndexes.add(i);
+                    receivedAt.add(ready.receivedAt());
                 }
             }
         }
         if (!writes.isEmpty()) {
+            long writing = System.nanoTime();
             List<ProcessingOutcome> written = repository.write(writes);
+            writeLatency = Optional.of(Duration.ofNanos(System.nanoTime() - writing));
+            Instant writtenAt = clock.instant();
             if (written.size() != writes.size()) {
                 throw new IllegalStateException("repository returned " + written.size() + " outcomes for "
                         + writes.size() + " writes");
             }
             for (int w = 0; w < writes.size(); w++) {
                 outcomes[writeIndexes.get(w)] = written.get(w);
+                if (written.get(w) instanceof ProcessingOutcome.Written) {
+                    lags.add(Duration.between(receivedAt.get(w), writtenAt));
+                }
             }
         }
         List<MessageResult> results = new ArrayList<>(batch.size());
@@ -72,7 +101,13 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             Delivery delivery = batch.get(i);
             results.add(new MessageResult(delivery, outcomes[i], settle(delivery, outcomes[i])));
         }
-        return new BatchReport(results);
+        BatchReport report = new BatchReport(results);
+        try {
+            metrics.processed(new WorkerMetrics.BatchObservation(report, writeLatency, lags));
+        } catch (RuntimeException e) {
+            // Watching the worker must never fail a batch: what was settled stays settled.
+        }
+        return report;
     }
 
     private Read read(Delivery delivery) {
@@ -81,7 +116,8 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             case Envelope.Opened.Readable readable -> switch (payloadReader.read(readable.webhook().payload())) {
                 case PayloadReading.Invalid invalid -> new Read.Poison("invalid payload: " + invalid.summary());
                 case PayloadReading.Valid valid ->
-                        new Read.Ready(new OrderWrite(readable.webhook().webhookId(), valid.update()));
+                        new Read.Ready(new OrderWrite(readable.webhook().webhookId(), valid.update()),
+                                readable.webhook().receivedAt());
             };
         };
     }
@@ -120,7 +156,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
 
     /** A delivery after opening and reading: ready to write, or poison already. */
     private sealed interface Read {
-        record Ready(OrderWrite write) implements Read {
+        record Ready(OrderWrite write, Instant receivedAt) implements Read {
         }
 
         record Poison(String reason) implements Read {

@@ -58,4 +58,16 @@ public sealed interface AcceptOutcome {
             Objects.requireNonNull(reason, "reason must not be null");
         }
     }
+
+    /** The outcome's name in logs and metrics: low-cardinality and stable, one per case. */
+    default String label() {
+        return switch (this) {
+            case Accepted a -> "accepted";
+            case InvalidPayload i -> "invalid-payload";
+            case Unauthenticated u -> "unauthenticated";
+            case PayloadTooLarge p -> "payload-too-large";
+            case UnsupportedMediaType m -> "unsupported-media-type";
+            case QueueUnavailable q -> "queue-unavailable";
+        };
+    }
 }

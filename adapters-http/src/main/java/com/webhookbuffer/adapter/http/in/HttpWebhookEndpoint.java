@@ -86,7 +86,7 @@ public final class HttpWebhookEndpoint {
                 .addKeyValue("correlationId", correlationId.value())
                 .addKeyValue("webhookId", webhookId == null || webhookId.length() <= 255
                         ? webhookId : webhookId.substring(0, 255))
-                .addKeyValue("outcome", outcomeName(outcome))
+                .addKeyValue("outcome", outcome.label())
                 .addKeyValue("status", status)
                 .addKeyValue("bodyBytes", bodyBytes);
         switch (outcome) {
@@ -98,18 +98,6 @@ public final class HttpWebhookEndpoint {
             default -> {
             }
         }
-        line.log("webhook request {}", outcomeName(outcome));
-    }
-
-    /** The outcome's name in logs and metrics: low-cardinality, stable. */
-    public static String outcomeName(AcceptOutcome outcome) {
-        return switch (outcome) {
-            case AcceptOutcome.Accepted a -> "accepted";
-            case AcceptOutcome.InvalidPayload i -> "invalid-payload";
-            case AcceptOutcome.Unauthenticated u -> "unauthenticated";
-            case AcceptOutcome.PayloadTooLarge p -> "payload-too-large";
-            case AcceptOutcome.UnsupportedMediaType m -> "unsupported-media-type";
-            case AcceptOutcome.QueueUnavailable q -> "queue-unavailable";
-        };
+        line.log("webhook request {}", outcome.label());
     }
 }
