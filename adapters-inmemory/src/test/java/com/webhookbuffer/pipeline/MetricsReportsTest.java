@@ -2,8 +2,8 @@ package com.webhookbuffer.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webhookbuffer.application.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.queue.Envelope;

@@ -2,8 +2,8 @@ package com.webhookbuffer.application.ingest;
 
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
-import com.webhookbuffer.application.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.PublishOutcome;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;

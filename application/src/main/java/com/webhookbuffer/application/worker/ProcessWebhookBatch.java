@@ -1,11 +1,11 @@
 package com.webhookbuffer.application.worker;
 
-import com.webhookbuffer.application.port.out.WorkerMetrics;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.FailedDeliveries;
 import com.webhookbuffer.domain.port.out.OrderRepository;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
 import com.webhookbuffer.domain.processing.OrderWrite;

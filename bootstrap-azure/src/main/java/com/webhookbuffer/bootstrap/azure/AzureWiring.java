@@ -17,6 +17,8 @@ import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Clock;
@@ -56,12 +58,13 @@ public final class AzureWiring {
         public static Ingest from(Map<String, String> environment) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
             List<WebhookSecret> secrets = Settings.webhookSecrets(env);
-            return of(Settings.ingest(env, secrets), storage(env));
+            // Metrics on Azure would be Application Insights' (not built yet); the request log line is there.
+            return of(Settings.ingest(env, secrets), storage(env), IngestMetrics.NONE);
         }
 
-        public static Ingest of(IngestSettings settings, StorageQueue storage) {
-            AcceptWebhook inbox = new AcceptWebhook(settings, newPayloadReader(), new AzureMessageQueue(storage),
-                    Clock.systemUTC());
+        public static Ingest of(IngestSettings settings, StorageQueue storage, IngestMetrics metrics) {
+            AcceptWebhook inbox = new AcceptWebhook(settings, settings::secrets, newPayloadReader(),
+                    new AzureMessageQueue(storage), Clock.systemUTC(), metrics);
             return new Ingest(new AzureHttpHandler(inbox));
         }
     }
@@ -85,16 +88,17 @@ public final class AzureWiring {
 
         public static Worker of(StorageQueue storage, DataSource database, RetryBackoff backoff, int maxDequeueCount,
                 RandomGenerator jitter) {
-            return new Worker(new AzureQueueHandler(processor(storage, database, backoff, maxDequeueCount, jitter),
+            return new Worker(new AzureQueueHandler(
+                    processor(storage, database, backoff, maxDequeueCount, jitter, WorkerMetrics.NONE),
                     storage.messages()));
         }
     }
 
     /** The worker's use case on Azure Storage and PostgreSQL: the one composition, which the local stack calls too. */
     public static ProcessWebhookBatch processor(StorageQueue storage, DataSource database, RetryBackoff backoff,
-            int maxDequeueCount, RandomGenerator jitter) {
+            int maxDequeueCount, RandomGenerator jitter, WorkerMetrics metrics) {
         return new ProcessWebhookBatch(newPayloadReader(), new MyBatisOrderRepository(database),
-                new AzureFailedDeliveries(storage, maxDequeueCount), backoff, jitter);
+                new AzureFailedDeliveries(storage, maxDequeueCount), backoff, jitter, Clock.systemUTC(), metrics);
     }
 
     static StorageQueue storage(EnvironmentVariables env) {

@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda;
 
+import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
 import com.webhookbuffer.application.payload.PayloadValidation;
@@ -7,7 +8,10 @@ import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,6 +44,11 @@ public final class Wiring {
     /** The SDK's name for a Secrets Manager endpoint override: a local stand-in in tests, unset on AWS. */
     public static final String AWS_ENDPOINT_URL_SECRETS_MANAGER = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
     public static final String AWS_REGION = "AWS_REGION";
+    /** {@code on} (the default) or {@code off}: whether the functions write CloudWatch metrics to their log. */
+    public static final String METRICS = "METRICS";
+    /** The CloudWatch namespace of those metrics; the template makes it {@code WebhookBuffer/<stack name>}. */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    public static final String DEFAULT_METRICS_NAMESPACE = "WebhookBuffer";
 
     /**
      * Every variable the functions read: the shared ones ({@link Settings#VARIABLES}) and AWS's. The SAM template's
@@ -47,7 +56,7 @@ public final class Wiring {
      */
     public static final List<String> VARIABLES = Stream.concat(Settings.VARIABLES.stream(), Stream.of(
             WEBHOOK_SECRETS_ARN, QUEUE_URL, DLQ_URL, DB_SECRET_ARN, DB_WORKER_SECRET_ARN, DB_SSL_MODE,
-            AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SECRETS_MANAGER)).toList();
+            AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SECRETS_MANAGER, METRICS, METRICS_NAMESPACE)).toList();
 
     private Wiring() {
     }
@@ -80,6 +89,22 @@ public final class Wiring {
                 .map(endpoint -> SqsClients.forEndpoint(env.parsed(AWS_ENDPOINT_URL_SQS, endpoint, URI::create),
                         Region.of(env.optional(AWS_REGION).orElse("us-east-1"))))
                 .orElseGet(SqsClients::create);
+    }
+
+    /**
+     * The functions' metrics as {@code METRICS} and {@code METRICS_NAMESPACE} say: embedded-metric documents written
+     * to {@code log} (standard output on Lambda), or none when off. A namespace CloudWatch would refuse stops the
+     * function at start, not at the first request.
+     */
+    public static Optional<EmbeddedMetrics> metrics(EnvironmentVariables env, Consumer<String> log) {
+        String switched = env.optional(METRICS).orElse("on");
+        return switch (switched) {
+            case "on" -> Optional.of(env.parsed(METRICS_NAMESPACE,
+                    env.optional(METRICS_NAMESPACE).orElse(DEFAULT_METRICS_NAMESPACE),
+                    namespace -> new EmbeddedMetrics(namespace, log, Clock.systemUTC())));
+            case "off" -> Optional.empty();
+            default -> throw new IllegalStateException(METRICS + " must be on or off, was: " + switched);
+        };
     }
 
     public static PayloadReader newPayloadReader() {

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local stack's API Gateway: {@code POST /webhooks} turned into the HTTP API's payload-2.0 event and handed to
- * the ingest function's own {@link ApiGatewayWebhookHandler}; {@code GET /health} and {@code GET /status} for
- * whoever watches the stack.
+ * the ingest function's own {@link ApiGatewayWebhookHandler}; {@code GET /health} and the pages for whoever watches
+ * the stack ({@code /status}, {@code /metrics}, {@code /dashboard} and its files).
  *
  * <p>It holds against careless and hostile clients, so that they cannot take the memory or the threads that the
  * queue and the worker share with it:
@@ -86,11 +86,11 @@ final class HttpFront implements AutoCloseable {
     /**
      * @param maxBodyBytes the ingest function's {@code MAX_BODY_BYTES}: nothing past it is read
      * @param accepting    whether webhooks are taken now (false before the stack is ready and while it stops)
-     * @param status       the {@code /status} document, as JSON text
+     * @param pages        what answers {@code GET} at each path (exactly that path), e.g. {@code /status}
      * @param onAccepted   told of every webhook answered 202
      */
     static HttpFront start(int port, Door door, int maxBodyBytes, BooleanSupplier accepting,
-            Supplier<String> status, Runnable onAccepted) throws IOException {
+            Map<String, Supplier<Answer>> pages, Runnable onAccepted) throws IOException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), ACCEPT_BACKLOG);
@@ -138,11 +138,16 @@ final class HttpFront implements AutoCloseable {
             boolean ready = accepting.getAsBoolean();
             return json(ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "unavailable") + "\"}");
         }));
-        server.createContext("/status", exchange -> respond(exchange, () -> exchange.getRequestMethod().equals("GET")
-                ? json(200, status.get())
-                : methodNotAllowed("GET")));
+        String answered = "this server answers POST " + WEBHOOKS_PATH + ", GET /health and GET "
+                + String.join(", GET ", pages.keySet());
+        pages.forEach((path, page) -> server.createContext(path, exchange -> respond(exchange, () -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                return problem(404, "not-found", "Not found", answered);
+            }
+            return exchange.getRequestMethod().equals("GET") ? page.get() : methodNotAllowed("GET");
+        })));
         server.createContext("/", exchange -> respond(exchange, () -> problem(404, "not-found", "Not found",
-                "this server answers POST " + WEBHOOKS_PATH + ", GET /health and GET /status")));
+                answered)));
         server.start();
         return new HttpFront(server, executor);
     }
@@ -247,7 +252,7 @@ final class HttpFront implements AutoCloseable {
         }
     }
 
-    private static Answer json(int status, String body) {
+    static Answer json(int status, String body) {
         return new Answer(status, Map.of("Content-Type", "application/json"), body);
     }
 

@@ -11,6 +11,8 @@ import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
 import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -30,9 +32,9 @@ record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalClou
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest) {
+    public HttpFront.Door door(IngestSettings ingest, IngestMetrics metrics) {
         return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.secrets()), queues.client(),
-                queues.queueUrl()).handler());
+                queues.queueUrl(), metrics).handler());
     }
 
     @Override
@@ -41,11 +43,12 @@ record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalClou
     }
 
     @Override
-    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching) {
+    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching,
+            WorkerMetrics metrics) {
         WebhookProcessor worker = WorkerWiring.processor(
                 new WorkerSettings(queues.queueUrl(), queues.deadLetterQueueUrl(),
                         Settings.retryBackoff(settings.variables())),
-                Wiring.newPayloadReader(), database, queues.client(), RandomGenerator.getDefault());
+                Wiring.newPayloadReader(), database, queues.client(), RandomGenerator.getDefault(), metrics);
         return new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
                 settings.workerMaxConcurrency(), new SqsBatchHandler(watching.apply(worker)));
     }

@@ -11,6 +11,8 @@ import com.webhookbuffer.bootstrap.azure.AzureWiring;
 import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.emulator.azurite.Azurite;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +47,8 @@ record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue storage)
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest) {
-        var handler = AzureWiring.Ingest.of(ingest, storage).handler();
+    public HttpFront.Door door(IngestSettings ingest, IngestMetrics metrics) {
+        var handler = AzureWiring.Ingest.of(ingest, storage, metrics).handler();
         return (exchange, body) -> {
             HttpResponseMessage response = handler.handle(new FunctionsHttpRequest(HttpFront.headers(exchange), body),
                     UUID.randomUUID().toString());
@@ -62,9 +64,10 @@ record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue storage)
     }
 
     @Override
-    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching) {
+    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching,
+            WorkerMetrics metrics) {
         WebhookProcessor worker = AzureWiring.processor(storage, database, Settings.retryBackoff(settings.variables()),
-                settings.maxReceiveCount(), RandomGenerator.getDefault());
+                settings.maxReceiveCount(), RandomGenerator.getDefault(), metrics);
         FunctionsHostQueue host = new FunctionsHostQueue(storage,
                 Duration.ofSeconds(settings.visibilityTimeoutSeconds()), settings.maxReceiveCount());
         return new FunctionsHostPoller(host, new AzureQueueHandler(watching.apply(worker), storage.messages()),

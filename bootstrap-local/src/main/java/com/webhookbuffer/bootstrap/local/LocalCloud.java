@@ -3,6 +3,8 @@ package com.webhookbuffer.bootstrap.local;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -15,17 +17,17 @@ import javax.sql.DataSource;
  */
 interface LocalCloud extends AutoCloseable {
 
-    /** The door, wired as the cloud's ingest function is. */
-    HttpFront.Door door(IngestSettings settings);
+    /** The door, wired as the cloud's ingest function is, telling {@code metrics} of each answer. */
+    HttpFront.Door door(IngestSettings settings, IngestMetrics metrics);
 
     /** The queue's dead-letter queue, as an operator reads it. */
     DeadLetterQueue deadLetterQueue();
 
     /**
-     * Starts feeding the worker, wired as the cloud's worker function is, on {@code database}; {@code watching} wraps
-     * the use case (the stack counts what it does).
+     * Starts feeding the worker, wired as the cloud's worker function is, on {@code database}, telling
+     * {@code metrics} of each batch; {@code watching} wraps the use case (the stack counts what it does).
      */
-    WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching);
+    WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching, WorkerMetrics metrics);
 
     /** The banner's lines about the queues: where they are and how to reach them. */
     List<String> describe();

@@ -18,6 +18,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The whole pipeline on one machine, assembled here top to bottom: PostgreSQL (migrated before anything connects
@@ -40,6 +43,7 @@ final class LocalStack implements AutoCloseable {
     private final LocalSettings settings;
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private final PipelineCounts counts = new PipelineCounts();
+    private final LocalMetrics metrics = new LocalMetrics();
     private volatile boolean accepting;
     private LocalDatabase database;
     private LocalCloud cloud;
@@ -109,11 +113,18 @@ final class LocalStack implements AutoCloseable {
 
         StatusDocument status = new StatusDocument(() -> accepting, deadLetterQueue,
                 () -> poller == null ? 0 : poller.batchesInFlight(), counts, pool, settings);
+        metrics.watch(status, settings);
+        closeInReverse.push(metrics);
+        Map<String, Supplier<HttpFront.Answer>> pages = new LinkedHashMap<>();
+        pages.put("/status", () -> HttpFront.json(200, status.json()));
+        pages.put("/metrics", metrics::metricsAnswer);
+        DashboardPage.files().forEach((path, file) -> pages.put(path, () -> file));
+        pages.put(DashboardPage.HISTORY_PATH, () -> metrics.historyAnswer(settings));
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
-        front = HttpFront.start(settings.httpPort(), cloud.door(ingest), ingest.maxBodyBytes(),
-                () -> accepting, status::json, counts::accepted);
+        front = HttpFront.start(settings.httpPort(), cloud.door(ingest, metrics.ingest()), ingest.maxBodyBytes(),
+                () -> accepting, pages, counts::accepted);
         closeInReverse.push(front);
-        poller = cloud.startWorker(pool, counts::watching);
+        poller = cloud.startWorker(pool, counts::watching, metrics.worker());
         closeInReverse.push(poller);
         // Undone first: stopping refuses webhooks (503) while the batches in flight finish.
         closeInReverse.push(() -> accepting = false);

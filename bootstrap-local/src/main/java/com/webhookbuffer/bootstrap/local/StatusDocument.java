@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -37,14 +38,32 @@ record StatusDocument(BooleanSupplier accepting, DeadLetterQueue queue, IntSuppl
         queueStatus.put("batchesInFlight", batchesInFlight.getAsInt());
         status.put("queue", queueStatus);
         status.put("counts", counts.snapshot());
-        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
         Map<String, Object> database = new LinkedHashMap<>();
-        database.put("connectionsInUse", connections == null ? 0 : connections.getActiveConnections());
-        database.put("connectionsOpen", connections == null ? 0 : connections.getTotalConnections());
+        database.put("connectionsInUse", connectionsInUse());
+        database.put("connectionsOpen", connectionsOpen());
         database.put("connectionBudget", settings.budget().dbMaxConnections());
         database.put("workerMaxConcurrency", settings.workerMaxConcurrency());
         status.put("database", database);
         return status;
+    }
+
+    /** The queue's depths now, or empty while the queue cannot be reached. */
+    Optional<QueueDepth> depth() {
+        try {
+            return Optional.of(queue.depth());
+        } catch (QueueUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    int connectionsInUse() {
+        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        return connections == null ? 0 : connections.getActiveConnections();
+    }
+
+    int connectionsOpen() {
+        HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        return connections == null ? 0 : connections.getTotalConnections();
     }
 
     String json() {

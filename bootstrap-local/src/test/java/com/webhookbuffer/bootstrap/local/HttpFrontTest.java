@@ -10,6 +10,7 @@ import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,8 @@ class HttpFrontTest {
             received.add(incoming);
             return new AcceptOutcome.Accepted(new WebhookId(incoming.webhookId()), "message-1");
         });
-        return HttpFront.start(0, HttpFront.apiGateway(handler), MAX_BODY_BYTES, accepting::get, () -> "{\"ok\":true}",
+        return HttpFront.start(0, HttpFront.apiGateway(handler), MAX_BODY_BYTES, accepting::get,
+                Map.of("/status", () -> HttpFront.json(200, "{\"ok\":true}")),
                 acceptedCount::incrementAndGet);
     }
 

@@ -12,8 +12,10 @@ import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -40,19 +42,27 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
         secrets.reread();
     }
 
-    /** The ingest side as the function's environment variables describe it. */
+    /** The ingest side as the function's environment variables describe it, its metrics on standard output. */
     public static IngestWiring from(Map<String, String> environment) {
-        EnvironmentVariables env = new EnvironmentVariables(environment);
-        SigningSecrets secrets = signingSecrets(env);
-        return of(Settings.ingest(env, secrets.get()), secrets, Wiring.sqsClient(env), env.required(QUEUE_URL));
+        return from(environment, System.out::println);
     }
 
-    /** The ingest side publishing to the SQS queue at {@code queueUrl}. */
-    public static IngestWiring of(IngestSettings settings, SigningSecrets secrets, SqsClient sqs, String queueUrl) {
+    /** With the metrics' log given: for tests, which read the documents the function writes. */
+    public static IngestWiring from(Map<String, String> environment, Consumer<String> metricsLog) {
+        EnvironmentVariables env = new EnvironmentVariables(environment);
+        SigningSecrets secrets = signingSecrets(env);
+        IngestMetrics metrics = Wiring.metrics(env, metricsLog).<IngestMetrics>map(m -> m).orElse(IngestMetrics.NONE);
+        return of(Settings.ingest(env, secrets.get()), secrets, Wiring.sqsClient(env), env.required(QUEUE_URL),
+                metrics);
+    }
+
+    /** The ingest side publishing to the SQS queue at {@code queueUrl}, telling {@code metrics} of each answer. */
+    public static IngestWiring of(IngestSettings settings, SigningSecrets secrets, SqsClient sqs, String queueUrl,
+            IngestMetrics metrics) {
         SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl);
         PayloadReader payloadReader = Wiring.newPayloadReader();
 
-        AcceptWebhook inbox = new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC());
+        AcceptWebhook inbox = new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC(), metrics);
 
         return new IngestWiring(new ApiGatewayWebhookHandler(inbox), payloadReader, settings, secrets);
     }

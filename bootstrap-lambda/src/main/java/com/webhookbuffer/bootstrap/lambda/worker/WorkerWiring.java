@@ -11,8 +11,10 @@ import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.crac.Context;
@@ -47,14 +49,25 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
         dataSource.reopen();
     }
 
-    /** The worker side as the function's environment variables describe it. */
+    /** The worker side as the function's environment variables describe it, its metrics on standard output. */
     public static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials) {
-        return from(environment, credentials, SnapStartRandom.create());
+        return from(environment, credentials, System.out::println);
+    }
+
+    /** With the metrics' log given: for tests, which read the documents the function writes. */
+    public static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
+            Consumer<String> metricsLog) {
+        return from(environment, credentials, SnapStartRandom.create(), metricsLog);
     }
 
     /** With the jitter given: the tests stand two copies of one snapshot side by side with it. */
     static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
             SnapStartRandom jitter) {
+        return from(environment, credentials, jitter, System.out::println);
+    }
+
+    private static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
+            SnapStartRandom jitter, Consumer<String> metricsLog) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
         WorkerSettings settings = WorkerSettings.from(env);
         DatabaseSettings database = credentials.settings(env)
@@ -66,16 +79,17 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
         RestorableDataSource dataSource = new RestorableDataSource(database, login);
         PayloadReader payloadReader = Wiring.newPayloadReader();
 
-        ProcessWebhookBatch processor = processor(settings, payloadReader, dataSource, sqs, jitter);
+        WorkerMetrics metrics = Wiring.metrics(env, metricsLog).<WorkerMetrics>map(m -> m).orElse(WorkerMetrics.NONE);
+        ProcessWebhookBatch processor = processor(settings, payloadReader, dataSource, sqs, jitter, metrics);
 
         return new WorkerWiring(new SqsBatchHandler(processor), payloadReader, dataSource, jitter);
     }
 
-    /** The worker's use case on SQS and PostgreSQL. */
+    /** The worker's use case on SQS and PostgreSQL, telling {@code metrics} of each batch. */
     public static ProcessWebhookBatch processor(WorkerSettings settings, PayloadReader payloadReader,
-            DataSource database, SqsClient sqs, RandomGenerator jitter) {
+            DataSource database, SqsClient sqs, RandomGenerator jitter, WorkerMetrics metrics) {
         return new ProcessWebhookBatch(payloadReader, new MyBatisOrderRepository(database),
                 new SqsFailedDeliveries(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), settings.backoff(),
-                jitter);
+                jitter, Clock.systemUTC(), metrics);
     }
 }

@@ -1,4 +1,4 @@
-package com.webhookbuffer.application.port.out;
+package com.webhookbuffer.domain.port.out;
 
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import java.time.Duration;
