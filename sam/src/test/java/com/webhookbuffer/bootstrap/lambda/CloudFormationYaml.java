@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -35,6 +37,22 @@ final class CloudFormationYaml {
         try (Reader reader = Files.newBufferedReader(template)) {
             return (Map<String, Object>) new Yaml(new Constructor()).load(reader);
         }
+    }
+
+    /** A deep copy that can be changed, for the contract tests' broken copies (what {@link #read} gives may not). */
+    @SuppressWarnings("unchecked")
+    static <T> T copy(T node) {
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k.toString(), copy(v)));
+            return (T) copy;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(copy(item)));
+            return (T) copy;
+        }
+        return node;
     }
 
     private static final class Constructor extends SafeConstructor {

@@ -42,7 +42,7 @@ class TemplateContractTest {
     }
 
     private static List<String> violationsAfter(Consumer<Map<String, Object>> breakIt) {
-        Map<String, Object> copy = copy(template);
+        Map<String, Object> copy = CloudFormationYaml.copy(template);
         breakIt.accept(copy);
         return TemplateRules.check(copy, DIRECTORY);
     }
@@ -540,20 +540,5 @@ class TemplateContractTest {
                 .containsExactly("AlarmTopic has no e-mail subscription to AlarmEmail only when AlarmEmail is given");
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("AlarmTopic")))
                 .containsExactly("there is no AlarmTopic (AWS::SNS::Topic) for the alarms to notify");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T copy(T node) {
-        if (node instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k.toString(), copy(v)));
-            return (T) copy;
-        }
-        if (node instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>();
-            list.forEach(item -> copy.add(copy(item)));
-            return (T) copy;
-        }
-        return node;
     }
 }
