@@ -376,6 +376,11 @@ final class LoadCommand {
         out.println(row("answers", answers.accepted() + " of " + plan.size() + " answered 202"
                 + (answers.failures().isEmpty() ? "" : "; not 202: " + answers.failures().entrySet().stream()
                         .map(f -> f.getKey() + " x " + f.getValue()).collect(Collectors.joining(", ")))));
+        if (answers.failures().containsKey("401")) {
+            out.println(row("", "401: the stack refused the signatures; load signs with WEBHOOK_SECRETS, or else "
+                    + "with the secret in " + LocalSettings.LOCAL_STATE_DIR + "/" + DevelopmentSecret.FILE_NAME
+                    + ": are they this stack's?"));
+        }
         out.println(row("accepted/s", String.format(Locale.ROOT, "%.0f  (%d accepted in %.2f s%s)",
                 answers.accepted() / seconds, answers.accepted(), seconds,
                 options.rate().map(r -> "; paced at " + number(r) + "/s").orElse(""))));

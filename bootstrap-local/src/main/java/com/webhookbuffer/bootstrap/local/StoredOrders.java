@@ -2,6 +2,7 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.bootstrap.local.LoadPlan.Delivery;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -63,11 +64,13 @@ final class StoredOrders implements AutoCloseable {
         Optional<DatabaseSettings> external = settings.externalDatabase();
         Path urlFile = settings.stateDirectory().resolve(LocalStack.DB_URL_FILE);
         DatabaseSettings db = external.orElseGet(() -> {
-            String url = StateDirectory.open(settings.stateDirectory()).read(LocalStack.DB_URL_FILE)
-                    .orElseThrow(() -> new IllegalStateException("no " + urlFile + ": load reads the running "
-                            + "stack's database URL from there to check that every order was written; run it with "
-                            + "the stack's " + LocalSettings.LOCAL_STATE_DIR + " (or its DB_URL, for an external "
-                            + "database)"));
+            // Looked for before the folder is opened: opening creates it, and a mistyped folder should stay uncreated.
+            if (!Files.isRegularFile(urlFile)) {
+                throw new IllegalStateException("no " + urlFile + ": load reads the running stack's database URL "
+                        + "from there to check that every order was written; run it with the stack's "
+                        + LocalSettings.LOCAL_STATE_DIR + " (or its DB_URL, for an external database)");
+            }
+            String url = StateDirectory.open(settings.stateDirectory()).read(LocalStack.DB_URL_FILE).orElseThrow();
             try {
                 return LocalDatabase.fromPsqlUrl(url);
             } catch (IllegalArgumentException e) {

@@ -94,6 +94,7 @@ class LoadCommandTest {
         assertThat(load.status()).as(load.out() + load.err()).isEqualTo(1);
         assertThat(load.out())
                 .contains("0 of 20 answered 202; not 202: 401 x 20")
+                .contains("401: the stack refused the signatures")
                 .contains("did not drain: no webhook was accepted")
                 .contains("FAILED: 20 webhook(s) not answered 202.");
     }
@@ -111,6 +112,17 @@ class LoadCommandTest {
         assertThat(load.err()).contains("no stack answers at http://127.0.0.1:" + closed + " (HTTP_PORT " + closed)
                 .contains("Start one with ./run-local");
         assertThat(load.out()).isEmpty();
+    }
+
+    @Test
+    void aStateFolderWithoutTheStacksDatabaseUrlIsNamedAndLeftUncreated() {
+        Path elsewhere = state.resolve("not-the-stacks");
+
+        Result load = load(List.of("load", "10"), Map.of(LocalSettings.LOCAL_STATE_DIR, elsewhere.toString()));
+
+        assertThat(load.status()).isEqualTo(2);
+        assertThat(load.err()).contains("no " + elsewhere.resolve("db-url")).contains("LOCAL_STATE_DIR");
+        assertThat(elsewhere).doesNotExist();
     }
 
     @Test
