@@ -21,15 +21,16 @@ public final class RunLocal {
             usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
                    ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
                    ./run-local load [N] [--rate R] [--concurrency C]
-                                               a spike: N signed sample orders (default 1000; a tenth of them
+                                               a spike: N signed sample orders (default %d; a tenth of them
                                                duplicate deliveries, a tenth of the orders in two versions, half of
-                                               those newest first) over C keep-alive connections (default 32), at R
+                                               those newest first) over C keep-alive connections (default %d), at R
                                                requests/s (default: as fast as answered); waits for the drain, checks
                                                every order in the database, and prints the figures
                    ./run-local dlq list        show each dead letter with its reason
                    ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
             The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
-            Settings are environment variables: see the table in README.md.""";
+            Settings are environment variables: see the table in README.md.""".formatted(LoadCommand.DEFAULT_SIZE,
+            LoadCommand.DEFAULT_CONCURRENCY);
 
     /** Set by the run-local script when stderr is a terminal (the JVM cannot tell): progress is then redrawn. */
     static final String STDERR_IS_TERMINAL = "run-local.stderr-is-terminal";

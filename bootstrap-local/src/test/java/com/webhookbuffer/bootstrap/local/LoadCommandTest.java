@@ -147,6 +147,9 @@ class LoadCommandTest {
                 .isEqualTo(new LoadCommand.Options(300, Optional.of(2.5), 4));
         assertThat(LoadCommand.Options.parse(List.of()))
                 .isEqualTo(new LoadCommand.Options(1000, Optional.empty(), 32));
+        assertThat(load(List.of("help"), Map.of()).out())
+                .contains("./run-local load [N] [--rate R] [--concurrency C]")
+                .contains("N signed sample orders (default 1000;").contains("keep-alive connections (default 32)");
     }
 
     @Test
