@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +70,29 @@ final class LocalDatabase implements AutoCloseable {
         // The password is base64url: nothing in it needs escaping in a URL.
         return embedded.map(postgres -> "postgresql://" + SUPERUSER + ":" + password + "@localhost:"
                 + postgres.getPort() + "/postgres");
+    }
+
+    /**
+     * The server a {@link #psqlUrl()} names, for a JDBC client: what {@code ./run-local load} reads from
+     * {@code LOCAL_STATE_DIR/db-url} to find the running stack's database. pgjdbc takes no user or password in the
+     * URL's authority, so they are taken out of it.
+     */
+    static DatabaseSettings fromPsqlUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            // Neither the exception's message nor itself as the cause: both quote the URL, password and all.
+            throw new IllegalArgumentException("not a postgresql:// URL (" + e.getReason() + " at index "
+                    + e.getIndex() + ")");
+        }
+        if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0
+                || uri.getUserInfo() == null || !uri.getUserInfo().contains(":")) {
+            throw new IllegalArgumentException("not a postgresql://user:password@host:port/database URL");
+        }
+        String[] credentials = uri.getUserInfo().split(":", 2);
+        return DatabaseSettings.of("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(),
+                credentials[0], credentials[1]);
     }
 
     static LocalDatabase external(DatabaseSettings settings) {

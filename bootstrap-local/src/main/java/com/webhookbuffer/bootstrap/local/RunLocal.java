@@ -20,10 +20,20 @@ public final class RunLocal {
     static final String USAGE = """
             usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
                    ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
+                   ./run-local load [N] [--rate R] [--concurrency C]
+                                               a spike: N signed sample orders (default %d; a tenth of them
+                                               duplicate deliveries, a tenth of the orders in two versions, half of
+                                               those newest first) over C keep-alive connections (default %d), at R
+                                               requests/s (default: as fast as answered); waits for the drain, checks
+                                               every order in the database, and prints the figures
                    ./run-local dlq list        show each dead letter with its reason
                    ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
             The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
-            Settings are environment variables: see the table in README.md.""";
+            Settings are environment variables: see the table in README.md.""".formatted(LoadCommand.DEFAULT_SIZE,
+            LoadCommand.DEFAULT_CONCURRENCY);
+
+    /** Set by the run-local script when stderr is a terminal (the JVM cannot tell): progress is then redrawn. */
+    static final String STDERR_IS_TERMINAL = "run-local.stderr-is-terminal";
 
     private RunLocal() {
     }
@@ -56,6 +66,10 @@ public final class RunLocal {
                 default -> {
                     if (args.size() == 2 && args.getFirst().equals("send")) {
                         yield send(settings, Optional.of(Path.of(args.get(1))), out);
+                    }
+                    if (args.getFirst().equals("load")) {
+                        yield LoadCommand.run(settings, args.subList(1, args.size()), out, err,
+                                Boolean.getBoolean(STDERR_IS_TERMINAL));
                     }
                     err.println("unknown command: " + String.join(" ", args));
                     err.println(USAGE);

@@ -33,15 +33,7 @@ final class SendCommand {
         byte[] body = file.isPresent()
                 ? Files.readAllBytes(file.get())
                 : SampleOrder.json("ord_" + now.getEpochSecond(), 1, now).getBytes(StandardCharsets.UTF_8);
-        long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(webhooks)
-                .timeout(Duration.ofSeconds(30))
-                .header("content-type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        HttpRequest request = signed(webhooks, secret, id, now, body);
         out.println("POST " + webhooks + "  webhook-id " + id + "  (" + body.length + " bytes"
                 + file.map(f -> " from " + f).orElse(", a sample order") + ")");
         try (HttpClient client = HttpClient.newHttpClient()) {
@@ -49,5 +41,21 @@ final class SendCommand {
             out.println(response.statusCode() + " " + response.body());
             return response.statusCode() / 100 == 2;
         }
+    }
+
+    /**
+     * {@code body} posted as a Standard Webhooks sender posts it: signed with {@code secret} for {@code id} at
+     * {@code now}. A sender that delivers the same webhook again signs it again, with the time of that delivery.
+     */
+    static HttpRequest signed(URI webhooks, WebhookSecret secret, String id, Instant now, byte[] body) {
+        long timestamp = now.getEpochSecond();
+        return HttpRequest.newBuilder(webhooks)
+                .timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 }
