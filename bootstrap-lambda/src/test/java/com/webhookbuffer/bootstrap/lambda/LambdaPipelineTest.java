@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.webhookbuffer.adapter.aws.TestSqs;
+import com.webhookbuffer.adapter.aws.out.EmbeddedMetricFormat;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
@@ -24,7 +26,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,8 +79,12 @@ class LambdaPipelineTest {
             env.put("DB_PASSWORD", db.password());
             env.put("RETRY_BACKOFF_BASE_SECONDS", "1");
             env.put("RETRY_BACKOFF_CAP_SECONDS", "1");
-            IngestFunction ingest = new IngestFunction(IngestWiring.from(env));
-            WorkerFunction worker = new WorkerFunction(WorkerWiring.from(env, DatabaseCredentials.fromEnvironment()));
+            env.put("METRICS_NAMESPACE", "WebhookBuffer/pipeline-test");
+            List<String> ingestMetrics = new ArrayList<>();
+            List<String> workerMetrics = new ArrayList<>();
+            IngestFunction ingest = new IngestFunction(IngestWiring.from(env, ingestMetrics::add));
+            WorkerFunction worker = new WorkerFunction(WorkerWiring.from(env, DatabaseCredentials.fromEnvironment(),
+                    workerMetrics::add));
 
             // Versions 3, 1, 2 of each order, every webhook sent twice (the sender retried).
             for (int o = 0; o < 5; o++) {
@@ -102,7 +110,8 @@ class LambdaPipelineTest {
             assertThat(failed.getBatchItemFailures()).isNotEmpty();
             postgres = start(data, port);
             // A SnapStart snapshot and restore in between: the pool is closed, then opened afresh.
-            WorkerWiring workerWiring = WorkerWiring.from(env, DatabaseCredentials.fromEnvironment());
+            WorkerWiring workerWiring = WorkerWiring.from(env, DatabaseCredentials.fromEnvironment(),
+                    workerMetrics::add);
             worker = new WorkerFunction(workerWiring);
             workerWiring.beforeCheckpoint(null);
             workerWiring.afterRestore(null);
@@ -124,6 +133,19 @@ class LambdaPipelineTest {
             assertThat(TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"))
                     .as("SQS does not keep order: some lower versions were written before version 3 came")
                     .isBetween(5L, 15L);
+            // What the functions told CloudWatch: one document per request, at least one per batch, and the same
+            // counts the database holds.
+            assertThat(ingestMetrics).hasSize(30).allSatisfy(document ->
+                    assertThat(EmbeddedMetricFormat.violations(document)).isEmpty());
+            assertThat(sum(ingestMetrics, "Accepted")).isEqualTo(30);
+            assertThat(workerMetrics).isNotEmpty().allSatisfy(document ->
+                    assertThat(EmbeddedMetricFormat.violations(document)).isEmpty());
+            assertThat(sum(workerMetrics, "Written")).isEqualTo(
+                    TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"));
+            assertThat(sum(workerMetrics, "Poison")).isEqualTo(1);
+            assertThat(sum(workerMetrics, "RetryLater")).as("the batch that met the database down").isPositive();
+            assertThat(workerMetrics.stream().mapToLong(d -> values(EmbeddedMetricFormat.parse(d).path("Lag"))).sum())
+                    .as("one lag per order written").isEqualTo(sum(workerMetrics, "Written"));
             var deadLetters = TestSqs.client().receiveMessage(r -> r.queueUrl(queues.deadLetterQueueUrl())
                     .maxNumberOfMessages(10).messageAttributeNames("All")).messages();
             assertThat(deadLetters).singleElement().satisfies(dead -> assertThat(
@@ -131,6 +153,15 @@ class LambdaPipelineTest {
         } finally {
             postgres.close();
         }
+    }
+
+    /** How many values a metric has in a document: one number, or an array of them. */
+    private static long values(JsonNode metric) {
+        return metric.isArray() ? metric.size() : metric.isNumber() ? 1 : 0;
+    }
+
+    private static long sum(List<String> documents, String metric) {
+        return documents.stream().mapToLong(d -> EmbeddedMetricFormat.parse(d).path(metric).asLong()).sum();
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {

@@ -3,12 +3,15 @@ package com.webhookbuffer.bootstrap.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
 import com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,24 @@ class WiringTest {
         assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_URL", "mysql://x"),
                 DatabaseCredentials.fromEnvironment()))
                 .withMessage("DB_URL is malformed: jdbcUrl must start with jdbc:postgresql:, was: mysql://x");
+        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(with(ingest(), "METRICS", "yes")))
+                .withMessage("METRICS must be on or off, was: yes");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "METRICS_NAMESPACE", "AWS/Lambda")))
+                .withMessageStartingWith("METRICS_NAMESPACE is malformed: a CloudWatch namespace is");
+    }
+
+    @Test
+    void metricsAreOnUnlessTurnedOffAndGoToTheLogGiven() {
+        List<String> documents = new ArrayList<>();
+        IngestWiring.from(ingest(), documents::add).handler().handle(new APIGatewayV2HTTPEvent());
+        assertThat(documents).singleElement().satisfies(document -> assertThat(document)
+                .contains("\"Namespace\":\"WebhookBuffer\"").contains("\"Reason\":\"unsupported-media-type\""));
+
+        documents.clear();
+        IngestWiring.from(with(ingest(), "METRICS", "off"), documents::add).handler()
+                .handle(new APIGatewayV2HTTPEvent());
+        assertThat(documents).isEmpty();
     }
 
     @Test

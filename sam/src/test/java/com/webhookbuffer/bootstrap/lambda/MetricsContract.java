@@ -1,37 +1,41 @@
 package com.webhookbuffer.bootstrap.lambda;
 
+import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The embedded-metric-format contract the two functions publish by (issue #13), as the template, its dashboard and
- * LagAlarm read it: one namespace per stack, a {@code Function} dimension naming the function, and the metrics each
+ * The embedded-metric-format contract the two functions publish by ({@link EmbeddedMetrics}'s names), as the
+ * template, its dashboard and LagAlarm read it: one namespace per stack, a {@code Function} dimension naming the function, and the metrics each
  * one publishes. A name the dashboard or an alarm reads that is not here would show an empty graph, or an alarm that
  * never sees a datapoint.
  */
 final class MetricsContract {
 
-    static final String NAMESPACE_VARIABLE = "METRICS_NAMESPACE";
+    static final String NAMESPACE_VARIABLE = Wiring.METRICS_NAMESPACE;
     /** {@code on} (the code's default) or {@code off}. */
-    static final String SWITCH_VARIABLE = "METRICS";
+    static final String SWITCH_VARIABLE = Wiring.METRICS;
 
     /** The namespace as the template writes it in a {@code Fn::Sub}: one per stack. */
     static final String NAMESPACE = "WebhookBuffer/${AWS::StackName}";
 
-    static final String FUNCTION = "Function";
-    static final String REASON = "Reason";
+    static final String FUNCTION = EmbeddedMetrics.FUNCTION;
+    static final String REASON = EmbeddedMetrics.REASON;
 
     /** The {@code Function} dimension's value each function publishes with, by the template's logical id. */
-    static final Map<String, String> FUNCTIONS = Map.of("IngestFunction", "ingest", "WorkerFunction", "worker");
+    static final Map<String, String> FUNCTIONS = Map.of("IngestFunction", EmbeddedMetrics.INGEST,
+            "WorkerFunction", EmbeddedMetrics.WORKER);
 
     /** What each function publishes, by its {@code Function} value; each with the dimensions [Function]. */
     static final Map<String, Set<String>> METRICS = Map.of(
-            "ingest", Set.of("Accepted", "Rejected", "PublishLatency"),
-            "worker", Set.of("Written", "Duplicate", "Stale", "RetryLater", "Poison", "BatchSize",
-                    "BatchWriteLatency", "Lag"));
+            EmbeddedMetrics.INGEST, Set.of(EmbeddedMetrics.ACCEPTED, EmbeddedMetrics.REJECTED,
+                    EmbeddedMetrics.PUBLISH_LATENCY),
+            EmbeddedMetrics.WORKER, Set.of(EmbeddedMetrics.WRITTEN, EmbeddedMetrics.DUPLICATE, EmbeddedMetrics.STALE,
+                    EmbeddedMetrics.RETRY_LATER, EmbeddedMetrics.POISON, EmbeddedMetrics.BATCH_SIZE,
+                    EmbeddedMetrics.BATCH_WRITE_LATENCY, EmbeddedMetrics.LAG));
 
     /** The one metric also published with the dimensions [Function, Reason]. */
-    static final String BY_REASON = "Rejected";
+    static final String BY_REASON = EmbeddedMetrics.REJECTED;
 
     static final Set<String> REASONS = Set.of("invalid-payload", "unauthenticated", "payload-too-large",
             "unsupported-media-type", "queue-unavailable");

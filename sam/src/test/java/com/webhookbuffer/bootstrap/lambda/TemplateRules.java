@@ -38,14 +38,6 @@ final class TemplateRules {
     static final Set<String> NOT_SET_ON_AWS = Set.of(Settings.DB_USER, Settings.DB_PASSWORD, Wiring.AWS_ENDPOINT_URL_SQS,
             Wiring.AWS_ENDPOINT_URL_SECRETS_MANAGER, Wiring.AWS_REGION, Settings.WEBHOOK_SECRETS);
 
-    /**
-     * The metrics contract's variables (issue #13), which the template sets for the embedded-metric-format code
-     * being written beside it: until {@link Wiring#VARIABLES} lists them, no function reading them is expected, not
-     * a mistake. Delete this once it does.
-     */
-    static final Set<String> SET_FOR_THE_METRICS_CODE = Set.of(MetricsContract.NAMESPACE_VARIABLE,
-            MetricsContract.SWITCH_VARIABLE);
-
     /** The retentions CloudWatch Logs accepts, in days. */
     static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
             731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -248,7 +240,7 @@ final class TemplateRules {
             set.addAll(environment(function).keySet());
         }
         for (String variable : set) {
-            if (!Wiring.VARIABLES.contains(variable) && !SET_FOR_THE_METRICS_CODE.contains(variable)) {
+            if (!Wiring.VARIABLES.contains(variable)) {
                 violations.add("the template sets " + variable + ", which no function reads");
             }
         }

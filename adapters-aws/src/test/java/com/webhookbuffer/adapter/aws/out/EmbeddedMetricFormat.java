@@ -19,7 +19,7 @@ import java.util.Set;
  * most 100 definitions, each naming a root member whose value is a number or an array of at most 100 numbers, with
  * a {@code Unit} from CloudWatch's list when given).
  */
-final class EmbeddedMetricFormat {
+public final class EmbeddedMetricFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
@@ -31,7 +31,7 @@ final class EmbeddedMetricFormat {
     private EmbeddedMetricFormat() {
     }
 
-    static JsonNode parse(String line) {
+    public static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
         } catch (IOException e) {
@@ -40,7 +40,7 @@ final class EmbeddedMetricFormat {
     }
 
     /** What in the document breaks the specification; empty when CloudWatch would extract its metrics. */
-    static List<String> violations(String line) {
+    public static List<String> violations(String line) {
         List<String> problems = new ArrayList<>();
         if (line.contains("\n")) {
             problems.add("a document must be one log line");
