@@ -88,6 +88,13 @@ final class HexagonRules {
     static final ArchRule aws_types_stay_in_the_aws_modules =
             cloudTypesStayIn("AWS", "aws", "lambda", "software.amazon..", "com.amazonaws..");
 
+    @ArchTest
+    static final ArchRule prometheus_types_stay_in_their_adapter = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".adapter.prometheus..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..")
+            .as("Prometheus' client types appear only in adapters-prometheus")
+            .because("the metrics are the domain's ports; how a platform counts them is its adapter's business");
+
     /** A cloud's SDK types appear only in its adapters, its bootstrap and the local stack that plays it. */
     private static ArchRule cloudTypesStayIn(String cloud, String adapter, String bootstrap, String... sdkPackages) {
         return noClasses()
@@ -143,9 +150,12 @@ final class HexagonRules {
     @ArchTest
     static final ArchRule nothing_writes_to_standard_streams = noClasses()
             .that().resideOutsideOfPackage(LOCAL_STACK)
+            .and().doNotHaveFullyQualifiedName(ROOT + ".adapter.aws.out.EmbeddedMetrics")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .as("no class writes to System.out or System.err, but the local stack's command line")
-            .because("logs go through the adapters' structured logging; only ./run-local talks to a terminal");
+            .as("no class writes to System.out or System.err, but the local stack's command line and the CloudWatch"
+                    + " metric documents")
+            .because("logs go through the adapters' structured logging; only ./run-local talks to a terminal, and"
+                    + " Lambda takes embedded-metric documents from standard output alone");
 
     @ArchTest
     static final ArchRule nothing_uses_java_util_logging =

@@ -24,6 +24,7 @@ import com.webhookbuffer.bootstrap.archfixture.LambdaWiringStartingElasticMq;
 import com.webhookbuffer.bootstrap.lambda.archfixture.FunctionListingDeadLetters;
 import com.webhookbuffer.bootstrap.lambda.ingest.archfixture.IngestUsingTheWorker;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerSettings;
+import com.webhookbuffer.bootstrap.local.archfixture.StackCountingByItself;
 import com.webhookbuffer.domain.archfixture.DomainUsingJackson;
 import com.webhookbuffer.domain.archfixture.DomainUsingJdbc;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
@@ -78,6 +79,12 @@ class RulesCatchViolationsTest {
                 .contains("com.azure.storage.queue.QueueClient");
         assertThat(violationsOf(HexagonRules.aws_types_stay_in_the_aws_modules, UseCaseCallingSqs.class))
                 .contains("software.amazon.awssdk.services.sqs.SqsClient");
+    }
+
+    @Test
+    void prometheusRuleCatchesTheLocalStackCountingWithPrometheusItself() {
+        assertThat(violationsOf(HexagonRules.prometheus_types_stay_in_their_adapter, StackCountingByItself.class))
+                .contains("io.prometheus.metrics.core.metrics.Counter");
     }
 
     @Test

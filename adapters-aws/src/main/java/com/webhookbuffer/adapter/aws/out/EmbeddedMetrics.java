@@ -69,10 +69,12 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
     }
 
-    /** Standard output, where Lambda's runtime hands each line to CloudWatch Logs. */
-    public static EmbeddedMetrics onStandardOutput(String namespace) {
-        return new EmbeddedMetrics(namespace, System.out::println, Clock.systemUTC());
-    }
+    /**
+     * The function's standard output, where Lambda's runtime hands each line to CloudWatch Logs: the one place EMF
+     * documents may go on Lambda, and the one place in the functions that writes there rather than through the
+     * structured log (whose encoder would wrap the document and hide it from the extraction).
+     */
+    public static final Consumer<String> STANDARD_OUTPUT = document -> System.out.println(document);
 
     @Override
     public void answered(AcceptOutcome outcome, Optional<Duration> publishLatency) {

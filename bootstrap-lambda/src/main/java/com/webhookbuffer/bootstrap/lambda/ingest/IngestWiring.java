@@ -4,6 +4,7 @@ import static com.webhookbuffer.bootstrap.lambda.Wiring.QUEUE_URL;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.WEBHOOK_SECRETS_ARN;
 
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
+import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
 import com.webhookbuffer.application.ingest.IngestSettings;
@@ -44,7 +45,7 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
 
     /** The ingest side as the function's environment variables describe it, its metrics on standard output. */
     public static IngestWiring from(Map<String, String> environment) {
-        return from(environment, System.out::println);
+        return from(environment, EmbeddedMetrics.STANDARD_OUTPUT);
     }
 
     /** With the metrics' log given: for tests, which read the documents the function writes. */

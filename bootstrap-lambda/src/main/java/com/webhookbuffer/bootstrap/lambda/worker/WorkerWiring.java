@@ -3,6 +3,7 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 import static com.webhookbuffer.bootstrap.settings.Settings.DB_POOL_SIZE;
 
 import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
+import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsFailedDeliveries;
 import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
@@ -51,7 +52,7 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
 
     /** The worker side as the function's environment variables describe it, its metrics on standard output. */
     public static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials) {
-        return from(environment, credentials, System.out::println);
+        return from(environment, credentials, EmbeddedMetrics.STANDARD_OUTPUT);
     }
 
     /** With the metrics' log given: for tests, which read the documents the function writes. */
@@ -63,7 +64,7 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
     /** With the jitter given: the tests stand two copies of one snapshot side by side with it. */
     static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
             SnapStartRandom jitter) {
-        return from(environment, credentials, jitter, System.out::println);
+        return from(environment, credentials, jitter, EmbeddedMetrics.STANDARD_OUTPUT);
     }
 
     private static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
