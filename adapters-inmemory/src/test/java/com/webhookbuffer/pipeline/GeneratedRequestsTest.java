@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedRequestsTest {
 
-    private enum Kind { ACCEPTED, INVALID, UNAUTHENTICATED, TOO_LARGE, MEDIA_TYPE, UNAVAILABLE }
+    private enum Kind { ACCEPTED, INVALID, UNAUTHENTICATED, TOO_LARGE, MEDIA_TYPE, UNKNOWN_SOURCE, UNAVAILABLE }
 
     @Test
     void noGeneratedRequestMakesTheInboxFailOrQueuesWhatItRefusesOrAcceptsWhatTheStoreRefuses() {
@@ -77,6 +77,7 @@ class GeneratedRequestsTest {
             case AcceptOutcome.Unauthenticated u -> Kind.UNAUTHENTICATED;
             case AcceptOutcome.PayloadTooLarge p -> Kind.TOO_LARGE;
             case AcceptOutcome.UnsupportedMediaType m -> Kind.MEDIA_TYPE;
+            case AcceptOutcome.UnknownSource s -> Kind.UNKNOWN_SOURCE;
             case AcceptOutcome.QueueUnavailable q -> Kind.UNAVAILABLE;
         };
     }

@@ -7,6 +7,7 @@ import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.port.out.OrderRepositoryContract;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.testing.TestOrders;
+import com.webhookbuffer.domain.webhook.SourceName;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class InMemoryOrderRepositoryTest extends OrderRepositoryContract<InMemoryOrderR
     }
 
     @Override
-    protected Optional<Order> find(OrderId orderId) {
-        return repository.find(orderId);
+    protected Optional<Order> find(SourceName source, OrderId orderId) {
+        return repository.find(source, orderId);
     }
 
     @Test

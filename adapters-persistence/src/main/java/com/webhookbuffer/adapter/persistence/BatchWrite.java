@@ -37,23 +37,25 @@ final class BatchWrite {
 
     List<ProcessingOutcome> run() {
         ProcessingOutcome[] outcomes = new ProcessingOutcome[batch.size()];
-        Map<String, Integer> candidates = firstOccurrences(outcomes);
+        Map<WebhookKey, Integer> candidates = firstOccurrences(outcomes);
 
-        // Claims are made in webhook id order: with orders locked by id after them, every worker takes its locks
-        // in the same global order and none can deadlock another.
-        List<String> ids = new ArrayList<>(candidates.keySet());
-        ids.sort(Comparator.naturalOrder());
+        // Claims are made in (source, webhook id) order: with orders locked by (source, order id) after them, every
+        // worker takes its locks in the same global order and none can deadlock another.
+        List<WebhookKey> ids = new ArrayList<>(candidates.keySet());
+        ids.sort(WebhookKey.ORDER);
+        String[] sources = ids.stream().map(WebhookKey::source).toArray(String[]::new);
+        String[] webhookIds = ids.stream().map(WebhookKey::webhookId).toArray(String[]::new);
         String[] orderIds = ids.stream().map(id -> orderIdOf(batch.get(candidates.get(id)))).toArray(String[]::new);
-        Map<String, Long> current = new HashMap<>();
+        Map<OrderKey, Long> current = new HashMap<>();
         Set<Integer> claimed = new HashSet<>();
-        for (Claim claim : mapper.claimAndLock(ids.toArray(String[]::new), orderIds)) {
-            claimed.add(candidates.get(claim.webhookId()));
+        for (Claim claim : mapper.claimAndLock(sources, webhookIds, orderIds)) {
+            claimed.add(candidates.get(new WebhookKey(claim.source(), claim.webhookId())));
             if (claim.storedVersion() != null) {
-                current.put(claim.orderId(), claim.storedVersion());
+                current.put(claim.order(), claim.storedVersion());
             }
         }
 
-        Map<String, Integer> winners = new LinkedHashMap<>();
+        Map<OrderKey, Integer> winners = new LinkedHashMap<>();
         List<Integer> written = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (outcomes[i] != null) {
@@ -64,9 +66,10 @@ final class BatchWrite {
                 continue;
             }
             Order order = batch.get(i).update().order();
-            if (order.version().value() > current.getOrDefault(order.id().value(), 0L)) {
-                current.put(order.id().value(), order.version().value());
-                winners.put(order.id().value(), i);
+            OrderKey key = keyOf(batch.get(i));
+            if (order.version().value() > current.getOrDefault(key, 0L)) {
+                current.put(key, order.version().value());
+                winners.put(key, i);
                 written.add(i);
                 outcomes[i] = ProcessingOutcome.WRITTEN;
             } else {
@@ -79,25 +82,28 @@ final class BatchWrite {
 
         List<OrderWrite> winning = winners.values().stream()
                 .map(batch::get)
-                .sorted(Comparator.comparing(BatchWrite::orderIdOf))
+                .sorted(Comparator.comparing(BatchWrite::keyOf))
                 .toList();
-        Set<String> applied = new HashSet<>(
+        Set<OrderKey> applied = new HashSet<>(
                 mapper.storeWinners(Winners.of(winning, written.stream().map(batch::get).toList())));
         // A winner the guard refused: a concurrent transaction stored a higher version of a new order after our
         // lock found none. Everything this batch would have written for that order is stale after all.
         for (int i : written) {
-            if (!applied.contains(orderIdOf(batch.get(i)))) {
+            if (!applied.contains(keyOf(batch.get(i)))) {
                 outcomes[i] = ProcessingOutcome.STALE;
             }
         }
         return List.of(outcomes);
     }
 
-    /** Index of the first item with each webhook id; a later item with the same id is a duplicate in the batch. */
-    private Map<String, Integer> firstOccurrences(ProcessingOutcome[] outcomes) {
-        Map<String, Integer> first = new HashMap<>();
+    /**
+     * Index of the first item with each (source, webhook id); a later item with the same key is a duplicate in the
+     * batch.
+     */
+    private Map<WebhookKey, Integer> firstOccurrences(ProcessingOutcome[] outcomes) {
+        Map<WebhookKey, Integer> first = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (first.putIfAbsent(batch.get(i).webhookId().value(), i) != null) {
+            if (first.putIfAbsent(WebhookKey.of(batch.get(i)), i) != null) {
                 outcomes[i] = ProcessingOutcome.DUPLICATE;
             }
         }
@@ -106,5 +112,20 @@ final class BatchWrite {
 
     private static String orderIdOf(OrderWrite write) {
         return write.update().order().id().value();
+    }
+
+    private static OrderKey keyOf(OrderWrite write) {
+        return new OrderKey(write.source().value(), orderIdOf(write));
+    }
+
+    /** A webhook as the idempotency table keys it; claims are made in this order. */
+    private record WebhookKey(String source, String webhookId) {
+
+        static final Comparator<WebhookKey> ORDER =
+                Comparator.comparing(WebhookKey::source).thenComparing(WebhookKey::webhookId);
+
+        static WebhookKey of(OrderWrite write) {
+            return new WebhookKey(write.source().value(), write.webhookId().value());
+        }
     }
 }

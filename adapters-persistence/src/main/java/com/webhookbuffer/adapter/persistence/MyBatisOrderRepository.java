@@ -12,6 +12,7 @@ import com.webhookbuffer.domain.order.StoreUnavailableException;
 import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.webhook.SourceName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -120,14 +121,14 @@ public final class MyBatisOrderRepository implements OrderRepository {
      * The stored order, if any, read through the same mapping the writes use: how tests read back what was
      * written (not a port: the service never reads orders). @throws StoreUnavailableException if unreachable
      */
-    public Optional<Order> find(OrderId orderId) {
+    public Optional<Order> find(SourceName source, OrderId orderId) {
         try (SqlSession session = sessions.openSession(false)) {
             OrderMapper mapper = session.getMapper(OrderMapper.class);
-            OrderRow row = mapper.selectOrder(orderId.value());
+            OrderRow row = mapper.selectOrder(source.value(), orderId.value());
             if (row == null) {
                 return Optional.empty();
             }
-            List<ItemRow> items = mapper.selectItems(orderId.value());
+            List<ItemRow> items = mapper.selectItems(source.value(), orderId.value());
             session.rollback(true);
             return Optional.of(toOrder(row, items));
         } catch (RuntimeException e) {
@@ -136,6 +137,11 @@ public final class MyBatisOrderRepository implements OrderRepository {
             }
             throw new StoreUnavailableException("reading order " + orderId + " failed: " + SqlFailure.describe(e), e);
         }
+    }
+
+    /** The stored order of the {@link SourceName#DEFAULT default} source, if any. */
+    public Optional<Order> find(OrderId orderId) {
+        return find(SourceName.DEFAULT, orderId);
     }
 
     private static Order toOrder(OrderRow row, List<ItemRow> itemRows) {

@@ -14,15 +14,16 @@ interface OrderMapper {
      * orders. An id already there, or claimed by a concurrent transaction that commits, is not returned: it is a
      * duplicate.
      */
-    List<Claim> claimAndLock(@Param("webhookIds") String[] webhookIds, @Param("orderIds") String[] orderIds);
+    List<Claim> claimAndLock(@Param("sources") String[] sources, @Param("webhookIds") String[] webhookIds,
+            @Param("orderIds") String[] orderIds);
 
     /**
      * Upserts the winning versions (each only where the stored version is lower), replaces the items of those it
-     * changed and marks their written webhooks; returns the ids of the orders it changed.
+     * changed and marks their written webhooks; returns the keys of the orders it changed.
      */
-    List<String> storeWinners(Winners winners);
+    List<OrderKey> storeWinners(Winners winners);
 
-    OrderRow selectOrder(@Param("orderId") String orderId);
+    OrderRow selectOrder(@Param("source") String source, @Param("orderId") String orderId);
 
-    List<ItemRow> selectItems(@Param("orderId") String orderId);
+    List<ItemRow> selectItems(@Param("source") String source, @Param("orderId") String orderId);
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * round trip whatever the batch size: the column methods below, which MyBatis reads as the statement's parameters,
  * are the one place rows become columns.
  */
-record Winners(List<Winner> orders, List<Item> items, List<String> written) {
+record Winners(List<Winner> orders, List<Item> items, List<WebhookKey> written) {
 
     Winners {
         orders = List.copyOf(orders);
@@ -30,17 +30,17 @@ record Winners(List<Winner> orders, List<Item> items, List<String> written) {
     static Winners of(List<OrderWrite> winning, List<OrderWrite> written) {
         return new Winners(
                 winning.stream().map(Winner::of).toList(),
-                winning.stream().flatMap(write -> Item.of(write.update().order())).toList(),
-                written.stream().map(write -> write.webhookId().value()).toList());
+                winning.stream().flatMap(Item::of).toList(),
+                written.stream().map(WebhookKey::of).toList());
     }
 
     /** One row of {@code orders}, with the webhook that wrote it and how many items it has. */
-    record Winner(String orderId, long version, String status, String customerId, String currency, BigDecimal total,
+    record Winner(String source, String orderId, long version, String status, String customerId, String currency, BigDecimal total,
             String updatedAt, String eventType, String webhookId, int itemCount) {
 
         static Winner of(OrderWrite write) {
             Order order = write.update().order();
-            return new Winner(order.id().value(), order.version().value(), order.status().wireName(),
+            return new Winner(write.source().value(), order.id().value(), order.version().value(), order.status().wireName(),
                     order.customerId().value(), order.currency().getCurrencyCode(), order.total().amount(),
                     order.updatedAt().toString(), write.update().type().wireName(), write.webhookId().value(),
                     order.items().size());
@@ -48,13 +48,27 @@ record Winners(List<Winner> orders, List<Item> items, List<String> written) {
     }
 
     /** One row of {@code order_items}; lines are numbered from 1. */
-    record Item(String orderId, int lineNo, String sku, int quantity, BigDecimal unitPrice) {
+    record Item(String source, String orderId, int lineNo, String sku, int quantity, BigDecimal unitPrice) {
 
-        static Stream<Item> of(Order order) {
+        static Stream<Item> of(OrderWrite write) {
+            Order order = write.update().order();
             List<LineItem> items = order.items();
-            return IntStream.range(0, items.size()).mapToObj(i -> new Item(order.id().value(), i + 1,
+            return IntStream.range(0, items.size()).mapToObj(i -> new Item(write.source().value(), order.id().value(),
+                    i + 1,
                     items.get(i).sku().value(), items.get(i).quantity(), items.get(i).unitPrice().amount()));
         }
+    }
+
+    /** A webhook to mark written: its source and id. */
+    record WebhookKey(String source, String webhookId) {
+
+        static WebhookKey of(OrderWrite write) {
+            return new WebhookKey(write.source().value(), write.webhookId().value());
+        }
+    }
+
+    String[] sources() {
+        return column(orders, Winner::source, String[]::new);
     }
 
     String[] orderIds() {
@@ -97,6 +111,10 @@ record Winners(List<Winner> orders, List<Item> items, List<String> written) {
         return column(orders, Winner::itemCount, Integer[]::new);
     }
 
+    String[] itemSources() {
+        return column(items, Item::source, String[]::new);
+    }
+
     String[] itemOrderIds() {
         return column(items, Item::orderId, String[]::new);
     }
@@ -117,8 +135,12 @@ record Winners(List<Winner> orders, List<Item> items, List<String> written) {
         return column(items, Item::unitPrice, BigDecimal[]::new);
     }
 
+    String[] writtenSources() {
+        return column(written, WebhookKey::source, String[]::new);
+    }
+
     String[] writtenWebhookIds() {
-        return written.toArray(String[]::new);
+        return column(written, WebhookKey::webhookId, String[]::new);
     }
 
     private static <R, C> C[] column(List<R> rows, Function<R, C> cell, IntFunction<C[]> array) {

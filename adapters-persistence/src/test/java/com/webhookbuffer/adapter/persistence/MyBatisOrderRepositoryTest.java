@@ -12,6 +12,7 @@ import com.webhookbuffer.domain.port.out.OrderRepositoryContract;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.testing.TestOrders;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -58,8 +59,8 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
     }
 
     @Override
-    protected Optional<Order> find(OrderId orderId) {
-        return repository.find(orderId);
+    protected Optional<Order> find(SourceName source, OrderId orderId) {
+        return repository.find(source, orderId);
     }
 
     private static OrderWrite writeFor(String webhookId, String orderId, long version, String customerId) {

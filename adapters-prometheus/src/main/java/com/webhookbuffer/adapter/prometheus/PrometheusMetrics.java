@@ -68,10 +68,7 @@ public final class PrometheusMetrics implements IngestMetrics, WorkerMetrics {
 
     public PrometheusMetrics() {
         // Every outcome present from the start at 0, so a rate over it is defined before the first one happens.
-        for (String outcome : new String[] {"accepted", "invalid-payload", "unauthenticated", "payload-too-large",
-                "unsupported-media-type", "queue-unavailable"}) {
-            requests.labelValues(outcome);
-        }
+        AcceptOutcome.LABELS.forEach(requests::labelValues);
         for (String outcome : new String[] {"written", "duplicate", "stale", "retry-later", "poison"}) {
             messages.labelValues(outcome);
         }

@@ -31,7 +31,7 @@ class PrometheusMetricsTest {
         ScrapedMetrics scraped = ScrapedMetrics.parse(metrics.scrape());
 
         for (String outcome : List.of("accepted", "invalid-payload", "unauthenticated", "payload-too-large",
-                "unsupported-media-type", "queue-unavailable")) {
+                "unsupported-media-type", "unknown-source", "queue-unavailable")) {
             assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", outcome)).isZero();
         }
         for (String outcome : List.of("written", "duplicate", "stale", "retry-later", "poison")) {

@@ -89,6 +89,7 @@ public final class AcceptWebhook implements WebhookInbox {
             case PayloadReading.Valid valid -> json = valid.json();
         }
         QueuedWebhook queued = new QueuedWebhook(
+                webhook.source(),
                 WebhookId.of(webhook.webhookId()),
                 clock.instant(),
                 webhook.correlationId(),

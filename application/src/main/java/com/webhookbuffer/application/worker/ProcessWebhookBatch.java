@@ -116,7 +116,8 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             case Envelope.Opened.Readable readable -> switch (payloadReader.read(readable.webhook().payload())) {
                 case PayloadReading.Invalid invalid -> new Read.Poison("invalid payload: " + invalid.summary());
                 case PayloadReading.Valid valid ->
-                        new Read.Ready(new OrderWrite(readable.webhook().webhookId(), valid.update()),
+                        new Read.Ready(new OrderWrite(readable.webhook().source(), readable.webhook().webhookId(),
+                                valid.update()),
                                 readable.webhook().receivedAt());
             };
         };

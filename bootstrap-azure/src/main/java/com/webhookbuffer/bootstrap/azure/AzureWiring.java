@@ -11,6 +11,7 @@ import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
+import com.webhookbuffer.application.ingest.InboxBySource;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.reading.PayloadReader;
@@ -20,6 +21,7 @@ import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Clock;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class AzureWiring {
         public static Ingest of(IngestSettings settings, StorageQueue storage, IngestMetrics metrics) {
             AcceptWebhook inbox = new AcceptWebhook(settings, settings::secrets, newPayloadReader(),
                     new AzureMessageQueue(storage), Clock.systemUTC(), metrics);
-            return new Ingest(new AzureHttpHandler(inbox));
+            return new Ingest(new AzureHttpHandler(new InboxBySource(Map.of(SourceName.DEFAULT, inbox), metrics)));
         }
     }
 

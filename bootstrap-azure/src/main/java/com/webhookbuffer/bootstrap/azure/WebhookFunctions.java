@@ -21,11 +21,12 @@ public class WebhookFunctions {
 
     @FunctionName("webhooks")
     public HttpResponseMessage webhooks(
-            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "webhooks",
+            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "webhooks/{source?}",
                     authLevel = AuthorizationLevel.ANONYMOUS, dataType = "binary")
             HttpRequestMessage<Optional<byte[]>> request,
+            @BindingName("source") String source,
             ExecutionContext context) {
-        return IngestSide.WIRING.handler().handle(request, context.getInvocationId());
+        return IngestSide.WIRING.handler().handle(request, source, context.getInvocationId());
     }
 
     @FunctionName("worker")

@@ -178,13 +178,25 @@ final class HttpFront implements AutoCloseable {
         return headers;
     }
 
+    /**
+     * The {@code {source}} of {@code POST /webhooks/{source}}: everything after {@code /webhooks/} (a name, or what
+     * the door refuses as none), or null for {@code POST /webhooks} itself.
+     */
+    static String source(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        return path.length() <= WEBHOOKS_PATH.length() ? null : path.substring(WEBHOOKS_PATH.length() + 1);
+    }
+
     /** What API Gateway would hand the ingest function: headers in lower case, the body base64 so no byte changes. */
     static APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] body) {
         Map<String, String> headers = headers(exchange);
         String requestId = UUID.randomUUID().toString();
+        String source = source(exchange);
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("POST " + WEBHOOKS_PATH)
+                .withRouteKey(source == null ? "POST " + WEBHOOKS_PATH : "POST " + WEBHOOKS_PATH + "/{source}")
+                .withPathParameters(source == null ? null
+                        : Map.of(ApiGatewayWebhookHandler.SOURCE_PARAMETER, source))
                 .withRawPath(exchange.getRequestURI().getRawPath())
                 .withRawQueryString(exchange.getRequestURI().getRawQuery() == null
                         ? "" : exchange.getRequestURI().getRawQuery())

@@ -51,7 +51,7 @@ record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue storage)
         var handler = AzureWiring.Ingest.of(ingest, storage, metrics).handler();
         return (exchange, body) -> {
             HttpResponseMessage response = handler.handle(new FunctionsHttpRequest(HttpFront.headers(exchange), body),
-                    UUID.randomUUID().toString());
+                    HttpFront.source(exchange), UUID.randomUUID().toString());
             FunctionsHttpRequest.Response answered = (FunctionsHttpRequest.Response) response;
             return new HttpFront.Answer(response.getStatusCode(), answered.headers(),
                     response.getBody() == null ? "" : response.getBody().toString());

@@ -1,14 +1,24 @@
 package com.webhookbuffer.domain.processing;
 
 import com.webhookbuffer.domain.order.OrderUpdate;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import java.util.Objects;
 
-/** One order update to write, with the webhook it came from: the webhook id makes the write idempotent. */
-public record OrderWrite(WebhookId webhookId, OrderUpdate update) {
+/**
+ * One order update to write, with the webhook it came from and its source. The store keys orders by source and
+ * order id, and webhooks by source and webhook id: the webhook id makes the write idempotent within its source.
+ */
+public record OrderWrite(SourceName source, WebhookId webhookId, OrderUpdate update) {
 
     public OrderWrite {
+        Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(webhookId, "webhookId must not be null");
         Objects.requireNonNull(update, "update must not be null");
+    }
+
+    /** From the {@link SourceName#DEFAULT default} source. */
+    public OrderWrite(WebhookId webhookId, OrderUpdate update) {
+        this(SourceName.DEFAULT, webhookId, update);
     }
 }

@@ -2,6 +2,7 @@ package com.webhookbuffer.domain.queue;
 
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +20,8 @@ import java.util.Objects;
 public record Envelope(String body, Map<String, String> attributes) {
 
     public static final String WEBHOOK_ID = "webhookId";
+    /** Absent on messages queued before sources existed: those came from the default source. */
+    public static final String SOURCE = "source";
     public static final String CORRELATION_ID = "correlationId";
     public static final String RECEIVED_AT = "receivedAt";
     public static final String SCHEMA_VERSION = "schemaVersion";
@@ -35,6 +38,7 @@ public record Envelope(String body, Map<String, String> attributes) {
 
     public static Envelope of(QueuedWebhook webhook) {
         return new Envelope(webhook.payload(), Map.of(
+                SOURCE, webhook.source().value(),
                 WEBHOOK_ID, webhook.webhookId().value(),
                 CORRELATION_ID, webhook.correlationId().value(),
                 RECEIVED_AT, webhook.receivedAt().toString(),
@@ -56,6 +60,7 @@ public record Envelope(String body, Map<String, String> attributes) {
         }
         try {
             return new Opened.Readable(new QueuedWebhook(
+                    attributes.containsKey(SOURCE) ? SourceName.of(attributes.get(SOURCE)) : SourceName.DEFAULT,
                     WebhookId.of(required(WEBHOOK_ID)),
                     Instant.parse(required(RECEIVED_AT)),
                     CorrelationId.of(required(CORRELATION_ID)),

@@ -10,6 +10,10 @@ import java.util.Objects;
  */
 public sealed interface AcceptOutcome {
 
+    /** Every {@link #label()}, accepted first: what metrics count by, so each is there from the start. */
+    List<String> LABELS = List.of("accepted", "invalid-payload", "unauthenticated", "payload-too-large",
+            "unsupported-media-type", "unknown-source", "queue-unavailable");
+
     /** Queued: the queue acknowledged the message. The only outcome that may be answered with a 2xx (202). */
     record Accepted(WebhookId webhookId, String messageId) implements AcceptOutcome {
         public Accepted {
@@ -51,6 +55,13 @@ public sealed interface AcceptOutcome {
     record UnsupportedMediaType(String contentType) implements AcceptOutcome {
     }
 
+    /**
+     * No source is configured under the name the request was addressed to (404): {@code POST /webhooks/{source}}
+     * with a name the operator never set up, or one that cannot be a name at all.
+     */
+    record UnknownSource() implements AcceptOutcome {
+    }
+
     /** The queue did not take the message (503): the sender should retry after {@code retryAfter}. */
     record QueueUnavailable(Duration retryAfter, String reason) implements AcceptOutcome {
         public QueueUnavailable {
@@ -67,6 +78,7 @@ public sealed interface AcceptOutcome {
             case Unauthenticated u -> "unauthenticated";
             case PayloadTooLarge p -> "payload-too-large";
             case UnsupportedMediaType m -> "unsupported-media-type";
+            case UnknownSource s -> "unknown-source";
             case QueueUnavailable q -> "queue-unavailable";
         };
     }

@@ -21,7 +21,8 @@ class EnvelopeTest {
 
         assertThat(envelope.body()).isEqualTo("{\"a\":1}");
         assertThat(envelope.attributes()).containsOnlyKeys(
-                Envelope.WEBHOOK_ID, Envelope.CORRELATION_ID, Envelope.RECEIVED_AT, Envelope.SCHEMA_VERSION);
+                Envelope.SOURCE, Envelope.WEBHOOK_ID, Envelope.CORRELATION_ID, Envelope.RECEIVED_AT,
+                Envelope.SCHEMA_VERSION);
         assertThat(envelope.open()).isEqualTo(new Envelope.Opened.Readable(WEBHOOK));
     }
 

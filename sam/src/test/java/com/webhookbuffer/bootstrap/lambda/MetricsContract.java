@@ -1,8 +1,10 @@
 package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The embedded-metric-format contract the two functions publish by ({@link EmbeddedMetrics}'s names), as the
@@ -37,8 +39,10 @@ final class MetricsContract {
     /** The one metric also published with the dimensions [Function, Reason]. */
     static final String BY_REASON = EmbeddedMetrics.REJECTED;
 
-    static final Set<String> REASONS = Set.of("invalid-payload", "unauthenticated", "payload-too-large",
-            "unsupported-media-type", "queue-unavailable");
+    /** Every refusal's label: the reasons {@code Rejected} is counted by. */
+    static final Set<String> REASONS = AcceptOutcome.LABELS.stream()
+            .filter(label -> !label.equals("accepted"))
+            .collect(Collectors.toSet());
 
     private MetricsContract() {
     }

@@ -21,6 +21,9 @@ import java.util.TreeMap;
  */
 public final class ApiGatewayWebhookHandler {
 
+    /** The path parameter of the route {@code POST /webhooks/{source}}, as the SAM template names it. */
+    public static final String SOURCE_PARAMETER = "source";
+
     private final HttpWebhookEndpoint endpoint;
 
     public ApiGatewayWebhookHandler(WebhookInbox inbox) {
@@ -31,8 +34,8 @@ public final class ApiGatewayWebhookHandler {
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
         Map<String, String> headers = joined(event.getHeaders(), event.getMultiValueHeaders());
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
-        HttpAnswer answer = answer(headers, event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()),
-                requestId);
+        HttpAnswer answer = answer(source(event.getPathParameters()), headers, event.getBody(),
+                Boolean.TRUE.equals(event.getIsBase64Encoded()), requestId);
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(answer.status())
                 .withHeaders(answer.headers())
@@ -43,7 +46,8 @@ public final class ApiGatewayWebhookHandler {
     /** HTTP API (payload format 2.0). */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
-        HttpAnswer answer = answer(event.getHeaders(), event.getBody(), event.getIsBase64Encoded(), requestId);
+        HttpAnswer answer = answer(source(event.getPathParameters()), event.getHeaders(), event.getBody(),
+                event.getIsBase64Encoded(), requestId);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(answer.status())
                 .withHeaders(answer.headers())
@@ -52,15 +56,21 @@ public final class ApiGatewayWebhookHandler {
                 .build();
     }
 
-    private HttpAnswer answer(Map<String, String> headers, String body, boolean base64, String requestId) {
+    /** The {@code {source}} of the route {@code POST /webhooks/{source}}, or null for {@code POST /webhooks}. */
+    private static String source(Map<String, String> pathParameters) {
+        return pathParameters == null ? null : pathParameters.get(SOURCE_PARAMETER);
+    }
+
+    private HttpAnswer answer(String source, Map<String, String> headers, String body, boolean base64,
+            String requestId) {
         if (body == null) {
-            return endpoint.answer(headers, new byte[0], requestId);
+            return endpoint.answer(source, headers, new byte[0], requestId);
         }
         if (!base64) {
-            return endpoint.answer(headers, body.getBytes(StandardCharsets.UTF_8), requestId);
+            return endpoint.answer(source, headers, body.getBytes(StandardCharsets.UTF_8), requestId);
         }
         try {
-            return endpoint.answer(headers, Base64.getDecoder().decode(body), requestId);
+            return endpoint.answer(source, headers, Base64.getDecoder().decode(body), requestId);
         } catch (IllegalArgumentException e) {
             return endpoint.unreadableBody(headers, "is marked base64 but is not", requestId);
         }

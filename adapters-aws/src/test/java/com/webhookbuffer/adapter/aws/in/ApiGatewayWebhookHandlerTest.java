@@ -20,6 +20,8 @@ import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.webhook.AcceptOutcome;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +93,30 @@ class ApiGatewayWebhookHandlerTest {
         assertThat(queued()).singleElement().satisfies(d -> assertThat(d.envelope().attributes())
                 .containsEntry(Envelope.CORRELATION_ID, "77375676-xmpl-4b79-853a-f982474efe18")
                 .containsEntry(Envelope.WEBHOOK_ID, "msg_rest_1"));
+    }
+
+    @Test
+    void theRoutesSourceReachesTheInboxAndAPathThatCannotNameOneIs404WithNothingQueued() {
+        List<SourceName> asked = new ArrayList<>();
+        ApiGatewayWebhookHandler routed = new ApiGatewayWebhookHandler(webhook -> {
+            asked.add(webhook.source());
+            return new AcceptOutcome.UnknownSource();
+        });
+        byte[] body = SampleWebhooks.order("ord_1", 1).bytes();
+
+        APIGatewayV2HTTPEvent named = EventLoader.loadApiGatewayHttpEvent("events/apigateway-http-webhook.json");
+        named.setPathParameters(Map.of(ApiGatewayWebhookHandler.SOURCE_PARAMETER, "partner"));
+        APIGatewayV2HTTPResponse unknown = routed.handle(named);
+        APIGatewayProxyRequestEvent unnamable = restEvent("msg_rest_9", body, "application/json");
+        unnamable.setPathParameters(Map.of(ApiGatewayWebhookHandler.SOURCE_PARAMETER, "Not a name!"));
+
+        assertThat(asked).containsExactly(SourceName.of("partner"));
+        assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("urn:webhook-buffer:problem:unknown-source");
+        assertThat(routed.handle(unnamable).getStatusCode()).isEqualTo(404);
+        assertThat(asked).as("a segment that is no name never reaches the inbox").hasSize(1);
+        assertThat(handler.handle(restEvent("msg_rest_3", body, "application/json")).getStatusCode())
+                .as("no path parameter: POST /webhooks, the default source").isEqualTo(202);
     }
 
     @Test

@@ -85,6 +85,7 @@ class EmbeddedMetricsTest {
                 new AcceptOutcome.Unauthenticated("no signature matched"),
                 new AcceptOutcome.PayloadTooLarge(262_144, 300_000),
                 new AcceptOutcome.UnsupportedMediaType("text/plain"),
+                new AcceptOutcome.UnknownSource(),
                 new AcceptOutcome.QueueUnavailable(Duration.ofSeconds(5), "connection refused"));
         for (AcceptOutcome refusal : refusals) {
             boolean asked = refusal instanceof AcceptOutcome.QueueUnavailable;
@@ -95,7 +96,7 @@ class EmbeddedMetricsTest {
         assertThat(lines).allSatisfy(line -> assertThat(EmbeddedMetricFormat.violations(line)).isEmpty());
         List<JsonNode> documents = lines.stream().map(EmbeddedMetricFormat::parse).toList();
         assertThat(documents).extracting(d -> d.path("Reason").asText()).containsExactly("invalid-payload",
-                "unauthenticated", "payload-too-large", "unsupported-media-type", "queue-unavailable");
+                "unauthenticated", "payload-too-large", "unsupported-media-type", "unknown-source", "queue-unavailable");
         assertThat(documents).allSatisfy(d -> {
             assertThat(d.path("Rejected").asLong()).isEqualTo(1);
             assertThat(d.has("Accepted")).isFalse();

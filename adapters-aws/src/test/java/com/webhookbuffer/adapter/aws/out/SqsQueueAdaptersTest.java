@@ -56,8 +56,9 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
         Message raw = TestSqs.client().receiveMessage(r -> r.queueUrl(queues.queueUrl()).messageAttributeNames("All")
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().getFirst();
 
-        assertThat(raw.messageAttributes()).containsOnlyKeys("webhookId", "correlationId", "receivedAt",
+        assertThat(raw.messageAttributes()).containsOnlyKeys("source", "webhookId", "correlationId", "receivedAt",
                 "schemaVersion");
+        assertThat(raw.messageAttributes().get("source").stringValue()).isEqualTo("default");
         assertThat(raw.messageAttributes().get("webhookId").stringValue()).isEqualTo("msg_1");
         assertThat(raw.messageAttributes().get("receivedAt").stringValue()).isEqualTo("2026-11-26T14:00:00.123Z");
         assertThat(raw.messageAttributes().get("schemaVersion").dataType()).isEqualTo("String");

@@ -21,9 +21,18 @@ public final class AzureHttpHandler {
         this.endpoint = new HttpWebhookEndpoint(inbox);
     }
 
+    /** A request to {@code POST /webhooks}: the default source's. */
     public HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, String invocationId) {
+        return handle(request, null, invocationId);
+    }
+
+    /**
+     * @param source the route's {@code {source}} ({@code webhooks/{source?}}), or null for {@code POST /webhooks}
+     */
+    public HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, String source,
+            String invocationId) {
         Optional<byte[]> body = request.getBody() == null ? Optional.empty() : request.getBody();
-        HttpAnswer answer = endpoint.answer(request.getHeaders(), body.orElse(new byte[0]), invocationId);
+        HttpAnswer answer = endpoint.answer(source, request.getHeaders(), body.orElse(new byte[0]), invocationId);
         HttpResponseMessage.Builder response = request.createResponseBuilder(HttpStatusType.custom(answer.status()));
         answer.headers().forEach(response::header);
         return response.body(answer.body()).build();

@@ -42,6 +42,9 @@ public record HttpAnswer(int status, Map<String, String> headers, String body) {
                 answer.headers().put("Accept-Post", "application/json");
                 yield answer;
             }
+            case AcceptOutcome.UnknownSource unknown -> problem(404, "unknown-source", "Unknown source",
+                    "no source is configured under this path; POST /webhooks, or /webhooks/{source} for a source "
+                            + "named in SOURCES", correlationId, null);
             case AcceptOutcome.QueueUnavailable unavailable -> {
                 HttpAnswer answer = problem(503, "queue-unavailable", "Service unavailable",
                         "the webhook was not stored; send it again later", correlationId, null);

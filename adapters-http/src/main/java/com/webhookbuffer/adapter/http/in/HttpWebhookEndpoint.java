@@ -4,6 +4,7 @@ import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.Violation;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * {@code POST /webhooks} as every HTTP door answers it, whichever platform delivers the request: the headers (any
+ * {@code POST /webhooks} and {@code POST /webhooks/{source}} as every HTTP door answers them, whichever platform delivers the request: the headers (any
  * case) and the body's bytes to the {@link WebhookInbox}, its outcome to the {@link HttpAnswer}. The correlation id
  * is the platform's request id when it is a usable one (else a random one), returned in
  * {@value HttpAnswer#CORRELATION_HEADER} and carried onto the queued message.
@@ -32,12 +33,25 @@ public final class HttpWebhookEndpoint {
         this.inbox = Objects.requireNonNull(inbox, "inbox must not be null");
     }
 
-    /** A request whose body arrived as bytes. */
+    /** A request to {@code POST /webhooks} whose body arrived as bytes: the default source's. */
     public HttpAnswer answer(Map<String, String> headers, byte[] body, String requestId) {
+        return answer(null, headers, body, requestId);
+    }
+
+    /**
+     * A request to {@code POST /webhooks/{source}} whose body arrived as bytes; {@code source} is the path's last
+     * segment as the platform extracted it, or null for {@code POST /webhooks}. A segment that cannot be a
+     * {@link SourceName} is no configured source: the inbox is not asked.
+     */
+    public HttpAnswer answer(String source, Map<String, String> headers, byte[] body, String requestId) {
         Map<String, String> anyCase = anyCase(headers);
         CorrelationId correlationId = correlationIdOf(requestId);
         byte[] bytes = body == null ? new byte[0] : body;
-        return answered(anyCase, correlationId, inbox.accept(new IncomingWebhook(anyCase.get("content-type"),
+        if (source != null && !SourceName.isValid(source)) {
+            return answered(anyCase, correlationId, new AcceptOutcome.UnknownSource(), bytes.length);
+        }
+        return answered(anyCase, correlationId, inbox.accept(new IncomingWebhook(
+                source == null ? SourceName.DEFAULT : SourceName.of(source), anyCase.get("content-type"),
                 anyCase.get("webhook-id"), anyCase.get("webhook-timestamp"), anyCase.get("webhook-signature"), bytes,
                 correlationId)), bytes.length);
     }

@@ -7,13 +7,16 @@ import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
 import com.webhookbuffer.application.ingest.AcceptWebhook;
+import com.webhookbuffer.application.ingest.InboxBySource;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.webhook.SourceName;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -64,8 +67,9 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
         PayloadReader payloadReader = Wiring.newPayloadReader();
 
         AcceptWebhook inbox = new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC(), metrics);
+        WebhookInbox door = new InboxBySource(Map.of(SourceName.DEFAULT, inbox), metrics);
 
-        return new IngestWiring(new ApiGatewayWebhookHandler(inbox), payloadReader, settings, secrets);
+        return new IngestWiring(new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets);
     }
 
     /**

@@ -21,6 +21,7 @@ import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.testing.SeededRandom;
 import com.webhookbuffer.domain.testing.TestOrders;
+import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +54,13 @@ public abstract class OrderRepositoryContract<R extends OrderRepository> {
     /** A repository with no orders and no processed webhooks. */
     protected abstract R newRepository();
 
-    /** The order as {@link #repository} holds it, if any. */
-    protected abstract Optional<Order> find(OrderId orderId);
+    /** The order of {@code source} as {@link #repository} holds it, if any. */
+    protected abstract Optional<Order> find(SourceName source, OrderId orderId);
+
+    /** The order of the default source, if any. */
+    protected Optional<Order> find(OrderId orderId) {
+        return find(SourceName.DEFAULT, orderId);
+    }
 
     @BeforeEach
     void createRepository() {
@@ -73,6 +79,27 @@ public abstract class OrderRepositoryContract<R extends OrderRepository> {
 
         assertThat(find(OrderId.of("ord_1"))).contains(order("ord_1", 1));
         assertThat(find(OrderId.of("ord_unknown"))).isEmpty();
+    }
+
+    @Test
+    void theSameIdsFromTwoSourcesAreTwoOrdersAndTwoWebhooks() {
+        SourceName shop = SourceName.of("shop");
+        SourceName woo = SourceName.of("woo");
+
+        List<ProcessingOutcome> outcomes = repository.write(List.of(
+                new OrderWrite(shop, WebhookId.of("wh_1"), write("wh_1", "ord_1", 2).update()),
+                new OrderWrite(woo, WebhookId.of("wh_1"), write("wh_1", "ord_1", 1).update())));
+
+        assertThat(outcomes).as("neither a duplicate nor stale: each within its own source")
+                .containsExactly(WRITTEN, WRITTEN);
+        assertThat(find(shop, OrderId.of("ord_1"))).contains(order("ord_1", 2));
+        assertThat(find(woo, OrderId.of("ord_1"))).contains(order("ord_1", 1));
+        assertThat(find(OrderId.of("ord_1"))).as("nothing in the default source").isEmpty();
+        assertThat(writeOne(new OrderWrite(woo, WebhookId.of("wh_1"), write("wh_1", "ord_1", 3).update())))
+                .isEqualTo(DUPLICATE);
+        assertThat(writeOne(new OrderWrite(woo, WebhookId.of("wh_2"), write("wh_2", "ord_1", 2).update())))
+                .as("newer than woo's version 1, though not than shop's 2").isEqualTo(WRITTEN);
+        assertThat(find(shop, OrderId.of("ord_1"))).contains(order("ord_1", 2));
     }
 
     @Test
