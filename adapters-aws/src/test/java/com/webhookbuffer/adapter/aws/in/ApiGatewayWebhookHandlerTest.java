@@ -20,6 +20,7 @@ import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -168,7 +169,7 @@ class ApiGatewayWebhookHandlerTest {
     @Test
     void bodyOverTheLimitIs413() {
         ApiGatewayWebhookHandler small = handlerOn(queue,
-                new IngestSettings(List.of(SECRET), Duration.ofMinutes(5), 100, Duration.ofSeconds(5)));
+                new IngestSettings(VerificationKeys.of(List.of(SECRET)), Duration.ofMinutes(5), 100, Duration.ofSeconds(5)));
 
         APIGatewayProxyResponseEvent response =
                 small.handle(restEvent("msg_1", SampleWebhooks.order("ord_1", 1).bytes(), "application/json"));
