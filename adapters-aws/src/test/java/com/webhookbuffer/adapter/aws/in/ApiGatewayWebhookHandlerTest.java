@@ -169,7 +169,8 @@ class ApiGatewayWebhookHandlerTest {
     @Test
     void bodyOverTheLimitIs413() {
         ApiGatewayWebhookHandler small = handlerOn(queue,
-                new IngestSettings(VerificationKeys.of(List.of(SECRET)), Duration.ofMinutes(5), 100, Duration.ofSeconds(5)));
+                new IngestSettings(VerificationKeys.of(List.of(SECRET)), Duration.ofMinutes(5), 100,
+                        Duration.ofSeconds(5)));
 
         APIGatewayProxyResponseEvent response =
                 small.handle(restEvent("msg_1", SampleWebhooks.order("ord_1", 1).bytes(), "application/json"));

@@ -35,6 +35,9 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         Priming.payloadPath(payloadReader, 200);
+        if (!secrets.get().publicKeys().isEmpty()) {
+            Priming.asymmetricPath(200);
+        }
     }
 
     /** No connection was opened before the snapshot; the signing secrets and keys are read again (they rotate). */
