@@ -7,10 +7,12 @@ import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.testing.SenderSecretKey;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.Violation;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -46,8 +48,8 @@ class AcceptWebhookTest {
 
     @Test
     void bodyOverTheLimitIsTooLargeBeforeAnythingElseIsChecked() {
-        IngestSettings small = new IngestSettings(List.of(Hexagon.SECRET), Duration.ofMinutes(5), body.length,
-                Duration.ofSeconds(5));
+        IngestSettings small = new IngestSettings(VerificationKeys.of(List.of(Hexagon.SECRET)), Duration.ofMinutes(5),
+                body.length, Duration.ofSeconds(5));
         Hexagon limited = new Hexagon(small, new Random(1));
         byte[] larger = SampleWebhooks.order("ord_1001", 1).with("pad", "x").bytes();
 
@@ -88,7 +90,7 @@ class AcceptWebhookTest {
         assertThat(hexagon.inbox.accept(unsigned)).isEqualTo(new AcceptOutcome.Unauthenticated(
                 "webhook-id, webhook-timestamp or webhook-signature header missing"));
         assertThat(hexagon.inbox.accept(wrongSecret)).isEqualTo(
-                new AcceptOutcome.Unauthenticated("no v1 signature matches a configured secret"));
+                new AcceptOutcome.Unauthenticated("no v1 or v1a signature matches a configured secret or public key"));
         assertThat(hexagon.inbox.accept(expired)).isEqualTo(
                 new AcceptOutcome.Unauthenticated("webhook-timestamp outside the tolerance"));
         assertNothingQueued();
@@ -124,5 +126,25 @@ class AcceptWebhookTest {
         Hexagon rotating = new Hexagon(IngestSettings.withSecrets(List.of(next, Hexagon.SECRET)), new Random(1));
 
         assertThat(rotating.inbox.accept(rotating.signed("msg_1", body))).isInstanceOf(AcceptOutcome.Accepted.class);
+    }
+
+    @Test
+    void aRequestSignedWithASendersSecretKeyIsAcceptedWhereItsPublicKeyIsConfigured() {
+        SenderSecretKey sender = SenderSecretKey.generate();
+        Hexagon withPublicKey = new Hexagon(IngestSettings.withKeys(
+                new VerificationKeys(List.of(Hexagon.SECRET), List.of(sender.publicKey()))), new Random(1));
+        long now = withPublicKey.clock.instant().getEpochSecond();
+        IncomingWebhook signed = new IncomingWebhook("application/json", "msg_1", Long.toString(now),
+                sender.sign("msg_1", now, body), body, CorrelationId.of("req-msg_1"));
+        IncomingWebhook byAStranger = new IncomingWebhook("application/json", "msg_2", Long.toString(now),
+                SenderSecretKey.generate().sign("msg_2", now, body), body, CorrelationId.of("req-msg_2"));
+
+        assertThat(withPublicKey.inbox.accept(signed)).isInstanceOf(AcceptOutcome.Accepted.class);
+        assertThat(withPublicKey.inbox.accept(byAStranger)).isEqualTo(
+                new AcceptOutcome.Unauthenticated("no v1 or v1a signature matches a configured secret or public key"));
+        assertThat(withPublicKey.queue.depth().visible()).isEqualTo(1);
+        // Where only the secret is configured, the same signature is ignored.
+        assertThat(hexagon.inbox.accept(signed)).isInstanceOf(AcceptOutcome.Unauthenticated.class);
+        assertNothingQueued();
     }
 }

@@ -60,7 +60,7 @@ final class Hexagon {
             batches.add(batch);
             failIfAsked();
         };
-        inbox = new AcceptWebhook(settings, settings::secrets, PAYLOAD_READER, queue, clock, ingestMetrics);
+        inbox = new AcceptWebhook(settings, settings::keys, PAYLOAD_READER, queue, clock, ingestMetrics);
         worker = new ProcessWebhookBatch(PAYLOAD_READER, repository, queue, BACKOFF, random, clock, workerMetrics);
     }
 

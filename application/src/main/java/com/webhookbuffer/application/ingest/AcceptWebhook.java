@@ -9,11 +9,10 @@ import com.webhookbuffer.domain.queue.PublishOutcome;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookId;
-import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,28 +32,28 @@ public final class AcceptWebhook implements WebhookInbox {
     private final IngestMetrics metrics;
 
     public AcceptWebhook(IngestSettings settings, PayloadReader payloadReader, MessageQueue queue, Clock clock) {
-        this(settings, settings::secrets, payloadReader, queue, clock, IngestMetrics.NONE);
+        this(settings, settings::keys, payloadReader, queue, clock, IngestMetrics.NONE);
     }
 
-    /** Rotating secrets, metrics off. */
-    public AcceptWebhook(IngestSettings settings, Supplier<List<WebhookSecret>> secrets, PayloadReader payloadReader,
+    /** Rotating keys, metrics off. */
+    public AcceptWebhook(IngestSettings settings, Supplier<VerificationKeys> keys, PayloadReader payloadReader,
             MessageQueue queue, Clock clock) {
-        this(settings, secrets, payloadReader, queue, clock, IngestMetrics.NONE);
+        this(settings, keys, payloadReader, queue, clock, IngestMetrics.NONE);
     }
 
     /**
-     * @param secrets the signing secrets in force, asked at every request (they may rotate while the function
-     *                runs); {@code settings.secrets()} is then only what was in force at start
+     * @param keys    the signing secrets and public keys in force, asked at every request (they may rotate while
+     *                the function runs); {@code settings.keys()} is then only what was in force at start
      * @param metrics told of every answer, and of how long the queue took when it was asked
      */
-    public AcceptWebhook(IngestSettings settings, Supplier<List<WebhookSecret>> secrets, PayloadReader payloadReader,
+    public AcceptWebhook(IngestSettings settings, Supplier<VerificationKeys> keys, PayloadReader payloadReader,
             MessageQueue queue, Clock clock, IngestMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.queue = Objects.requireNonNull(queue, "queue must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
-        this.verifier = new SignatureVerifier(secrets, settings.timestampTolerance(), clock);
+        this.verifier = new SignatureVerifier(keys, settings.timestampTolerance(), clock);
     }
 
     @Override

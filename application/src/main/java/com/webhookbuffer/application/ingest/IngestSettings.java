@@ -1,5 +1,6 @@
 package com.webhookbuffer.application.ingest;
 
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import java.util.List;
@@ -8,13 +9,13 @@ import java.util.Objects;
 /**
  * What the inbox checks a request against.
  *
- * @param secrets            the signing secrets in force (more than one while rotating)
+ * @param keys               the signing secrets and public keys in force (more than one while rotating)
  * @param timestampTolerance how far {@code webhook-timestamp} may be from now, either way
  * @param maxBodyBytes       the largest body accepted
  * @param retryAfter         what a 503 tells the sender to wait before trying again
  */
 public record IngestSettings(
-        List<WebhookSecret> secrets, Duration timestampTolerance, int maxBodyBytes, Duration retryAfter) {
+        VerificationKeys keys, Duration timestampTolerance, int maxBodyBytes, Duration retryAfter) {
 
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -26,11 +27,7 @@ public record IngestSettings(
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     public IngestSettings {
-        Objects.requireNonNull(secrets, "secrets must not be null");
-        secrets = List.copyOf(secrets);
-        if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("at least one webhook secret is required");
-        }
+        Objects.requireNonNull(keys, "keys must not be null");
         Objects.requireNonNull(timestampTolerance, "timestampTolerance must not be null");
         if (timestampTolerance.toSeconds() < 1) {
             throw new IllegalArgumentException("timestampTolerance must be >= 1s, was: " + timestampTolerance);
@@ -45,8 +42,13 @@ public record IngestSettings(
         }
     }
 
-    /** The defaults, with the given secrets. */
+    /** The defaults, with the given keys. */
+    public static IngestSettings withKeys(VerificationKeys keys) {
+        return new IngestSettings(keys, DEFAULT_TOLERANCE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RETRY_AFTER);
+    }
+
+    /** The defaults, with signing secrets only. */
     public static IngestSettings withSecrets(List<WebhookSecret> secrets) {
-        return new IngestSettings(secrets, DEFAULT_TOLERANCE, DEFAULT_MAX_BODY_BYTES, DEFAULT_RETRY_AFTER);
+        return withKeys(VerificationKeys.of(secrets));
     }
 }

@@ -9,7 +9,7 @@ public enum SignatureCheck {
     MISSING_HEADERS("webhook-id, webhook-timestamp or webhook-signature header missing"),
     MALFORMED_HEADERS("webhook-id or webhook-timestamp header malformed"),
     TIMESTAMP_OUT_OF_TOLERANCE("webhook-timestamp outside the tolerance"),
-    NO_MATCHING_SIGNATURE("no v1 signature matches a configured secret");
+    NO_MATCHING_SIGNATURE("no v1 or v1a signature matches a configured secret or public key");
 
     private final String description;
 

@@ -3,6 +3,7 @@ package com.webhookbuffer.application.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +16,14 @@ class IngestSettingsTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
 
     private static IngestSettings settings(Duration tolerance, int maxBodyBytes, Duration retryAfter) {
-        return new IngestSettings(SECRETS, tolerance, maxBodyBytes, retryAfter);
+        return new IngestSettings(VerificationKeys.of(SECRETS), tolerance, maxBodyBytes, retryAfter);
     }
 
     @Test
     void atLeastOneSecretIsRequired() {
-        assertThat(IngestSettings.withSecrets(SECRETS).secrets()).isEqualTo(SECRETS);
+        assertThat(IngestSettings.withSecrets(SECRETS).keys().secrets()).isEqualTo(SECRETS);
         assertThatIllegalArgumentException().isThrownBy(() -> IngestSettings.withSecrets(List.of()))
-                .withMessage("at least one webhook secret is required");
+                .withMessage("at least one webhook secret or public key is required");
     }
 
     @Test

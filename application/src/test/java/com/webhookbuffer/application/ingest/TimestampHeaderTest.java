@@ -3,6 +3,7 @@ package com.webhookbuffer.application.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,8 +20,8 @@ class TimestampHeaderTest {
 
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     private static final long NOW = 1_614_265_330L;
-    private static final SignatureVerifier VERIFIER = new SignatureVerifier(List.of(SECRET), Duration.ofMinutes(5),
-            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+    private static final SignatureVerifier VERIFIER = new SignatureVerifier(VerificationKeys.of(List.of(SECRET)),
+            Duration.ofMinutes(5), Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     private static final String ID = "msg_1";
     private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
     private static final String SIGNATURE = WebhookSignature.sign(SECRET, ID, NOW, BODY);
@@ -71,9 +72,9 @@ class TimestampHeaderTest {
     }
 
     @Test
-    void aVerifierWithoutSecretsIsRefused() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new SignatureVerifier(List.of(), Duration.ofMinutes(5), Clock.systemUTC()))
-                .withMessage("at least one webhook secret is required");
+    void aVerifierWithoutKeysIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new SignatureVerifier(VerificationKeys.of(List.of()),
+                        Duration.ofMinutes(5), Clock.systemUTC()))
+                .withMessage("at least one webhook secret or public key is required");
     }
 }

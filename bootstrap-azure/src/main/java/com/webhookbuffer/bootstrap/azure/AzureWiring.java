@@ -22,7 +22,7 @@ import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.webhook.SourceName;
-import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +59,13 @@ public final class AzureWiring {
 
         public static Ingest from(Map<String, String> environment) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
-            List<WebhookSecret> secrets = Settings.webhookSecrets(env);
+            VerificationKeys keys = Settings.verificationKeys(env);
             // Metrics on Azure would be Application Insights' (not built yet); the request log line is there.
-            return of(Settings.ingest(env, secrets), storage(env), IngestMetrics.NONE);
+            return of(Settings.ingest(env, keys), storage(env), IngestMetrics.NONE);
         }
 
         public static Ingest of(IngestSettings settings, StorageQueue storage, IngestMetrics metrics) {
-            AcceptWebhook inbox = new AcceptWebhook(settings, settings::secrets, newPayloadReader(),
+            AcceptWebhook inbox = new AcceptWebhook(settings, settings::keys, newPayloadReader(),
                     new AzureMessageQueue(storage), Clock.systemUTC(), metrics);
             return new Ingest(new AzureHttpHandler(new InboxBySource(Map.of(SourceName.DEFAULT, inbox), metrics)));
         }

@@ -9,8 +9,12 @@ import com.webhookbuffer.bootstrap.lambda.worker.DatabaseCredentials;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerWiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.domain.testing.SenderSecretKey;
+import com.webhookbuffer.domain.webhook.WebhookPublicKey;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class WiringTest {
 
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final String PUBLIC_KEY = "whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=";
 
     private static Map<String, String> ingest() {
         Map<String, String> env = new HashMap<>();
@@ -108,7 +113,42 @@ class WiringTest {
         var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
                 SECRET + ", whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
-        assertThat(Settings.webhookSecrets(env)).hasSize(2);
+        assertThat(Settings.verificationKeys(env).secrets()).hasSize(2);
+    }
+
+    @Test
+    void publicKeysMixWithSecretsInAnyOrderAndMayStandAlone() {
+        SenderSecretKey next = SenderSecretKey.generate();
+        var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
+                PUBLIC_KEY + ", " + SECRET + " " + next.publicKey().encoded()));
+
+        assertThat(Settings.verificationKeys(env).secrets()).hasSize(1);
+        assertThat(Settings.verificationKeys(env).publicKeys()).hasSize(2);
+        assertThat(IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", PUBLIC_KEY)).settings().keys().publicKeys())
+                .containsExactly(WebhookPublicKey.parse(PUBLIC_KEY));
+    }
+
+    @Test
+    void aMalformedPublicKeyIsNamedAtInitWithoutBeingRepeated() {
+        String secretKey = SenderSecretKey.generate().encoded();
+        String body = secretKey.substring("whsk_".length());
+        Map<String, String> refusals = Map.of(
+                "whpk_" + body, "webhook public key must be 32 bytes (a raw Ed25519 public key), was 64",
+                "whpk_" + body.replace('+', '-').replace('/', '_').replace("=", "") + "-_",
+                "webhook public key must be whpk_ followed by base64",
+                "whpk_" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex("02" + "00".repeat(31))),
+                "webhook public key is not an Ed25519 public key (not a point of the curve)",
+                secretKey, "a whsk_ entry is a sender's secret key, which must never leave the sender: give its "
+                        + "public key (whpk_) instead");
+
+        refusals.forEach((value, reason) -> assertThatIllegalStateException()
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", SECRET + "," + value)))
+                .withMessage("WEBHOOK_SECRETS is malformed: " + reason)
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain(body.substring(0, 12));
+                    }
+                }));
     }
 
     @Test

@@ -1,10 +1,13 @@
 package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.domain.queue.QueueDepth;
+import com.webhookbuffer.domain.webhook.WebhookPublicKey;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** What the stack prints when it is ready and when it stops: everything needed to use it, to copy and paste. */
 final class Banner {
@@ -43,8 +46,17 @@ final class Banner {
      */
     static String secretSection(URI http, DevelopmentSecret secrets) {
         if (secrets.generated().isEmpty()) {
-            return "  Secret       from WEBHOOK_SECRETS (not shown)\n\n"
-                    + "  Send one with ./run-local send (signs with the first of WEBHOOK_SECRETS)";
+            List<WebhookPublicKey> publicKeys = secrets.all().publicKeys();
+            // Not secret, but shown only by fingerprint: enough to tell which sender's keys are in force.
+            String keys = publicKeys.isEmpty() ? "" : "  Public keys  " + publicKeys.stream()
+                    .map(WebhookPublicKey::fingerprint).collect(Collectors.joining(", "))
+                    + " from WEBHOOK_SECRETS (SHA-256 fingerprints; v1a signatures)\n";
+            if (secrets.all().secrets().isEmpty()) {
+                return keys + "\n  ./run-local send cannot sign: WEBHOOK_SECRETS holds no whsec_ secret, and a "
+                        + "public key only verifies";
+            }
+            return "  Secret       from WEBHOOK_SECRETS (not shown)\n" + keys + "\n"
+                    + "  Send one with ./run-local send (signs with the first whsec_ secret of WEBHOOK_SECRETS)";
         }
         return "  Secret       " + secrets.first() + "  (development secret, generated; kept in "
                 + secrets.generated().get() + ")\n\n"

@@ -33,7 +33,7 @@ record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalClou
 
     @Override
     public HttpFront.Door door(IngestSettings ingest, IngestMetrics metrics) {
-        return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.secrets()), queues.client(),
+        return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), queues.client(),
                 queues.queueUrl(), metrics).handler());
     }
 

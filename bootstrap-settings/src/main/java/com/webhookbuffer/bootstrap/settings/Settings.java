@@ -2,9 +2,8 @@ package com.webhookbuffer.bootstrap.settings;
 
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.domain.processing.RetryBackoff;
-import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,31 +30,27 @@ public final class Settings {
     private Settings() {
     }
 
-    /** The door's settings: {@code WEBHOOK_TOLERANCE_SECONDS} and {@code MAX_BODY_BYTES}, with the secrets in force. */
-    public static IngestSettings ingest(EnvironmentVariables env, List<WebhookSecret> secrets) {
+    /** The door's settings: {@code WEBHOOK_TOLERANCE_SECONDS} and {@code MAX_BODY_BYTES}, with the keys in force. */
+    public static IngestSettings ingest(EnvironmentVariables env, VerificationKeys keys) {
         return new IngestSettings(
-                secrets,
+                keys,
                 Duration.ofSeconds(env.integer(WEBHOOK_TOLERANCE_SECONDS, 300, 1, 86_400)),
                 env.integer(MAX_BODY_BYTES, IngestSettings.DEFAULT_MAX_BODY_BYTES, 1,
                         IngestSettings.MAX_BODY_BYTES_LIMIT),
                 IngestSettings.DEFAULT_RETRY_AFTER);
     }
 
-    /** The secrets {@code WEBHOOK_SECRETS} holds. */
-    public static List<WebhookSecret> webhookSecrets(EnvironmentVariables env) {
-        return webhookSecrets(env, WEBHOOK_SECRETS, env.required(WEBHOOK_SECRETS));
+    /** The signing secrets and public keys {@code WEBHOOK_SECRETS} holds. */
+    public static VerificationKeys verificationKeys(EnvironmentVariables env) {
+        return verificationKeys(env, WEBHOOK_SECRETS, env.required(WEBHOOK_SECRETS));
     }
 
-    /** {@code whsec_} secrets separated by commas or spaces, as {@code variable} (or the secret it names) gave them. */
-    public static List<WebhookSecret> webhookSecrets(EnvironmentVariables env, String variable, String text) {
-        List<WebhookSecret> secrets = Arrays.stream(text.strip().split("[,\\s]+"))
-                .filter(s -> !s.isBlank())
-                .map(s -> env.parsed(variable, s, WebhookSecret::parse))
-                .toList();
-        if (secrets.isEmpty()) {
-            throw new IllegalStateException(variable + " holds no whsec_ secret");
-        }
-        return secrets;
+    /**
+     * {@code whsec_} secrets and {@code whpk_} public keys in any mix, separated by commas or spaces, as
+     * {@code variable} (or the secret it names) gave them ({@link VerificationKeys#parse}).
+     */
+    public static VerificationKeys verificationKeys(EnvironmentVariables env, String variable, String text) {
+        return env.parsed(variable, text, VerificationKeys::parse);
     }
 
     /** The worker's retry-later backoff, {@code RETRY_BACKOFF_BASE_SECONDS} and {@code RETRY_BACKOFF_CAP_SECONDS}. */

@@ -22,6 +22,7 @@ import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -195,7 +196,8 @@ class ApiGatewayWebhookHandlerTest {
     @Test
     void bodyOverTheLimitIs413() {
         ApiGatewayWebhookHandler small = handlerOn(queue,
-                new IngestSettings(List.of(SECRET), Duration.ofMinutes(5), 100, Duration.ofSeconds(5)));
+                new IngestSettings(VerificationKeys.of(List.of(SECRET)), Duration.ofMinutes(5), 100,
+                        Duration.ofSeconds(5)));
 
         APIGatewayProxyResponseEvent response =
                 small.handle(restEvent("msg_1", SampleWebhooks.order("ord_1", 1).bytes(), "application/json"));

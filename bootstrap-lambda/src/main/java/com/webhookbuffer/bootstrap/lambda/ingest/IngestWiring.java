@@ -38,9 +38,12 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         Priming.payloadPath(payloadReader, 200);
+        if (!secrets.get().publicKeys().isEmpty()) {
+            Priming.asymmetricPath(200);
+        }
     }
 
-    /** No connection was opened before the snapshot; the signing secrets are read again (they may rotate). */
+    /** No connection was opened before the snapshot; the signing secrets and keys are read again (they rotate). */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         secrets.reread();
@@ -73,13 +76,13 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     }
 
     /**
-     * The signing secrets: from the Secrets Manager secret {@code WEBHOOK_SECRETS_ARN} names (kept a few minutes,
-     * read again after), or from {@code WEBHOOK_SECRETS}.
+     * The signing secrets and public keys: from the Secrets Manager secret {@code WEBHOOK_SECRETS_ARN} names (kept
+     * a few minutes, read again after), or from {@code WEBHOOK_SECRETS}; the same syntax in both.
      */
     static SigningSecrets signingSecrets(EnvironmentVariables env) {
         return env.optional(WEBHOOK_SECRETS_ARN)
-                .map(arn -> new SigningSecrets(() -> Settings.webhookSecrets(env, WEBHOOK_SECRETS_ARN,
+                .map(arn -> new SigningSecrets(() -> Settings.verificationKeys(env, WEBHOOK_SECRETS_ARN,
                         Wiring.secretText(env, arn)), Clock.systemUTC()))
-                .orElseGet(() -> SigningSecrets.fixed(Settings.webhookSecrets(env)));
+                .orElseGet(() -> SigningSecrets.fixed(Settings.verificationKeys(env)));
     }
 }

@@ -7,6 +7,8 @@ import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.bootstrap.lambda.StandInSecretsManager;
 import com.webhookbuffer.domain.testing.MutableClock;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
+import com.webhookbuffer.domain.testing.SenderSecretKey;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,7 @@ class SigningSecretsTest {
     @Test
     void secretsAreReadAgainOnceTheyAreFiveMinutesOldAndKeptWhenTheReadFails() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-        AtomicReference<List<WebhookSecret>> stored = new AtomicReference<>(List.of(FIRST));
+        AtomicReference<VerificationKeys> stored = new AtomicReference<>(VerificationKeys.of(List.of(FIRST)));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         SigningSecrets secrets = new SigningSecrets(() -> {
             if (failure.get() != null) {
@@ -36,15 +38,15 @@ class SigningSecretsTest {
             return stored.get();
         }, clock);
 
-        stored.set(List.of(FIRST, SECOND));
+        stored.set(VerificationKeys.of(List.of(FIRST, SECOND)));
         clock.advance(SigningSecrets.MAX_AGE.minusSeconds(1));
-        assertThat(secrets.get()).containsExactly(FIRST);
+        assertThat(secrets.get().secrets()).containsExactly(FIRST);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(secrets.get()).containsExactly(FIRST, SECOND);
+        assertThat(secrets.get().secrets()).containsExactly(FIRST, SECOND);
 
         failure.set(new IllegalStateException("Secrets Manager unavailable"));
         clock.advance(SigningSecrets.MAX_AGE);
-        assertThat(secrets.get()).containsExactly(FIRST, SECOND);
+        assertThat(secrets.get().secrets()).containsExactly(FIRST, SECOND);
     }
 
     @Test
@@ -67,13 +69,47 @@ class SigningSecretsTest {
         }
     }
 
+    @Test
+    void aSendersPublicKeyPutBesideTheSecretIsTakenAfterARestore() {
+        SenderSecretKey sender = SenderSecretKey.generate();
+        try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
+            String arn = secretsManager.put("signing", FIRST.encoded());
+            IngestWiring ingest = IngestWiring.from(Map.of(
+                    "WEBHOOK_SECRETS_ARN", arn,
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
+                    "AWS_REGION", "us-east-1",
+                    "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
+                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
+            assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode()).isEqualTo(401);
+
+            secretsManager.put("signing", FIRST.encoded() + " " + sender.publicKey().encoded());
+            ingest.afterRestore(null);
+
+            // Signed v1a with the sender's secret key: past the signature check (the queue is unreachable: 503).
+            assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode()).isEqualTo(503);
+            assertThat(ingest.handler().handle(signedWith(FIRST)).getStatusCode()).isEqualTo(503);
+        }
+    }
+
     private static APIGatewayV2HTTPEvent signedWith(WebhookSecret secret) {
+        return signed((id, now, body) -> WebhookSignature.sign(secret, id, now, body));
+    }
+
+    private static APIGatewayV2HTTPEvent signedBy(SenderSecretKey sender) {
+        return signed(sender::sign);
+    }
+
+    private interface Signer {
+        String sign(String webhookId, long timestamp, byte[] body);
+    }
+
+    private static APIGatewayV2HTTPEvent signed(Signer signer) {
         byte[] body = SampleWebhooks.order("ord_sig", 1).bytes();
         long now = Instant.now().getEpochSecond();
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_sig",
                 "webhook-timestamp", Long.toString(now),
-                "webhook-signature", WebhookSignature.sign(secret, "msg_sig", now, body)));
+                "webhook-signature", signer.sign("msg_sig", now, body)));
         event.setBody(new String(body));
         return event;
     }
