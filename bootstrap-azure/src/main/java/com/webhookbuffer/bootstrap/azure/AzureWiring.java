@@ -18,12 +18,15 @@ import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -61,13 +64,20 @@ public final class AzureWiring {
             EnvironmentVariables env = new EnvironmentVariables(environment);
             VerificationKeys keys = Settings.verificationKeys(env);
             // Metrics on Azure would be Application Insights' (not built yet); the request log line is there.
-            return of(Settings.ingest(env, keys), storage(env), IngestMetrics.NONE);
+            return of(Settings.ingest(env, keys), SourceSettings.keys(env), storage(env), IngestMetrics.NONE);
         }
 
-        public static Ingest of(IngestSettings settings, StorageQueue storage, IngestMetrics metrics) {
-            AcceptWebhook inbox = new AcceptWebhook(settings, settings::keys, newPayloadReader(),
-                    new AzureMessageQueue(storage), Clock.systemUTC(), metrics);
-            return new Ingest(new AzureHttpHandler(new InboxBySource(Map.of(SourceName.DEFAULT, inbox), metrics)));
+        /** The default source keyed by {@code settings}, each named source by its own keys. */
+        public static Ingest of(IngestSettings settings, Map<SourceName, VerificationKeys> namedSources,
+                StorageQueue storage, IngestMetrics metrics) {
+            AzureMessageQueue queue = new AzureMessageQueue(storage);
+            PayloadReader reader = newPayloadReader();
+            Map<SourceName, WebhookInbox> inboxes = new HashMap<>();
+            inboxes.put(SourceName.DEFAULT,
+                    new AcceptWebhook(settings, settings::keys, reader, queue, Clock.systemUTC(), metrics));
+            namedSources.forEach((source, keys) -> inboxes.put(source,
+                    new AcceptWebhook(settings, () -> keys, reader, queue, Clock.systemUTC(), metrics)));
+            return new Ingest(new AzureHttpHandler(new InboxBySource(inboxes, metrics)));
         }
     }
 

@@ -32,6 +32,11 @@ public final class Wiring {
 
     /** A Secrets Manager secret holding what {@code WEBHOOK_SECRETS} would; the template's way (rotates unredeployed). */
     public static final String WEBHOOK_SECRETS_ARN = "WEBHOOK_SECRETS_ARN";
+    /**
+     * A Secrets Manager secret holding the named sources' keys: a JSON object from each {@code SOURCE_<NAME>_SECRETS}
+     * to what that variable would hold; the template's way (rotates unredeployed).
+     */
+    public static final String SOURCE_SECRETS_ARN = "SOURCE_SECRETS_ARN";
     public static final String QUEUE_URL = "QUEUE_URL";
     public static final String DLQ_URL = "DLQ_URL";
     public static final String DB_SECRET_ARN = "DB_SECRET_ARN";
@@ -55,7 +60,7 @@ public final class Wiring {
      * contract test holds the template to this list.
      */
     public static final List<String> VARIABLES = Stream.concat(Settings.VARIABLES.stream(), Stream.of(
-            WEBHOOK_SECRETS_ARN, QUEUE_URL, DLQ_URL, DB_SECRET_ARN, DB_WORKER_SECRET_ARN, DB_SSL_MODE,
+            WEBHOOK_SECRETS_ARN, SOURCE_SECRETS_ARN, QUEUE_URL, DLQ_URL, DB_SECRET_ARN, DB_WORKER_SECRET_ARN, DB_SSL_MODE,
             AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SECRETS_MANAGER, METRICS, METRICS_NAMESPACE)).toList();
 
     private Wiring() {

@@ -13,7 +13,11 @@ import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
+import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
@@ -32,9 +36,12 @@ record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalClou
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest, IngestMetrics metrics) {
-        return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), queues.client(),
-                queues.queueUrl(), metrics).handler());
+    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, VerificationKeys> namedSources,
+            IngestMetrics metrics) {
+        Map<SourceName, SigningSecrets> named = new LinkedHashMap<>();
+        namedSources.forEach((source, keys) -> named.put(source, SigningSecrets.fixed(keys)));
+        return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), named,
+                queues.client(), queues.queueUrl(), metrics).handler());
     }
 
     @Override

@@ -13,9 +13,12 @@ import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
+import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.emulator.azurite.Azurite;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -47,8 +50,9 @@ record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue storage)
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest, IngestMetrics metrics) {
-        var handler = AzureWiring.Ingest.of(ingest, storage, metrics).handler();
+    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, VerificationKeys> namedSources,
+            IngestMetrics metrics) {
+        var handler = AzureWiring.Ingest.of(ingest, namedSources, storage, metrics).handler();
         return (exchange, body) -> {
             HttpResponseMessage response = handler.handle(new FunctionsHttpRequest(HttpFront.headers(exchange), body),
                     HttpFront.source(exchange), UUID.randomUUID().toString());

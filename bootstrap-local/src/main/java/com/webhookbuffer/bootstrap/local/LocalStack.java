@@ -5,6 +5,7 @@ import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.settings.SourceSettings;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
@@ -121,7 +122,8 @@ final class LocalStack implements AutoCloseable {
         DashboardPage.files().forEach((path, file) -> pages.put(path, () -> file));
         pages.put(DashboardPage.HISTORY_PATH, () -> metrics.historyAnswer(settings));
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
-        front = HttpFront.start(settings.httpPort(), cloud.door(ingest, metrics.ingest()), ingest.maxBodyBytes(),
+        front = HttpFront.start(settings.httpPort(),
+                cloud.door(ingest, SourceSettings.keys(settings.variables()), metrics.ingest()), ingest.maxBodyBytes(),
                 () -> accepting, pages, counts::accepted);
         closeInReverse.push(front);
         poller = cloud.startWorker(pool, counts::watching, metrics.worker());

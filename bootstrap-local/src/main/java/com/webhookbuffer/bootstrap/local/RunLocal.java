@@ -1,5 +1,9 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,6 +24,7 @@ public final class RunLocal {
     static final String USAGE = """
             usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
                    ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
+                   ./run-local send --source NAME [FILE]   the same, to POST /webhooks/NAME with that source's secret
                    ./run-local load [N] [--rate R] [--concurrency C]
                                                a spike: N signed sample orders (default %d; a tenth of them
                                                duplicate deliveries, a tenth of the orders in two versions, half of
@@ -47,7 +52,7 @@ public final class RunLocal {
             LocalSettings settings = LocalSettings.from(environment);
             return switch (String.join(" ", args)) {
                 case "", "start" -> runStack(settings, out);
-                case "send" -> send(settings, Optional.empty(), out);
+                case "send" -> send(settings, Optional.empty(), Optional.empty(), out);
                 case "dlq list" -> {
                     try (OperatorQueues queues = OperatorQueues.from(settings.variables())) {
                         DeadLetterCommands.list(queues.deadLetterQueue(), queues.name(), out, err);
@@ -65,7 +70,13 @@ public final class RunLocal {
                 }
                 default -> {
                     if (args.size() == 2 && args.getFirst().equals("send")) {
-                        yield send(settings, Optional.of(Path.of(args.get(1))), out);
+                        yield send(settings, Optional.empty(), Optional.of(Path.of(args.get(1))), out);
+                    }
+                    if (args.size() >= 3 && args.size() <= 4 && args.getFirst().equals("send")
+                            && args.get(1).equals("--source")) {
+                        yield send(settings, Optional.of(settings.variables().parsed("--source", args.get(2),
+                                SourceName::of)), args.size() == 4 ? Optional.of(Path.of(args.get(3)))
+                                : Optional.empty(), out);
                     }
                     if (args.getFirst().equals("load")) {
                         yield LoadCommand.run(settings, args.subList(1, args.size()), out, err,
@@ -89,13 +100,33 @@ public final class RunLocal {
         }
     }
 
-    private static int send(LocalSettings settings, Optional<Path> file, PrintStream out) throws Exception {
+    /**
+     * Signs as the sender would and posts: to {@code /webhooks} with the stack's secret, or to
+     * {@code /webhooks/{source}} with that source's first {@code whsec_} secret from {@code SOURCE_<NAME>_SECRETS}.
+     */
+    private static int send(LocalSettings settings, Optional<SourceName> source, Optional<Path> file,
+            PrintStream out) throws Exception {
         if (file.isPresent() && !Files.isReadable(file.get())) {
             throw new IllegalStateException("cannot read " + file.get());
         }
-        URI webhooks = URI.create("http://127.0.0.1:" + settings.httpPort() + HttpFront.WEBHOOKS_PATH);
-        return SendCommand.send(webhooks, DevelopmentSecret.resolve(settings).signing(), file, Clock.systemUTC(), out)
-                ? 0 : 1;
+        String path = HttpFront.WEBHOOKS_PATH + source.map(name -> "/" + name).orElse("");
+        URI webhooks = URI.create("http://127.0.0.1:" + settings.httpPort() + path);
+        WebhookSecret secret = source.isEmpty() ? DevelopmentSecret.resolve(settings).signing()
+                : sourceSecret(settings, source.get());
+        return SendCommand.send(webhooks, secret, file, Clock.systemUTC(), out) ? 0 : 1;
+    }
+
+    private static WebhookSecret sourceSecret(LocalSettings settings, SourceName source) {
+        VerificationKeys keys = SourceSettings.keys(settings.variables()).get(source);
+        if (keys == null) {
+            throw new IllegalStateException("SOURCES names no source " + source + " (it is " + SourceSettings.SOURCES
+                    + "=\"" + settings.variables().optional(SourceSettings.SOURCES).orElse("") + "\")");
+        }
+        if (keys.secrets().isEmpty()) {
+            throw new IllegalStateException(SourceSettings.secretsVariable(source) + " holds only public keys: "
+                    + "send signs with a whsec_ secret");
+        }
+        return keys.secrets().getFirst();
     }
 
     /** Runs until SIGINT or SIGTERM, then stops gracefully; the JVM exits 0 rather than 130 or 143. */

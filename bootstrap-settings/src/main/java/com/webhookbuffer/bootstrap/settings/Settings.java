@@ -24,8 +24,9 @@ public final class Settings {
     public static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
 
     /** Every variable read here. */
-    public static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES,
-            DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, RETRY_BACKOFF_BASE_SECONDS, RETRY_BACKOFF_CAP_SECONDS);
+    public static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, SourceSettings.SOURCES,
+            WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+            RETRY_BACKOFF_BASE_SECONDS, RETRY_BACKOFF_CAP_SECONDS);
 
     private Settings() {
     }

@@ -262,8 +262,23 @@ class TemplateContractTest {
                 .put("WEBHOOK_SECRETS_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other")))
                 .containsExactly("IngestFunction's WEBHOOK_SECRETS_ARN is not WebhookSigningSecret");
         assertThat(violationsAfter(t -> secretStatement(t, "IngestFunction").put("Resource", "*")))
-                .containsExactly(
-                        "IngestFunction's secretsmanager:GetSecretValue is not on exactly WebhookSigningSecret");
+                .containsExactly("IngestFunction's secretsmanager:GetSecretValue is not on exactly "
+                        + "WebhookSigningSecret and SourceSigningSecrets");
+    }
+
+    @Test
+    void namedSourcesKeysOutsideTheirSecretAreCaught() {
+        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
+                .put("SOURCE_PARTNER_SECRETS", Map.of("Ref", "SourceSecrets"))))
+                .containsExactlyInAnyOrder(
+                        "SourceSecrets is used at /IngestFunction/Properties/Environment/Variables/"
+                                + "SOURCE_PARTNER_SECRETS, outside SourceSigningSecrets",
+                        "the template sets SOURCE_PARTNER_SECRETS, which no function reads");
+        assertThat(violationsAfter(t -> parameter(t, "SourceSecrets").remove("NoEcho")))
+                .containsExactly("the SourceSecrets parameter is not NoEcho");
+        assertThat(violationsAfter(t -> environment(t, "IngestFunction").put("SOURCE_SECRETS_ARN",
+                Map.of("Ref", "WebhookSigningSecret"))))
+                .containsExactly("IngestFunction's SOURCE_SECRETS_ARN is not SourceSigningSecrets");
     }
 
     private static Map<String, Object> environment(Map<String, Object> template, String function) {
@@ -388,7 +403,7 @@ class TemplateContractTest {
     @Test
     void aParameterAVersionHoldsButItsDescriptionDoesNotIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription",
-                Map.of("Fn::Sub", "ingest ${JavaRuntime} tolerance ${WebhookToleranceSeconds}s"))))
+                Map.of("Fn::Sub", "ingest ${JavaRuntime} tolerance ${WebhookToleranceSeconds}s sources ${Sources}"))))
                 .containsExactly("IngestFunction's VersionDescription does not hold MaxBodyBytes, so changing it "
                         + "alone publishes no new version");
         assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("MemorySize", Map.of("Ref", "BatchSize"))))
@@ -404,7 +419,7 @@ class TemplateContractTest {
                         "DatabaseSetupFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
                                 + "publishes no new version");
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription", Map.of("Fn::Sub",
-                "ingest ${JavaRuntime} ${WebhookToleranceSeconds} ${MaxBodyBytes} ${WebhookSecrets}"))))
+                "ingest ${JavaRuntime} ${WebhookToleranceSeconds} ${MaxBodyBytes} ${Sources} ${WebhookSecrets}"))))
                 .containsExactlyInAnyOrder(
                         "IngestFunction's VersionDescription shows the NoEcho parameter WebhookSecrets",
                         "WebhookSecrets is used at /IngestFunction/Properties/VersionDescription/Fn::Sub, outside "

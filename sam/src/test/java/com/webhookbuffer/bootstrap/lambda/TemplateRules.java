@@ -402,34 +402,40 @@ final class TemplateRules {
     }
 
     private void webhookSecretsLiveInSecretsManager() {
-        Object noEcho = map(parameters().get("WebhookSecrets")).get("NoEcho");
-        if (!Boolean.TRUE.equals(noEcho) && !"true".equals(noEcho)) {
-            violations.add("the WebhookSecrets parameter is not NoEcho");
-        }
-        Map<String, Object> secret = map(resources().get("WebhookSigningSecret"));
-        if (!"AWS::SecretsManager::Secret".equals(secret.get("Type"))
-                || !Map.of("Ref", "WebhookSecrets").equals(map(secret.get("Properties")).get("SecretString"))) {
-            violations.add("WebhookSigningSecret is not a Secrets Manager secret holding WebhookSecrets");
-        }
-        walk(resources(), (path, key, value) -> {
-            boolean used = Map.of("Ref", "WebhookSecrets").equals(value)
-                    || value instanceof String text && text.contains("${WebhookSecrets}");
-            if (used && !(path + "/" + key).equals("/WebhookSigningSecret/Properties/SecretString")) {
-                violations.add("WebhookSecrets is used at " + path + "/" + key + ", outside WebhookSigningSecret");
-            }
-        }, "");
+        // The default source's keys and the named sources' keys: each a NoEcho parameter that only seeds its secret.
+        secretLivesInSecretsManager("WebhookSecrets", "WebhookSigningSecret", Wiring.WEBHOOK_SECRETS_ARN);
+        secretLivesInSecretsManager("SourceSecrets", "SourceSigningSecrets", Wiring.SOURCE_SECRETS_ARN);
         for (String function : functions()) {
             if (environment(function).containsKey(Settings.WEBHOOK_SECRETS)) {
                 violations.add(function + " sets WEBHOOK_SECRETS: the signing secrets belong in Secrets Manager");
             }
         }
-        if (!Map.of("Ref", "WebhookSigningSecret")
-                .equals(environment("IngestFunction").get(Wiring.WEBHOOK_SECRETS_ARN))) {
-            violations.add("IngestFunction's WEBHOOK_SECRETS_ARN is not WebhookSigningSecret");
-        }
-        if (!List.of(Map.of("Ref", "WebhookSigningSecret"))
+        if (!List.of(Map.of("Ref", "WebhookSigningSecret"), Map.of("Ref", "SourceSigningSecrets"))
                 .equals(granted("IngestFunction", "secretsmanager:GetSecretValue"))) {
-            violations.add("IngestFunction's secretsmanager:GetSecretValue is not on exactly WebhookSigningSecret");
+            violations.add("IngestFunction's secretsmanager:GetSecretValue is not on exactly WebhookSigningSecret"
+                    + " and SourceSigningSecrets");
+        }
+    }
+
+    private void secretLivesInSecretsManager(String parameter, String secretResource, String variable) {
+        Object noEcho = map(parameters().get(parameter)).get("NoEcho");
+        if (!Boolean.TRUE.equals(noEcho) && !"true".equals(noEcho)) {
+            violations.add("the " + parameter + " parameter is not NoEcho");
+        }
+        Map<String, Object> secret = map(resources().get(secretResource));
+        if (!"AWS::SecretsManager::Secret".equals(secret.get("Type"))
+                || !Map.of("Ref", parameter).equals(map(secret.get("Properties")).get("SecretString"))) {
+            violations.add(secretResource + " is not a Secrets Manager secret holding " + parameter);
+        }
+        walk(resources(), (path, key, value) -> {
+            boolean used = Map.of("Ref", parameter).equals(value)
+                    || value instanceof String text && text.contains("${" + parameter + "}");
+            if (used && !(path + "/" + key).equals("/" + secretResource + "/Properties/SecretString")) {
+                violations.add(parameter + " is used at " + path + "/" + key + ", outside " + secretResource);
+            }
+        }, "");
+        if (!Map.of("Ref", secretResource).equals(environment("IngestFunction").get(variable))) {
+            violations.add("IngestFunction's " + variable + " is not " + secretResource);
         }
     }
 

@@ -1,8 +1,12 @@
 package com.webhookbuffer.bootstrap.lambda.ingest;
 
 import static com.webhookbuffer.bootstrap.lambda.Wiring.QUEUE_URL;
+import static com.webhookbuffer.bootstrap.lambda.Wiring.SOURCE_SECRETS_ARN;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.WEBHOOK_SECRETS_ARN;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
@@ -14,11 +18,15 @@ import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.settings.SourceSettings;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.webhook.SourceName;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.crac.Context;
 import org.crac.Resource;
@@ -33,12 +41,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * URL-connection client opens connections per request).
  */
 public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader payloadReader, IngestSettings settings,
-        SigningSecrets secrets) implements Resource {
+        SigningSecrets secrets, Map<SourceName, SigningSecrets> namedSources) implements Resource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         Priming.payloadPath(payloadReader, 200);
-        if (!secrets.get().publicKeys().isEmpty()) {
+        boolean publicKeys = !secrets.get().publicKeys().isEmpty()
+                || namedSources.values().stream().anyMatch(keys -> !keys.get().publicKeys().isEmpty());
+        if (publicKeys) {
             Priming.asymmetricPath(200);
         }
     }
@@ -47,6 +59,7 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         secrets.reread();
+        namedSources.values().forEach(SigningSecrets::reread);
     }
 
     /** The ingest side as the function's environment variables describe it, its metrics on standard output. */
@@ -59,20 +72,61 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
         EnvironmentVariables env = new EnvironmentVariables(environment);
         SigningSecrets secrets = signingSecrets(env);
         IngestMetrics metrics = Wiring.metrics(env, metricsLog).<IngestMetrics>map(m -> m).orElse(IngestMetrics.NONE);
-        return of(Settings.ingest(env, secrets.get()), secrets, Wiring.sqsClient(env), env.required(QUEUE_URL),
-                metrics);
+        return of(Settings.ingest(env, secrets.get()), secrets, namedSources(env), Wiring.sqsClient(env),
+                env.required(QUEUE_URL), metrics);
     }
 
-    /** The ingest side publishing to the SQS queue at {@code queueUrl}, telling {@code metrics} of each answer. */
-    public static IngestWiring of(IngestSettings settings, SigningSecrets secrets, SqsClient sqs, String queueUrl,
-            IngestMetrics metrics) {
+    /**
+     * The ingest side publishing to the SQS queue at {@code queueUrl}, telling {@code metrics} of each answer: the
+     * default source's inbox keyed by {@code secrets}, and one inbox per named source keyed by its own.
+     */
+    public static IngestWiring of(IngestSettings settings, SigningSecrets secrets,
+            Map<SourceName, SigningSecrets> namedSources, SqsClient sqs, String queueUrl, IngestMetrics metrics) {
         SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl);
         PayloadReader payloadReader = Wiring.newPayloadReader();
 
-        AcceptWebhook inbox = new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC(), metrics);
-        WebhookInbox door = new InboxBySource(Map.of(SourceName.DEFAULT, inbox), metrics);
+        Map<SourceName, WebhookInbox> inboxes = new HashMap<>();
+        inboxes.put(SourceName.DEFAULT,
+                new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC(), metrics));
+        namedSources.forEach((source, keys) -> inboxes.put(source,
+                new AcceptWebhook(settings, keys, payloadReader, queue, Clock.systemUTC(), metrics)));
+        WebhookInbox door = new InboxBySource(inboxes, metrics);
 
-        return new IngestWiring(new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets);
+        return new IngestWiring(new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets,
+                Map.copyOf(namedSources));
+    }
+
+    /**
+     * Each source {@code SOURCES} names, with its keys: from the Secrets Manager secret {@code SOURCE_SECRETS_ARN}
+     * names (a JSON object from each source's {@code SOURCE_<NAME>_SECRETS} to its keys; kept a few minutes, read
+     * again after), or from the {@code SOURCE_<NAME>_SECRETS} variables themselves.
+     */
+    static Map<SourceName, SigningSecrets> namedSources(EnvironmentVariables env) {
+        Map<SourceName, SigningSecrets> sources = new LinkedHashMap<>();
+        Optional<String> arn = env.optional(SOURCE_SECRETS_ARN);
+        for (SourceName source : SourceSettings.sources(env).keySet()) {
+            String variable = SourceSettings.secretsVariable(source);
+            sources.put(source, arn
+                    .map(secret -> new SigningSecrets(() -> Settings.verificationKeys(env, variable,
+                            entryOf(Wiring.secretText(env, secret), variable)), Clock.systemUTC()))
+                    .orElseGet(() -> SigningSecrets.fixed(
+                            Settings.verificationKeys(env, variable, env.required(variable)))));
+        }
+        return sources;
+    }
+
+    /** One source's keys from the JSON object {@code SOURCE_SECRETS_ARN}'s secret holds. */
+    private static String entryOf(String json, String variable) {
+        JsonNode entry;
+        try {
+            entry = JSON.readTree(json).path(variable);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(SOURCE_SECRETS_ARN + " names a secret that is not a JSON object");
+        }
+        if (!entry.isTextual()) {
+            throw new IllegalStateException(SOURCE_SECRETS_ARN + " names a secret without a text " + variable);
+        }
+        return entry.asText();
     }
 
     /**

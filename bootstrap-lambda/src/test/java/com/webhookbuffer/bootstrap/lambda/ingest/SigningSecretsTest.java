@@ -1,6 +1,7 @@
 package com.webhookbuffer.bootstrap.lambda.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.webhookbuffer.application.ingest.WebhookSignature;
@@ -67,6 +68,45 @@ class SigningSecretsTest {
             // Signed with the new secret: past the signature check (the queue here is unreachable: 503).
             assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(503);
         }
+    }
+
+    @Test
+    void aNamedSourcesKeysComeFromTheirOwnSecretAndRotateLikeTheDefaultOnes() {
+        try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
+            String signing = secretsManager.put("signing", FIRST.encoded());
+            String sources = secretsManager.put("sources", "{\"SOURCE_PARTNER_SECRETS\": \"" + SECOND.encoded() + "\"}");
+            IngestWiring ingest = IngestWiring.from(Map.of(
+                    "WEBHOOK_SECRETS_ARN", signing,
+                    "SOURCES", "partner=standard-webhooks",
+                    "SOURCE_SECRETS_ARN", sources,
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
+                    "AWS_REGION", "us-east-1",
+                    "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
+                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
+            APIGatewayV2HTTPEvent toPartner = signedWith(SECOND);
+            toPartner.setPathParameters(Map.of("source", "partner"));
+            APIGatewayV2HTTPEvent toStranger = signedWith(SECOND);
+            toStranger.setPathParameters(Map.of("source", "stranger"));
+
+            // Past the partner's signature check (the queue here is unreachable: 503); the default refuses its key.
+            assertThat(ingest.handler().handle(toPartner).getStatusCode()).isEqualTo(503);
+            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(401);
+            assertThat(ingest.handler().handle(toStranger).getStatusCode()).isEqualTo(404);
+
+            secretsManager.put("sources", "{\"SOURCE_PARTNER_SECRETS\": \"" + FIRST.encoded() + "\"}");
+            ingest.afterRestore(null);
+            assertThat(ingest.handler().handle(toPartner).getStatusCode()).as("rotated out").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aNamedSourceWithoutKeysStopsTheFunctionAtStartNamingTheVariable() {
+        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(Map.of(
+                        "WEBHOOK_SECRETS", FIRST.encoded(),
+                        "SOURCES", "partner=standard-webhooks",
+                        "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
+                        "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9")))
+                .withMessage("SOURCE_PARTNER_SECRETS is required but not set");
     }
 
     @Test
