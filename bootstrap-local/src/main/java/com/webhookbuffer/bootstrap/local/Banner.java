@@ -2,6 +2,7 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.webhook.WebhookPublicKey;
+import com.webhookbuffer.bootstrap.settings.SourceSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
@@ -23,7 +24,12 @@ final class Banner {
         out.println();
         out.println("  Webhooks     POST " + http + HttpFront.WEBHOOKS_PATH);
         out.println("  Health       GET  " + http + "/health");
+        SourceSettings.sources(settings.variables()).forEach((source, kind) -> out.println("  Source       POST "
+                + http + HttpFront.WEBHOOKS_PATH + "/" + source + "  (" + kind.wireName() + ", keys in "
+                + SourceSettings.secretsVariable(source) + "; ./run-local send --source " + source + ")"));
         out.println("  Status       GET  " + http + "/status");
+        out.println("  Metrics      GET  " + http + "/metrics  (Prometheus)");
+        out.println("  Dashboard    GET  " + http + DashboardPage.PATH);
         stack.cloud().describe().forEach(out::println);
         out.println("  PostgreSQL   " + stack.database().jdbcUrl() + "  (user " + stack.database().user() + ")");
         stack.localDatabase().psqlUrl().ifPresent(url ->

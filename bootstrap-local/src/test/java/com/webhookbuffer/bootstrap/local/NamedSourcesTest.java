@@ -38,6 +38,7 @@ class NamedSourcesTest {
     private static Map<String, String> environment;
     private static LocalStack stack;
     private static StackClient client;
+    private static final ByteArrayOutputStream BANNER = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
@@ -50,7 +51,7 @@ class NamedSourcesTest {
                 "SOURCE_PARTNER_SECRETS", PARTNER.encoded(),
                 "SOURCE_SHOP_EU_SECRETS", SHOP.publicKey().encoded());
         stack = LocalStack.start(LocalSettings.from(environment),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                new PrintStream(BANNER, true, StandardCharsets.UTF_8));
         client = new StackClient(stack.baseUri(), stack.secret());
     }
 
@@ -109,6 +110,16 @@ class NamedSourcesTest {
             assertThat(answer.body()).contains("urn:webhook-buffer:problem:unknown-source");
         }
         assertThat(count("processed_webhooks WHERE webhook_id = 'wh_src_2'")).isZero();
+    }
+
+    @Test
+    void theBannerNamesEachSourcesAddressAndWhereItsKeysAre() {
+        assertThat(BANNER.toString(StandardCharsets.UTF_8))
+                .contains("POST " + stack.baseUri() + "/webhooks/partner  (standard-webhooks, keys in "
+                        + "SOURCE_PARTNER_SECRETS")
+                .contains("POST " + stack.baseUri() + "/webhooks/shop-eu  (standard-webhooks, keys in "
+                        + "SOURCE_SHOP_EU_SECRETS")
+                .doesNotContain(PARTNER.encoded());
     }
 
     @Test
