@@ -107,11 +107,11 @@ final class HttpFront implements AutoCloseable {
                 return methodNotAllowed("POST");
             }
             if (!accepting.getAsBoolean()) {
-                return unavailable("the local stack is starting or stopping; send again shortly");
+                return closing(unavailable("the local stack is starting or stopping; send again shortly"));
             }
             if (!inProgress.tryAcquire()) {
-                return unavailable("too many webhooks in progress (" + MAX_WEBHOOKS_IN_PROGRESS
-                        + "); send again shortly");
+                return closing(unavailable("too many webhooks in progress (" + MAX_WEBHOOKS_IN_PROGRESS
+                        + "); send again shortly"));
             }
             try {
                 Optional<Answer> tooLarge = refuseAnnouncedSize(exchange, maxBodyBytes);
@@ -226,10 +226,23 @@ final class HttpFront implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The same answer the ingest function gives for a body over {@code MAX_BODY_BYTES}. */
+    /**
+     * The same answer the ingest function gives for a body over {@code MAX_BODY_BYTES}; the rest of the body is not
+     * read, so the connection cannot carry another request and is closed.
+     */
     private static Answer payloadTooLarge(int maxBodyBytes, String actual) {
-        return problem(413, "payload-too-large", "Payload too large",
-                "the body has " + actual + " bytes; at most " + maxBodyBytes + " are accepted");
+        return closing(problem(413, "payload-too-large", "Payload too large",
+                "the body has " + actual + " bytes; at most " + maxBodyBytes + " are accepted"));
+    }
+
+    /**
+     * An answer given before the request's body was read: the server closes such a connection after it, and says
+     * so ({@code Connection: close}), or a keep-alive client would send its next request into a closed socket.
+     */
+    private static Answer closing(Answer answer) {
+        Map<String, String> headers = new HashMap<>(answer.headers());
+        headers.put("Connection", "close");
+        return new Answer(answer.status(), headers, answer.body());
     }
 
     record Answer(int status, Map<String, String> headers, String body) {

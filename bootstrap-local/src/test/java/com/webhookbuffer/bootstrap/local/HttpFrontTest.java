@@ -88,6 +88,8 @@ class HttpFrontTest {
             HttpResponse<String> announced = client.postSigned("wh_front_3", new byte[MAX_BODY_BYTES + 1]);
             assertThat(announced.statusCode()).isEqualTo(413);
             assertThat(announced.body()).contains("the body has " + (MAX_BODY_BYTES + 1) + " bytes");
+            assertThat(announced.headers().firstValue("Connection")).as("the unread body ends the connection")
+                    .hasValue("close");
             // No Content-Length: the front reads one byte past the limit and stops there.
             HttpResponse<String> chunked = client.post(HttpRequest.newBuilder(front.baseUri().resolve("/webhooks"))
                     .header("Content-Type", "application/json")
@@ -95,6 +97,7 @@ class HttpFrontTest {
                             () -> new java.io.ByteArrayInputStream(new byte[MAX_BODY_BYTES * 64]))));
             assertThat(chunked.statusCode()).isEqualTo(413);
             assertThat(chunked.body()).contains("more than " + MAX_BODY_BYTES);
+            assertThat(chunked.headers().firstValue("Connection")).hasValue("close");
             HttpResponse<String> atTheLimit = client.postSigned("wh_front_4", new byte[MAX_BODY_BYTES]);
             assertThat(atTheLimit.statusCode()).isEqualTo(202);
             assertThat(received).hasSize(1);
