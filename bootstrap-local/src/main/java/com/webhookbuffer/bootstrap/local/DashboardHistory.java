@@ -50,13 +50,9 @@ final class DashboardHistory implements WorkerMetrics {
         }
     }
 
-    /** Nearest-rank percentile of sorted values; null when there are none. */
+    /** The {@link NearestRank nearest-rank} percentile of sorted values; null when there are none. */
     static Double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return sorted.isEmpty() ? null : sorted.get(NearestRank.index(sorted.size(), p));
     }
 
     /**

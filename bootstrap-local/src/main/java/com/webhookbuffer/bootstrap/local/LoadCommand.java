@@ -442,7 +442,7 @@ final class LoadCommand {
     }
 
     private static long rank(long[] sorted, double percentile) {
-        return sorted[Math.max(0, (int) Math.ceil(percentile * sorted.length) - 1)];
+        return sorted[NearestRank.index(sorted.length, percentile)];
     }
 
     private static String millis(long nanos) {

@@ -22,11 +22,14 @@ import java.util.function.Function;
 final class LocalMetrics implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long DEPTH_FRESH_MILLIS = 250;
 
     private final PrometheusMetrics prometheus = new PrometheusMetrics();
     private final DashboardHistory history = new DashboardHistory();
     private ScheduledExecutorService sampler;
     private StatusDocument status;
+    private Optional<QueueDepth> lastDepth = Optional.empty();
+    private long lastDepthAt;
 
     /** What the door reports to. */
     IngestMetrics ingest() {
@@ -72,15 +75,28 @@ final class LocalMetrics implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * The queue's depths, asked of the queue at most once per {@link #DEPTH_FRESH_MILLIS}: one scrape reads three
+     * gauges from one answer, and the dashboard's sampler shares it.
+     */
+    private synchronized Optional<QueueDepth> depth() {
+        long now = System.nanoTime();
+        if (lastDepthAt == 0 || now - lastDepthAt > DEPTH_FRESH_MILLIS * 1_000_000) {
+            lastDepth = status.depth();
+            lastDepthAt = now;
+        }
+        return lastDepth;
+    }
+
     private void gauge(String name, String help, Function<Optional<QueueDepth>, Optional<Long>> read) {
-        prometheus.gauge(name, help, () -> read.apply(status.depth())
+        prometheus.gauge(name, help, () -> read.apply(depth())
                 .map(value -> OptionalDouble.of(value))
                 .orElse(OptionalDouble.empty()));
     }
 
     private void sample() {
         try {
-            history.sample(System.currentTimeMillis(), status.counts().snapshot(), status.depth(),
+            history.sample(System.currentTimeMillis(), status.counts().snapshot(), depth(),
                     status.connectionsInUse());
         } catch (RuntimeException e) {
             // A missed sample is a gap in a chart; an exception here would stop every later sample.
