@@ -428,11 +428,7 @@ final class DashboardRules {
     }
 
     private List<String> resourcesOfType(String type) {
-        return resources().entrySet().stream()
-                .filter(e -> type.equals(map(e.getValue()).get("Type")))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
+        return TemplateRules.resourcesOfType(template, type);
     }
 
     private Map<String, Object> resources() {

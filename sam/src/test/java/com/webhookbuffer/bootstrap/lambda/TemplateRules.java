@@ -755,7 +755,12 @@ final class TemplateRules {
     // ---- reading the tree ----
 
     private List<String> resourcesOfType(String type) {
-        return resources().entrySet().stream()
+        return resourcesOfType(template, type);
+    }
+
+    /** The logical ids of {@code template}'s resources of {@code type}, sorted: for every rule set over a template. */
+    static List<String> resourcesOfType(Map<String, Object> template, String type) {
+        return map(template.get("Resources")).entrySet().stream()
                 .filter(e -> type.equals(map(e.getValue()).get("Type")))
                 .map(Map.Entry::getKey)
                 .sorted()
@@ -819,11 +824,7 @@ final class TemplateRules {
     }
 
     private List<String> functions() {
-        return resources().entrySet().stream()
-                .filter(e -> "AWS::Serverless::Function".equals(map(e.getValue()).get("Type")))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
+        return resourcesOfType("AWS::Serverless::Function");
     }
 
     private Map<String, Object> properties(String resource) {

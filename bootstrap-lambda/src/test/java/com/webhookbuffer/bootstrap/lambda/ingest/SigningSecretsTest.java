@@ -14,6 +14,7 @@ import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -54,12 +55,7 @@ class SigningSecretsTest {
     void theIngestFunctionTakesARotatedSecretAfterARestoreWithoutARedeploy() {
         try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
             String arn = secretsManager.put("signing", FIRST.encoded());
-            IngestWiring ingest = IngestWiring.from(Map.of(
-                    "WEBHOOK_SECRETS_ARN", arn,
-                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
-                    "AWS_REGION", "us-east-1",
-                    "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
-                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
+            IngestWiring ingest = IngestWiring.from(reading(secretsManager, Map.of("WEBHOOK_SECRETS_ARN", arn)));
             assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(401);
 
             secretsManager.put("signing", FIRST.encoded() + "," + SECOND.encoded());
@@ -75,14 +71,8 @@ class SigningSecretsTest {
         try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
             String signing = secretsManager.put("signing", FIRST.encoded());
             String sources = secretsManager.put("sources", "{\"SOURCE_PARTNER_SECRETS\": \"" + SECOND.encoded() + "\"}");
-            IngestWiring ingest = IngestWiring.from(Map.of(
-                    "WEBHOOK_SECRETS_ARN", signing,
-                    "SOURCES", "partner=standard-webhooks",
-                    "SOURCE_SECRETS_ARN", sources,
-                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
-                    "AWS_REGION", "us-east-1",
-                    "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
-                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
+            IngestWiring ingest = IngestWiring.from(reading(secretsManager, Map.of("WEBHOOK_SECRETS_ARN", signing,
+                    "SOURCES", "partner=standard-webhooks", "SOURCE_SECRETS_ARN", sources)));
             APIGatewayV2HTTPEvent toPartner = signedWith(SECOND);
             toPartner.setPathParameters(Map.of("source", "partner"));
             APIGatewayV2HTTPEvent toStranger = signedWith(SECOND);
@@ -114,12 +104,7 @@ class SigningSecretsTest {
         SenderSecretKey sender = SenderSecretKey.generate();
         try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
             String arn = secretsManager.put("signing", FIRST.encoded());
-            IngestWiring ingest = IngestWiring.from(Map.of(
-                    "WEBHOOK_SECRETS_ARN", arn,
-                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString(),
-                    "AWS_REGION", "us-east-1",
-                    "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
-                    "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9"));
+            IngestWiring ingest = IngestWiring.from(reading(secretsManager, Map.of("WEBHOOK_SECRETS_ARN", arn)));
             assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode()).isEqualTo(401);
 
             secretsManager.put("signing", FIRST.encoded() + " " + sender.publicKey().encoded());
@@ -129,6 +114,19 @@ class SigningSecretsTest {
             assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode()).isEqualTo(503);
             assertThat(ingest.handler().handle(signedWith(FIRST)).getStatusCode()).isEqualTo(503);
         }
+    }
+
+    /**
+     * An ingest function's environment that reads its secrets from {@code secretsManager}, with {@code variables};
+     * its queue is unreachable, so a request past the signature check is answered 503.
+     */
+    private static Map<String, String> reading(StandInSecretsManager secretsManager, Map<String, String> variables) {
+        Map<String, String> environment = new HashMap<>(variables);
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("QUEUE_URL", "http://127.0.0.1:9/000000000000/orders");
+        environment.put("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9");
+        return environment;
     }
 
     private static APIGatewayV2HTTPEvent signedWith(WebhookSecret secret) {
