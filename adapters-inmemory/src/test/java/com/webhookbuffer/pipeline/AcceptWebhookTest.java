@@ -11,11 +11,13 @@ import com.webhookbuffer.domain.testing.SenderSecretKey;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
+import com.webhookbuffer.domain.webhook.RequestHeaders;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.Violation;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -64,10 +66,8 @@ class AcceptWebhookTest {
     @Test
     void anythingButJsonIsAnUnsupportedMediaType() {
         IncomingWebhook signed = hexagon.signed("msg_1", body);
-        IncomingWebhook asText = new IncomingWebhook("text/plain", signed.webhookId(), signed.webhookTimestamp(),
-                signed.webhookSignature(), body, signed.correlationId());
-        IncomingWebhook withoutType = new IncomingWebhook(null, signed.webhookId(), signed.webhookTimestamp(),
-                signed.webhookSignature(), body, signed.correlationId());
+        IncomingWebhook asText = withContentType(signed, "text/plain");
+        IncomingWebhook withoutType = withContentType(signed, null);
 
         assertThat(hexagon.inbox.accept(asText)).isEqualTo(new AcceptOutcome.UnsupportedMediaType("text/plain"));
         assertThat(hexagon.inbox.accept(withoutType)).isEqualTo(new AcceptOutcome.UnsupportedMediaType(null));
@@ -146,5 +146,12 @@ class AcceptWebhookTest {
         // Where only the secret is configured, the same signature is ignored.
         assertThat(hexagon.inbox.accept(signed)).isInstanceOf(AcceptOutcome.Unauthenticated.class);
         assertNothingQueued();
+    }
+
+    private static IncomingWebhook withContentType(IncomingWebhook webhook, String contentType) {
+        var headers = new HashMap<String, String>(webhook.headers().asMap());
+        headers.put("content-type", contentType);
+        return new IncomingWebhook(webhook.source(), RequestHeaders.of(headers), webhook.body(),
+                webhook.correlationId());
     }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedRequestsTest {
 
-    private enum Kind { ACCEPTED, INVALID, UNAUTHENTICATED, TOO_LARGE, MEDIA_TYPE, UNKNOWN_SOURCE, UNAVAILABLE }
+    private enum Kind { ACCEPTED, INVALID, UNAUTHENTICATED, TOO_LARGE, MEDIA_TYPE, UNKNOWN_SOURCE, UNAVAILABLE, NOTHING_TO_QUEUE }
 
     @Test
     void noGeneratedRequestMakesTheInboxFailOrQueuesWhatItRefusesOrAcceptsWhatTheStoreRefuses() {
@@ -104,6 +104,7 @@ class GeneratedRequestsTest {
             case AcceptOutcome.UnsupportedMediaType m -> Kind.MEDIA_TYPE;
             case AcceptOutcome.UnknownSource s -> Kind.UNKNOWN_SOURCE;
             case AcceptOutcome.QueueUnavailable q -> Kind.UNAVAILABLE;
+            case AcceptOutcome.NothingToQueue n -> Kind.NOTHING_TO_QUEUE;
         };
     }
 }

@@ -1,5 +1,6 @@
 package com.webhookbuffer.application.ingest;
 
+import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
@@ -10,7 +11,6 @@ import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
-import com.webhookbuffer.domain.webhook.WebhookId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,12 +20,14 @@ import java.util.function.Supplier;
 /**
  * Use case: accept a webhook. The checks run cheapest first (size, media type, signature, parse, validate), so an
  * unauthenticated sender never costs us a JSON parse, and only a message the queue acknowledged is
- * {@link AcceptOutcome.Accepted}.
+ * {@link AcceptOutcome.Accepted}. The source's {@link SenderProtocol} says how its requests are signed and named,
+ * and its {@link PayloadTranslator} turns its body into the contract that is judged and queued.
  */
 public final class AcceptWebhook implements WebhookInbox {
 
     private final IngestSettings settings;
-    private final SignatureVerifier verifier;
+    private final SenderProtocol protocol;
+    private final PayloadTranslator translator;
     private final PayloadReader payloadReader;
     private final MessageQueue queue;
     private final Clock clock;
@@ -42,18 +44,33 @@ public final class AcceptWebhook implements WebhookInbox {
     }
 
     /**
+     * A Standard Webhooks source.
+     *
      * @param keys    the signing secrets and public keys in force, asked at every request (they may rotate while
      *                the function runs); {@code settings.keys()} is then only what was in force at start
      * @param metrics told of every answer, and of how long the queue took when it was asked
      */
     public AcceptWebhook(IngestSettings settings, Supplier<VerificationKeys> keys, PayloadReader payloadReader,
             MessageQueue queue, Clock clock, IngestMetrics metrics) {
+        this(settings, new StandardWebhooksProtocol(
+                        new SignatureVerifier(keys, settings.timestampTolerance(), clock)),
+                PayloadTranslator.AS_SENT, payloadReader, queue, clock, metrics);
+    }
+
+    /**
+     * @param protocol   how the source signs and names its deliveries
+     * @param translator how its body becomes the contract ({@link PayloadTranslator#AS_SENT} for Standard Webhooks)
+     * @param metrics    told of every answer, and of how long the queue took when it was asked
+     */
+    public AcceptWebhook(IngestSettings settings, SenderProtocol protocol, PayloadTranslator translator,
+            PayloadReader payloadReader, MessageQueue queue, Clock clock, IngestMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
+        this.translator = Objects.requireNonNull(translator, "translator must not be null");
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.queue = Objects.requireNonNull(queue, "queue must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
-        this.verifier = new SignatureVerifier(keys, settings.timestampTolerance(), clock);
     }
 
     @Override
@@ -72,16 +89,25 @@ public final class AcceptWebhook implements WebhookInbox {
         if (body.length > settings.maxBodyBytes()) {
             return refused(new AcceptOutcome.PayloadTooLarge(settings.maxBodyBytes(), body.length));
         }
+        Optional<String> ping = protocol.ping(webhook.headers(), body);
+        if (ping.isPresent()) {
+            return refused(new AcceptOutcome.NothingToQueue(ping.get()));
+        }
         if (!JsonMediaType.accepts(webhook.contentType())) {
             return refused(new AcceptOutcome.UnsupportedMediaType(webhook.contentType()));
         }
-        SignatureCheck check = verifier.verify(
-                webhook.webhookId(), webhook.webhookTimestamp(), webhook.webhookSignature(), body);
-        if (check != SignatureCheck.AUTHENTIC) {
-            return refused(new AcceptOutcome.Unauthenticated(check.description()));
+        Authentication.Authentic authentic;
+        switch (protocol.authenticate(webhook.headers(), body)) {
+            case Authentication.Refused refusal -> {
+                return refused(new AcceptOutcome.Unauthenticated(refusal.reason()));
+            }
+            case Authentication.NotAnOrder other -> {
+                return refused(new AcceptOutcome.NothingToQueue("topic " + other.topic() + " is not about an order"));
+            }
+            case Authentication.Authentic a -> authentic = a;
         }
         String json;
-        switch (payloadReader.read(body)) {
+        switch (payloadReader.read(body, translator, authentic.topic())) {
             case PayloadReading.Invalid invalid -> {
                 return refused(new AcceptOutcome.InvalidPayload(invalid.violations(), invalid.stoppedEarly()));
             }
@@ -89,7 +115,8 @@ public final class AcceptWebhook implements WebhookInbox {
         }
         QueuedWebhook queued = new QueuedWebhook(
                 webhook.source(),
-                WebhookId.of(webhook.webhookId()),
+                authentic.webhookId(),
+                authentic.eventId(),
                 clock.instant(),
                 webhook.correlationId(),
                 json);

@@ -7,6 +7,8 @@ import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.payload.WebhookPayload;
 import com.webhookbuffer.application.port.out.ParsedPayload;
 import com.webhookbuffer.application.port.out.PayloadParser;
+import com.webhookbuffer.application.port.out.PayloadTranslator;
+import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.order.CustomerId;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.LineItem;
@@ -47,6 +49,16 @@ public final class PayloadReader {
     }
 
     public PayloadReading read(byte[] body) {
+        return read(body, PayloadTranslator.AS_SENT, "");
+    }
+
+    /**
+     * Reads a platform's body: strict UTF-8, then its {@code translator} into the contract, then as {@link
+     * #read(String)} does. A body that is not text is refused before the translator sees it.
+     *
+     * @param topic what the delivery is about, as its protocol read it
+     */
+    public PayloadReading read(byte[] body, PayloadTranslator translator, String topic) {
         String json;
         try {
             // Strict: a body with broken UTF-8 would not survive the queue byte for byte, so it is refused here.
@@ -63,7 +75,10 @@ public final class PayloadReader {
         if (json.indexOf('\uFFFE') >= 0 || json.indexOf('\uFFFF') >= 0) {
             return invalid(new Violation("body", "must not contain U+FFFE or U+FFFF"));
         }
-        return read(json);
+        return switch (translator.translate(topic, json)) {
+            case Translation.Untranslatable untranslatable -> new PayloadReading.Invalid(untranslatable.violations());
+            case Translation.Translated translated -> read(translated.json());
+        };
     }
 
     public PayloadReading read(String json) {

@@ -1,6 +1,7 @@
 package com.webhookbuffer.domain.queue;
 
 import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.EventId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A queued webhook in the form every queue carries it: the payload as the message body and the metadata as string
@@ -22,6 +24,8 @@ public record Envelope(String body, Map<String, String> attributes) {
     public static final String WEBHOOK_ID = "webhookId";
     /** Absent on messages queued before sources existed: those came from the default source. */
     public static final String SOURCE = "source";
+    /** Present only when the sender's platform names its events apart from its deliveries (Shopify). */
+    public static final String EVENT_ID = "eventId";
     public static final String CORRELATION_ID = "correlationId";
     public static final String RECEIVED_AT = "receivedAt";
     public static final String SCHEMA_VERSION = "schemaVersion";
@@ -37,12 +41,14 @@ public record Envelope(String body, Map<String, String> attributes) {
     }
 
     public static Envelope of(QueuedWebhook webhook) {
-        return new Envelope(webhook.payload(), Map.of(
+        Map<String, String> attributes = new HashMap<>(Map.of(
                 SOURCE, webhook.source().value(),
                 WEBHOOK_ID, webhook.webhookId().value(),
                 CORRELATION_ID, webhook.correlationId().value(),
                 RECEIVED_AT, webhook.receivedAt().toString(),
                 SCHEMA_VERSION, CURRENT_SCHEMA_VERSION));
+        webhook.eventId().ifPresent(eventId -> attributes.put(EVENT_ID, eventId.value()));
+        return new Envelope(webhook.payload(), attributes);
     }
 
     /** This envelope with one more attribute, e.g. the reason it was dead-lettered. */
@@ -62,6 +68,7 @@ public record Envelope(String body, Map<String, String> attributes) {
             return new Opened.Readable(new QueuedWebhook(
                     attributes.containsKey(SOURCE) ? SourceName.of(attributes.get(SOURCE)) : SourceName.DEFAULT,
                     WebhookId.of(required(WEBHOOK_ID)),
+                    Optional.ofNullable(attributes.get(EVENT_ID)).map(EventId::of),
                     Instant.parse(required(RECEIVED_AT)),
                     CorrelationId.of(required(CORRELATION_ID)),
                     body));

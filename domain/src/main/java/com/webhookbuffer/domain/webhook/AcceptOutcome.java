@@ -12,9 +12,9 @@ public sealed interface AcceptOutcome {
 
     /** Every {@link #label()}, accepted first: what metrics count by, so each is there from the start. */
     List<String> LABELS = List.of("accepted", "invalid-payload", "unauthenticated", "payload-too-large",
-            "unsupported-media-type", "unknown-source", "queue-unavailable");
+            "unsupported-media-type", "unknown-source", "queue-unavailable", "nothing-to-queue");
 
-    /** Queued: the queue acknowledged the message. The only outcome that may be answered with a 2xx (202). */
+    /** Queued: the queue acknowledged the message. Answered 202; the only 2xx besides {@link NothingToQueue}'s 200. */
     record Accepted(WebhookId webhookId, String messageId) implements AcceptOutcome {
         public Accepted {
             Objects.requireNonNull(webhookId, "webhookId must not be null");
@@ -62,6 +62,19 @@ public sealed interface AcceptOutcome {
     record UnknownSource() implements AcceptOutcome {
     }
 
+    /**
+     * Authentic, or a platform's unsigned ping, but not about an order (200): a topic this service does not store
+     * (Shopify's privacy topics, say) or WooCommerce's {@code webhook_id=N} ping. Answered 2xx because a platform
+     * that sees errors retries and at last disables the subscription; nothing is queued.
+     *
+     * @param reason what it was, for the log and the answer (never a secret)
+     */
+    record NothingToQueue(String reason) implements AcceptOutcome {
+        public NothingToQueue {
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+    }
+
     /** The queue did not take the message (503): the sender should retry after {@code retryAfter}. */
     record QueueUnavailable(Duration retryAfter, String reason) implements AcceptOutcome {
         public QueueUnavailable {
@@ -80,6 +93,7 @@ public sealed interface AcceptOutcome {
             case UnsupportedMediaType m -> "unsupported-media-type";
             case UnknownSource s -> "unknown-source";
             case QueueUnavailable q -> "queue-unavailable";
+            case NothingToQueue n -> "nothing-to-queue";
         };
     }
 }

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The HTTP answer to an accept outcome: 202 with a small JSON body, or an RFC 9457 problem
+ * The HTTP answer to an accept outcome: 202 (or 200 for {@link AcceptOutcome.NothingToQueue}) with a small JSON
+ * body, or an RFC 9457 problem
  * ({@code application/problem+json}) whose {@code type} names the problem and whose {@code correlationId} lets
  * the sender quote the request to an operator.
  */
@@ -23,6 +24,12 @@ public record HttpAnswer(int status, Map<String, String> headers, String body) {
                     JsonText.object(json -> {
                         json.writeStringField("id", accepted.webhookId().value());
                         json.writeStringField("status", "accepted");
+                    }));
+            case AcceptOutcome.NothingToQueue nothing -> new HttpAnswer(200,
+                    headers("application/json", correlationId),
+                    JsonText.object(json -> {
+                        json.writeStringField("status", "not-queued");
+                        json.writeStringField("reason", nothing.reason());
                     }));
             case AcceptOutcome.InvalidPayload invalid -> problem(400, "invalid-payload", "Invalid payload",
                     invalid.stoppedEarly()

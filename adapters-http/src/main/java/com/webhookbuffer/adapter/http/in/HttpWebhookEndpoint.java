@@ -4,6 +4,7 @@ import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
+import com.webhookbuffer.domain.webhook.RequestHeaders;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.Violation;
 import java.util.List;
@@ -51,8 +52,7 @@ public final class HttpWebhookEndpoint {
             return answered(anyCase, correlationId, new AcceptOutcome.UnknownSource(), bytes.length);
         }
         return answered(anyCase, correlationId, inbox.accept(new IncomingWebhook(
-                source == null ? SourceName.DEFAULT : SourceName.of(source), anyCase.get("content-type"),
-                anyCase.get("webhook-id"), anyCase.get("webhook-timestamp"), anyCase.get("webhook-signature"), bytes,
+                source == null ? SourceName.DEFAULT : SourceName.of(source), RequestHeaders.of(anyCase), bytes,
                 correlationId)), bytes.length);
     }
 
@@ -109,6 +109,7 @@ public final class HttpWebhookEndpoint {
                     String.join("; ", invalid.violations().stream().map(Object::toString).limit(10).toList()));
             case AcceptOutcome.QueueUnavailable unavailable -> line = line.addKeyValue("reason", unavailable.reason());
             case AcceptOutcome.Accepted accepted -> line = line.addKeyValue("messageId", accepted.messageId());
+            case AcceptOutcome.NothingToQueue nothing -> line = line.addKeyValue("reason", nothing.reason());
             default -> {
             }
         }

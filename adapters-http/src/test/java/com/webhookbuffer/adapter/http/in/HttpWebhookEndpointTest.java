@@ -33,9 +33,9 @@ class HttpWebhookEndpointTest {
 
         assertThat(received).singleElement().satisfies(webhook -> {
             assertThat(webhook.contentType()).isEqualTo("application/json");
-            assertThat(webhook.webhookId()).isEqualTo("wh_1");
-            assertThat(webhook.webhookTimestamp()).isEqualTo("1700000000");
-            assertThat(webhook.webhookSignature()).isEqualTo("v1,abc");
+            assertThat(webhook.headers().value("webhook-id")).isEqualTo("wh_1");
+            assertThat(webhook.headers().value("webhook-timestamp")).isEqualTo("1700000000");
+            assertThat(webhook.headers().value("webhook-signature")).isEqualTo("v1,abc");
             assertThat(webhook.correlationId().value()).isEqualTo("req-42");
         });
         assertThat(answer.status()).isEqualTo(202);
