@@ -1,0 +1,61 @@
+package com.webhookbuffer.adapter.json.woocommerce;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webhookbuffer.application.port.out.PayloadTranslator;
+import com.webhookbuffer.application.port.out.Translation;
+import com.webhookbuffer.domain.webhook.Violation;
+import java.util.List;
+
+/**
+ * WooCommerce's order webhooks (the REST v3 order, as {@code order.created}, {@code order.updated} and {@code
+ * order.restored} deliver it) turned into this service's contract. Every input gets an answer, never an exception:
+ * what cannot be translated is {@link Translation.Untranslatable}, naming WooCommerce's field
+ * ({@code line_items[2].subtotal}) and the rule it breaks.
+ *
+ * <p>Integers are read exactly, whatever their size, and amounts from WooCommerce's decimal strings, never
+ * through a {@code double}.
+ */
+public final class WooCommerceOrders implements PayloadTranslator {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            // PHP's json_encode never writes a key twice; a body that does is not WooCommerce's, and two readers
+            // could each take a different one of its values.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    @Override
+    public Translation translate(String topic, String json) {
+        JsonNode order;
+        try {
+            order = mapper.readTree(json);
+        } catch (JacksonException e) {
+            return untranslatable("body", "is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (order == null || !order.isObject()) {
+            return untranslatable("body", "must be a JSON object");
+        }
+        OrderMapping mapping = OrderMapping.of(order, topic);
+        ObjectNode contract = mapping.toContract();
+        if (contract == null) {
+            return new Translation.Untranslatable(mapping.violations());
+        }
+        try {
+            return new Translation.Translated(mapper.writeValueAsString(contract));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a tree of strings and numbers could not be written as JSON", e);
+        }
+    }
+
+    private static Translation untranslatable(String field, String message) {
+        return new Translation.Untranslatable(List.of(new Violation(field, message)));
+    }
+}
