@@ -45,6 +45,11 @@ final class ShopifyOrder {
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,40}(\\.[0-9]{1,20})?");
     private static final String DECIMAL_RULE = "must be a decimal string such as \"199.00\"";
     private static final String ID_RULE = "must be a positive integer";
+    /** The ids of a line that name its item when it has no SKU, in order of preference. */
+    private static final List<SkuStandIn> SKU_STAND_INS = List.of(
+            new SkuStandIn("variant_id", "variant:"),
+            new SkuStandIn("product_id", "product:"),
+            new SkuStandIn("id", "line:"));
 
     private final JsonNode order;
     private final JsonMapper mapper;
@@ -181,7 +186,7 @@ final class ShopifyOrder {
 
     /**
      * The merchant's SKU where there is one; many Shopify lines have none (a custom item, a product without SKU),
-     * so the most stable id the line has stands in for it, marked with what it is.
+     * so the most stable id the line has stands in for it, marked with what it is: {@code variant:808950810}.
      */
     private String sku(JsonNode line, String path) {
         JsonNode sku = line.get("sku");
@@ -191,11 +196,11 @@ final class ShopifyOrder {
         if (sku != null && sku.isTextual() && !sku.textValue().isBlank()) {
             return sku.textValue();
         }
-        for (String idField : List.of("variant_id", "product_id", "id")) {
-            JsonNode id = line.get(idField);
+        for (SkuStandIn standIn : SKU_STAND_INS) {
+            JsonNode id = line.get(standIn.field());
             if (!isNullOrMissing(id)) {
-                BigInteger value = positiveInteger(id, path + "." + idField);
-                return value == null ? null : (idField.equals("id") ? "line" : idField.replace("_id", "")) + ":" + value;
+                BigInteger value = positiveInteger(id, path + "." + standIn.field());
+                return value == null ? null : standIn.prefix() + value;
             }
         }
         return reject(path + ".sku", "must not be blank when the line has no variant_id, product_id or id");
@@ -350,6 +355,8 @@ final class ShopifyOrder {
     private boolean full() {
         return violations.size() >= Violation.MAX_REPORTED;
     }
+
+    private record SkuStandIn(String field, String prefix) { }
 
     private String write(ObjectNode contract) {
         try {
