@@ -73,7 +73,7 @@ final class ShopifyOrder {
         }
         ObjectNode data = mapper.createObjectNode()
                 .put("orderId", orderId.toString())
-                .put("version", ChronoUnit.MICROS.between(Instant.EPOCH, modifiedAt))
+                .put("version", OrderVersion.modifiedAt(modifiedAt).value())
                 .put("customerId", customerId)
                 .put("status", status)
                 .put("currency", currency);
@@ -111,7 +111,8 @@ final class ShopifyOrder {
             return reject("updated_at", "must be an ISO-8601 date-time with an offset, such as "
                     + "\"2021-12-31T19:00:00-05:00\"");
         }
-        if (!Order.isStorable(instant) || ChronoUnit.MICROS.between(Instant.EPOCH, instant) < OrderVersion.MIN) {
+        // Checked here rather than left to OrderVersion.modifiedAt, which throws: a bad date is the sender's error.
+        if (!Order.isStorable(instant) || !instant.isAfter(Instant.EPOCH)) {
             return reject("updated_at", "must be after 1970-01-01T00:00:00Z and within the year 9999 (UTC)");
         }
         return instant;
@@ -145,7 +146,7 @@ final class ShopifyOrder {
             return OrderStatus.CANCELLED.wireName();
         }
         if ("refunded".equals(financial)) {
-            return "refunded";
+            return OrderStatus.REFUNDED.wireName();
         }
         if ("fulfilled".equals(fulfillment)) {
             return OrderStatus.SHIPPED.wireName();

@@ -13,6 +13,7 @@ import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.OrderStatus;
@@ -176,6 +177,12 @@ class ShopifyOrdersTest {
             assertThat(update.order().items().stream().map(item -> item.unitPrice().amount()).toList()).as(fixture)
                     .usingElementComparator(BigDecimal::compareTo)
                     .isEqualTo(texts(data.get("items"), "unitPrice").stream().map(BigDecimal::new).toList());
+            Adjustments adjustments = update.order().adjustments();
+            assertThat(adjustments.discounts().amount()).as(fixture).isEqualByComparingTo(amount(data, "discounts"));
+            assertThat(adjustments.shipping().amount()).as(fixture).isEqualByComparingTo(amount(data, "shipping"));
+            assertThat(adjustments.fees().amount()).as(fixture).isEqualByComparingTo(amount(data, "fees"));
+            assertThat(adjustments.tax().amount()).as(fixture).isEqualByComparingTo(amount(data, "tax"));
+            assertThat(adjustments.taxIncluded()).as(fixture).isEqualTo(data.get("taxIncluded").booleanValue());
             assertThat(update.order().total().amount()).as(fixture)
                     .isEqualByComparingTo(data.get("total").textValue());
         }
