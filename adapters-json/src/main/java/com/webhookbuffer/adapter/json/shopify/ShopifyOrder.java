@@ -65,7 +65,7 @@ final class ShopifyOrder {
         Instant modifiedAt = modifiedAt();
         String customerId = customerId();
         String currency = text(order.get("currency"), "currency");
-        String status = status();
+        OrderStatus status = status();
         ArrayNode items = items();
         ObjectNode amounts = amounts();
         if (!violations.isEmpty()) {
@@ -75,7 +75,7 @@ final class ShopifyOrder {
                 .put("orderId", orderId.toString())
                 .put("version", OrderVersion.modifiedAt(modifiedAt).value())
                 .put("customerId", customerId)
-                .put("status", status)
+                .put("status", status.wireName())
                 .put("currency", currency);
         data.set("items", items);
         data.setAll(amounts);
@@ -87,8 +87,8 @@ final class ShopifyOrder {
     }
 
     /** A cancelled order is {@code order.cancelled} whatever the topic; the contract ties the two together. */
-    private static EventType eventType(String status, String topic) {
-        if (status.equals(OrderStatus.CANCELLED.wireName())) {
+    private static EventType eventType(OrderStatus status, String topic) {
+        if (status == OrderStatus.CANCELLED) {
             return EventType.ORDER_CANCELLED;
         }
         return "orders/create".equals(topic) ? EventType.ORDER_CREATED : EventType.ORDER_UPDATED;
@@ -135,7 +135,7 @@ final class ShopifyOrder {
     }
 
     /** Cancellation first (a cancelled order may be paid or refunded too), then money back, then goods out. */
-    private String status() {
+    private OrderStatus status() {
         boolean cancelled = !isNullOrMissing(order.get("cancelled_at"));
         if (cancelled && !order.get("cancelled_at").isTextual()) {
             reject("cancelled_at", "must be a date-time string or null");
@@ -143,18 +143,18 @@ final class ShopifyOrder {
         String financial = optionalText(order.get("financial_status"), "financial_status");
         String fulfillment = optionalText(order.get("fulfillment_status"), "fulfillment_status");
         if (cancelled) {
-            return OrderStatus.CANCELLED.wireName();
+            return OrderStatus.CANCELLED;
         }
         if ("refunded".equals(financial)) {
-            return OrderStatus.REFUNDED.wireName();
+            return OrderStatus.REFUNDED;
         }
         if ("fulfilled".equals(fulfillment)) {
-            return OrderStatus.SHIPPED.wireName();
+            return OrderStatus.SHIPPED;
         }
         if ("paid".equals(financial) || "partially_refunded".equals(financial)) {
-            return OrderStatus.PAID.wireName();
+            return OrderStatus.PAID;
         }
-        return OrderStatus.PLACED.wireName();
+        return OrderStatus.PLACED;
     }
 
     private ArrayNode items() {
