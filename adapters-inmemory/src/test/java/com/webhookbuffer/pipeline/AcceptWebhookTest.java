@@ -103,7 +103,7 @@ class AcceptWebhookTest {
         AcceptOutcome outcome = hexagon.inbox.accept(hexagon.signed("msg_1", invalid));
 
         assertThat(outcome).isEqualTo(new AcceptOutcome.InvalidPayload(List.of(
-                new Violation("data.total", "must equal the sum of quantity x unitPrice (39.98)"),
+                new Violation("data.total", "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)"),
                 new Violation("type", "must be one of: order.created, order.updated, order.cancelled"))));
         assertNothingQueued();
     }

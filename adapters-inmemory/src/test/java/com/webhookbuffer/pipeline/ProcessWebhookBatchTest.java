@@ -84,7 +84,7 @@ class ProcessWebhookBatchTest {
         BatchReport report = processOneBatch();
 
         assertThat(outcomes(report)).containsExactly(new ProcessingOutcome.Poison(
-                "invalid payload: data.total: must equal the sum of quantity x unitPrice (39.98)"));
+                "invalid payload: data.total: must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)"));
         assertThat(hexagon.queue.depth().deadLetters()).isEqualTo(1);
         assertThat(hexagon.repository.size()).isZero();
     }

@@ -14,6 +14,7 @@ import com.webhookbuffer.domain.webhook.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,9 +76,10 @@ class PayloadRulesTest {
     }
 
     @Test
-    void statusIsOneOfTheFourStatuses() {
-        assertThat(violations(sample().with("data.status", "PLACED")))
-                .containsExactly(new Violation("data.status", "must be one of: placed, paid, shipped, cancelled"));
+    void statusIsOneOfTheFiveStatuses() {
+        assertThat(violations(sample().with("data.status", "PLACED"))).containsExactly(
+                new Violation("data.status", "must be one of: placed, paid, shipped, refunded, cancelled"));
+        assertThat(read(sample().with("data.status", "refunded"))).isInstanceOf(PayloadReading.Valid.class);
     }
 
     @Test
@@ -98,8 +100,22 @@ class PayloadRulesTest {
         assertThat(violations(sample().with("data.orderId", id))).containsExactly(new Violation("data.orderId", rule));
         assertThat(violations(sample().with("data.customerId", id)))
                 .containsExactly(new Violation("data.customerId", rule));
-        assertThat(violations(sample().with("data.items[0].sku", id)))
-                .containsExactly(new Violation("data.items[0].sku", rule));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "tab\tin", "line\nbreak", "nul\u0000",
+            "x123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+                    + "01234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567"
+                    + "890123456789012345678901234567890123456789012345678901234567"})
+    void skusAreOneToTwoHundredFiftyFiveCharactersWithoutControls(String sku) {
+        assertThat(violations(sample().with("data.items[0].sku", sku))).containsExactly(new Violation(
+                "data.items[0].sku", "must be 1-255 characters, none of them a control character"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"IPOD 2008 PINK", "course-v1:org+course+run1", "\u00f6rd/1", "variant:808950810"})
+    void skusAreFreeText(String sku) {
+        assertThat(read(sample().with("data.items[0].sku", sku))).isInstanceOf(PayloadReading.Valid.class);
     }
 
     @Test
@@ -169,10 +185,31 @@ class PayloadRulesTest {
 
     @Test
     void totalEqualsTheSumOfQuantityTimesUnitPriceExactly() {
-        assertThat(violations(sample().with("data.total", "39.97"))).containsExactly(
-                new Violation("data.total", "must equal the sum of quantity x unitPrice (39.98)"));
+        assertThat(violations(sample().with("data.total", "39.97"))).containsExactly(new Violation("data.total",
+                "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded)"
+                        + " (39.98)"));
         SampleWebhooks two = sample().withItem("SKU-2", 3, "0.10").with("data.total", "40.28");
         assertThat(read(two)).isInstanceOf(PayloadReading.Valid.class);
+    }
+
+    @Test
+    void discountsShippingFeesAndTaxAreOptionalAndCountTowardsTheTotal() {
+        // SampleWebhooks changes in place: each case starts from a fresh one.
+        Supplier<SampleWebhooks> shop = () -> sample().with("data.discounts", "20.00").with("data.shipping", "10.00")
+                .with("data.fees", "1.50").with("data.tax", "6.00");
+        assertThat(read(shop.get().with("data.total", "37.48"))).isInstanceOf(PayloadReading.Valid.class);
+        assertThat(read(shop.get().with("data.taxIncluded", true).with("data.total", "31.48")))
+                .isInstanceOf(PayloadReading.Valid.class);
+        assertThat(violations(shop.get().with("data.total", "39.98"))).containsExactly(new Violation("data.total",
+                "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded)"
+                        + " (37.48)"));
+        assertThat(violations(sample().with("data.shipping", "1.001").with("data.tax", "-1")))
+                .extracting(Violation::field).containsExactlyInAnyOrder("data.shipping", "data.tax");
+        assertThat(violations(sample().with("data.taxIncluded", "yes"))).extracting(Violation::field)
+                .containsExactly("data.taxIncluded");
+        PayloadReading.Valid valid = (PayloadReading.Valid) read(shop.get().with("data.total", "37.48"));
+        assertThat(valid.update().order().adjustments().shipping().amount()).isEqualByComparingTo("10.00");
+        assertThat(valid.update().order().subtotal().amount()).isEqualByComparingTo("39.98");
     }
 
     private static final Violation BAD_TIMESTAMP = new Violation("timestamp",

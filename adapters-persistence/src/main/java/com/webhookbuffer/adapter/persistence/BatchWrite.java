@@ -3,6 +3,7 @@ package com.webhookbuffer.adapter.persistence;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.webhook.EventId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,9 +47,12 @@ final class BatchWrite {
         String[] sources = ids.stream().map(WebhookKey::source).toArray(String[]::new);
         String[] webhookIds = ids.stream().map(WebhookKey::webhookId).toArray(String[]::new);
         String[] orderIds = ids.stream().map(id -> orderIdOf(batch.get(candidates.get(id)))).toArray(String[]::new);
+        String[] eventIds = ids.stream()
+                .map(id -> batch.get(candidates.get(id)).eventId().map(EventId::value).orElse(null))
+                .toArray(String[]::new);
         Map<OrderKey, Long> current = new HashMap<>();
         Set<Integer> claimed = new HashSet<>();
-        for (Claim claim : mapper.claimAndLock(sources, webhookIds, orderIds)) {
+        for (Claim claim : mapper.claimAndLock(sources, webhookIds, orderIds, eventIds)) {
             claimed.add(candidates.get(new WebhookKey(claim.source(), claim.webhookId())));
             if (claim.storedVersion() != null) {
                 current.put(claim.order(), claim.storedVersion());

@@ -1,5 +1,6 @@
 package com.webhookbuffer.adapter.persistence;
 
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.CustomerId;
 import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.Money;
@@ -152,7 +153,10 @@ public final class MyBatisOrderRepository implements OrderRepository {
         return new Order(OrderId.of(row.orderId()), OrderVersion.of(row.version()), CustomerId.of(row.customerId()),
                 OrderStatus.fromWireName(row.status()).orElseThrow(
                         () -> new IllegalStateException("unknown status in orders: " + row.status())),
-                currency, items, new Money(row.total(), currency), row.updatedAt().toInstant());
+                currency, items,
+                new Adjustments(new Money(row.discounts(), currency), new Money(row.shipping(), currency),
+                        new Money(row.fees(), currency), new Money(row.tax(), currency), row.taxIncluded()),
+                new Money(row.total(), currency), row.updatedAt().toInstant());
     }
 
     private static List<ProcessingOutcome> retryLater(int size, Throwable cause) {

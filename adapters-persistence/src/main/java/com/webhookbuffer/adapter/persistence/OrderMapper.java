@@ -15,7 +15,7 @@ interface OrderMapper {
      * duplicate.
      */
     List<Claim> claimAndLock(@Param("sources") String[] sources, @Param("webhookIds") String[] webhookIds,
-            @Param("orderIds") String[] orderIds);
+            @Param("orderIds") String[] orderIds, @Param("eventIds") String[] eventIds);
 
     /**
      * Upserts the winning versions (each only where the stored version is lower), replaces the items of those it

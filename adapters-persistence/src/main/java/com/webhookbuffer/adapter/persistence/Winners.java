@@ -1,5 +1,6 @@
 package com.webhookbuffer.adapter.persistence;
 
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.processing.OrderWrite;
@@ -35,15 +36,16 @@ record Winners(List<Winner> orders, List<Item> items, List<WebhookKey> written) 
     }
 
     /** One row of {@code orders}, with the webhook that wrote it and how many items it has. */
-    record Winner(String source, String orderId, long version, String status, String customerId, String currency, BigDecimal total,
-            String updatedAt, String eventType, String webhookId, int itemCount) {
+    record Winner(String source, String orderId, long version, String status, String customerId, String currency,
+            BigDecimal total, String updatedAt, String eventType, String webhookId, int itemCount,
+            Adjustments adjustments) {
 
         static Winner of(OrderWrite write) {
             Order order = write.update().order();
-            return new Winner(write.source().value(), order.id().value(), order.version().value(), order.status().wireName(),
-                    order.customerId().value(), order.currency().getCurrencyCode(), order.total().amount(),
-                    order.updatedAt().toString(), write.update().type().wireName(), write.webhookId().value(),
-                    order.items().size());
+            return new Winner(write.source().value(), order.id().value(), order.version().value(),
+                    order.status().wireName(), order.customerId().value(), order.currency().getCurrencyCode(),
+                    order.total().amount(), order.updatedAt().toString(), write.update().type().wireName(),
+                    write.webhookId().value(), order.items().size(), order.adjustments());
         }
     }
 
@@ -105,6 +107,26 @@ record Winners(List<Winner> orders, List<Item> items, List<WebhookKey> written) 
 
     String[] webhookIds() {
         return column(orders, Winner::webhookId, String[]::new);
+    }
+
+    BigDecimal[] discounts() {
+        return column(orders, winner -> winner.adjustments().discounts().amount(), BigDecimal[]::new);
+    }
+
+    BigDecimal[] shippings() {
+        return column(orders, winner -> winner.adjustments().shipping().amount(), BigDecimal[]::new);
+    }
+
+    BigDecimal[] fees() {
+        return column(orders, winner -> winner.adjustments().fees().amount(), BigDecimal[]::new);
+    }
+
+    BigDecimal[] taxes() {
+        return column(orders, winner -> winner.adjustments().tax().amount(), BigDecimal[]::new);
+    }
+
+    Boolean[] taxIncludeds() {
+        return column(orders, winner -> winner.adjustments().taxIncluded(), Boolean[]::new);
     }
 
     Integer[] itemCounts() {

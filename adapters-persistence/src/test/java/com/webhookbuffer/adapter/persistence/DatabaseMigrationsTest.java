@@ -39,7 +39,7 @@ class DatabaseMigrationsTest {
                 "INSERT INTO processed_webhooks (webhook_id, order_id, outcome) VALUES ('wh_1', 'ord_1', 'written'),"
                         + " ('wh_2', 'ord_1', 'written')");
 
-        assertThat(DatabaseMigrations.run(old).schemaVersion()).isEqualTo("2");
+        assertThat(DatabaseMigrations.run(old).schemaVersion()).isEqualTo("3");
 
         assertThat(TestPostgres.count(old, "SELECT count(*) FROM orders WHERE source = 'default'")).isEqualTo(1);
         assertThat(TestPostgres.count(old, "SELECT count(*) FROM order_items WHERE source = 'default'"))

@@ -3,18 +3,24 @@ package com.webhookbuffer.adapter.persistence;
 import static com.webhookbuffer.domain.testing.TestOrders.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.CustomerId;
+import com.webhookbuffer.domain.order.EventType;
+import com.webhookbuffer.domain.order.Money;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.order.OrderStatus;
 import com.webhookbuffer.domain.order.OrderUpdate;
 import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.port.out.OrderRepositoryContract;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.testing.TestOrders;
+import com.webhookbuffer.domain.webhook.EventId;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -90,6 +96,31 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
         assertThat(count("SELECT version FROM orders WHERE order_id = 'ord_1'")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM order_items WHERE order_id = 'ord_1'"))
                 .isEqualTo(TestOrders.order("ord_1", 2).items().size());
+    }
+
+    @Test
+    void aShopsAdjustmentsAndTheDeliverysEventIdAreStoredAndReadBack() {
+        Order o = TestOrders.order("ord_adj", 1);
+        Money discounts = new Money(o.subtotal().amount().min(new BigDecimal("5")), o.currency());
+        Adjustments adjustments = new Adjustments(discounts, Money.of("4.90", o.currency().getCurrencyCode()),
+                Money.of("1.10", o.currency().getCurrencyCode()), Money.of("3.00", o.currency().getCurrencyCode()),
+                true);
+        Money total = new Money(o.subtotal().amount().subtract(discounts.amount()).add(new BigDecimal("6.00")),
+                o.currency());
+        Order order = new Order(o.id(), o.version(), o.customerId(), OrderStatus.REFUNDED, o.currency(), o.items(),
+                adjustments, total, o.updatedAt());
+        SourceName shop = SourceName.of("shop");
+        repository.write(List.of(
+                new OrderWrite(shop, WebhookId.of("wh_adj"), Optional.of(EventId.of("ev_1")),
+                        new OrderUpdate(EventType.ORDER_UPDATED, order)),
+                new OrderWrite(shop, WebhookId.of("wh_adj_2"), Optional.empty(),
+                        new OrderUpdate(EventType.ORDER_UPDATED, order))));
+
+        assertThat(repository.find(shop, o.id())).contains(order);
+        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE webhook_id = 'wh_adj' AND event_id = 'ev_1'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE webhook_id = 'wh_adj_2' AND event_id IS NULL"))
+                .isEqualTo(1);
     }
 
     @Test

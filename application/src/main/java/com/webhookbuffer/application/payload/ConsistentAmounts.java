@@ -3,6 +3,7 @@ package com.webhookbuffer.application.payload;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.Money;
 import com.webhookbuffer.domain.order.Order;
 import jakarta.validation.Constraint;
@@ -14,11 +15,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The amounts of an order agree with its currency and with each other: no price or total has more fraction digits
- * than the currency's minor unit, and {@code total} equals the sum of quantity x unitPrice exactly. Checked only
+ * than the currency's minor unit, and {@code total} follows {@link Adjustments#TOTAL_RULE} exactly. Checked only
  * where the fields it needs are themselves valid, so one mistake is not reported three times.
  */
 @Documented
@@ -64,6 +67,26 @@ public @interface ConsistentAmounts {
                     summable = false;
                 }
             }
+            Map<String, String> adjustments = new LinkedHashMap<>();
+            adjustments.put("discounts", order.discounts());
+            adjustments.put("shipping", order.shipping());
+            adjustments.put("fees", order.fees());
+            adjustments.put("tax", order.tax());
+            Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+            for (Map.Entry<String, String> adjustment : adjustments.entrySet()) {
+                String text = adjustment.getValue();
+                if (text == null) {
+                    amounts.put(adjustment.getKey(), BigDecimal.ZERO);
+                } else if (!DecimalAmount.Validator.isDecimalAmount(text)) {
+                    summable = false;
+                } else if (!Money.fitsMinorUnit(new BigDecimal(text), currency)) {
+                    Violations.onProperty(context, adjustment.getKey(), fractionRule);
+                    valid = false;
+                    summable = false;
+                } else {
+                    amounts.put(adjustment.getKey(), new BigDecimal(text));
+                }
+            }
             if (DecimalAmount.Validator.isDecimalAmount(order.total())) {
                 BigDecimal total = new BigDecimal(order.total());
                 if (!Money.fitsMinorUnit(total, currency)) {
@@ -71,10 +94,13 @@ public @interface ConsistentAmounts {
                     valid = false;
                 } else if (summable) {
                     // The order's own arithmetic, so that the door and the domain cannot disagree on a total.
-                    BigDecimal sum = Order.sumOf(
-                            items, LineItemPayload::quantity, line -> new BigDecimal(line.unitPrice()));
-                    if (total.compareTo(sum) != 0) {
-                        Violations.onProperty(context, "total", Order.TOTAL_RULE + " (" + sum.toPlainString() + ")");
+                    BigDecimal expected = Adjustments.expectedTotal(
+                            Order.sumOf(items, LineItemPayload::quantity, line -> new BigDecimal(line.unitPrice())),
+                            amounts.get("discounts"), amounts.get("shipping"), amounts.get("fees"),
+                            amounts.get("tax"), Boolean.TRUE.equals(order.taxIncluded()));
+                    if (total.compareTo(expected) != 0) {
+                        Violations.onProperty(context, "total",
+                                Order.TOTAL_RULE + " (" + expected.toPlainString() + ")");
                         valid = false;
                     }
                 }

@@ -1,7 +1,7 @@
 package com.webhookbuffer.application.payload;
 
-import com.webhookbuffer.domain.order.Identifiers;
 import com.webhookbuffer.domain.order.LineItem;
+import com.webhookbuffer.domain.order.Sku;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 /** One element of {@code data.items}. */
 public record LineItemPayload(
         @NotNull(message = "is required")
-        @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
+        @Pattern(regexp = Sku.REGEX, message = Sku.RULE)
         String sku,
 
         @NotNull(message = "is required")

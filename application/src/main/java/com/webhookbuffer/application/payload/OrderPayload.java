@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The {@code data} object of a webhook body: the order at its new version. */
+/**
+ * The {@code data} object of a webhook body: the order at its new version. {@code discounts}, {@code shipping},
+ * {@code fees} and {@code tax} are optional (absent is zero), as is {@code taxIncluded} (absent is false).
+ */
 @ConsistentAmounts
 public record OrderPayload(
         @NotNull(message = "is required")
@@ -37,7 +40,28 @@ public record OrderPayload(
         @Size(min = Order.MIN_ITEMS, max = Order.MAX_ITEMS, message = Order.ITEMS_RULE)
         List<LineItemPayload> items,
 
+        // Absent means none: a sender without discounts, shipping, fees or tax sends only the lines and the total.
+        @DecimalAmount
+        String discounts,
+
+        @DecimalAmount
+        String shipping,
+
+        @DecimalAmount
+        String fees,
+
+        @DecimalAmount
+        String tax,
+
+        Boolean taxIncluded,
+
         @NotNull(message = "is required")
         @DecimalAmount
         String total) {
+
+    /** An order whose total is the sum of its lines: no discounts, shipping, fees or tax. */
+    public OrderPayload(String orderId, Long version, String customerId, String status, String currency,
+            List<LineItemPayload> items, String total) {
+        this(orderId, version, customerId, status, currency, items, null, null, null, null, null, total);
+    }
 }

@@ -9,6 +9,7 @@ import com.webhookbuffer.application.port.out.ParsedPayload;
 import com.webhookbuffer.application.port.out.PayloadParser;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.CustomerId;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.LineItem;
@@ -138,9 +139,17 @@ public final class PayloadReader {
                 OrderStatus.fromWireName(data.status()).orElseThrow(),
                 currency,
                 items,
+                new Adjustments(amount(data.discounts(), currency), amount(data.shipping(), currency),
+                        amount(data.fees(), currency), amount(data.tax(), currency),
+                        Boolean.TRUE.equals(data.taxIncluded())),
                 new Money(new BigDecimal(data.total()), currency),
                 IsoTimestamp.Validator.parse(payload.timestamp()));
         return new OrderUpdate(EventType.fromWireName(payload.type()).orElseThrow(), order);
+    }
+
+    /** An optional amount: absent is zero. */
+    private static Money amount(String text, Currency currency) {
+        return text == null ? Money.zero(currency) : new Money(new BigDecimal(text), currency);
     }
 
     private static PayloadReading invalid(Violation violation) {

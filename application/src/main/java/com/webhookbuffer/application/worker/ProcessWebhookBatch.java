@@ -117,7 +117,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
                 case PayloadReading.Invalid invalid -> new Read.Poison("invalid payload: " + invalid.summary());
                 case PayloadReading.Valid valid ->
                         new Read.Ready(new OrderWrite(readable.webhook().source(), readable.webhook().webhookId(),
-                                valid.update()),
+                                readable.webhook().eventId(), valid.update()),
                                 readable.webhook().receivedAt());
             };
         };

@@ -6,13 +6,14 @@ import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureFailedDeliveries;
 import com.webhookbuffer.adapter.azure.out.AzureMessageQueue;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
+import com.webhookbuffer.adapter.json.PlatformTranslators;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
-import com.webhookbuffer.application.ingest.AcceptWebhook;
-import com.webhookbuffer.application.ingest.InboxBySource;
 import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.ingest.NamedSource;
+import com.webhookbuffer.application.ingest.SourceInboxes;
 import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
@@ -26,7 +27,6 @@ import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -64,20 +64,15 @@ public final class AzureWiring {
             EnvironmentVariables env = new EnvironmentVariables(environment);
             VerificationKeys keys = Settings.verificationKeys(env);
             // Metrics on Azure would be Application Insights' (not built yet); the request log line is there.
-            return of(Settings.ingest(env, keys), SourceSettings.keys(env), storage(env), IngestMetrics.NONE);
+            return of(Settings.ingest(env, keys), SourceSettings.named(env), storage(env), IngestMetrics.NONE);
         }
 
         /** The default source keyed by {@code settings}, each named source by its own keys. */
-        public static Ingest of(IngestSettings settings, Map<SourceName, VerificationKeys> namedSources,
+        public static Ingest of(IngestSettings settings, Map<SourceName, NamedSource> namedSources,
                 StorageQueue storage, IngestMetrics metrics) {
-            AzureMessageQueue queue = new AzureMessageQueue(storage);
-            PayloadReader reader = newPayloadReader();
-            Map<SourceName, WebhookInbox> inboxes = new HashMap<>();
-            inboxes.put(SourceName.DEFAULT,
-                    new AcceptWebhook(settings, settings::keys, reader, queue, Clock.systemUTC(), metrics));
-            namedSources.forEach((source, keys) -> inboxes.put(source,
-                    new AcceptWebhook(settings, () -> keys, reader, queue, Clock.systemUTC(), metrics)));
-            return new Ingest(new AzureHttpHandler(new InboxBySource(inboxes, metrics)));
+            WebhookInbox door = SourceInboxes.door(settings, settings::keys, namedSources, PlatformTranslators::of,
+                    newPayloadReader(), new AzureMessageQueue(storage), Clock.systemUTC(), metrics);
+            return new Ingest(new AzureHttpHandler(door));
         }
     }
 

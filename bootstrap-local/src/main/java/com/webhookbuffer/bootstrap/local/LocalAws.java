@@ -3,6 +3,7 @@ package com.webhookbuffer.bootstrap.local;
 import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
 import com.webhookbuffer.adapter.aws.out.SqsDeadLetterQueue;
 import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
 import com.webhookbuffer.bootstrap.lambda.ingest.SigningSecrets;
@@ -14,8 +15,6 @@ import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.webhook.SourceName;
-import com.webhookbuffer.domain.webhook.VerificationKeys;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -36,11 +35,9 @@ record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalClou
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, VerificationKeys> namedSources,
+    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, NamedSource> namedSources,
             IngestMetrics metrics) {
-        Map<SourceName, SigningSecrets> named = new LinkedHashMap<>();
-        namedSources.forEach((source, keys) -> named.put(source, SigningSecrets.fixed(keys)));
-        return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), named,
+        return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), namedSources,
                 queues.client(), queues.queueUrl(), metrics).handler());
     }
 

@@ -7,6 +7,7 @@ import com.webhookbuffer.adapter.azure.in.FunctionsHttpRequest;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;
 import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.azure.AzureWiring;
 import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
@@ -14,7 +15,6 @@ import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.webhook.SourceName;
-import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.emulator.azurite.Azurite;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +50,7 @@ record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue storage)
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, VerificationKeys> namedSources,
+    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, NamedSource> namedSources,
             IngestMetrics metrics) {
         var handler = AzureWiring.Ingest.of(ingest, namedSources, storage, metrics).handler();
         return (exchange, body) -> {

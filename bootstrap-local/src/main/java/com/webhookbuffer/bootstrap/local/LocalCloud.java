@@ -1,12 +1,12 @@
 package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.webhook.SourceName;
-import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -24,7 +24,7 @@ interface LocalCloud extends AutoCloseable {
      * The door, wired as the cloud's ingest function is: the default source keyed by {@code settings}, each named
      * source by its own keys; telling {@code metrics} of each answer.
      */
-    HttpFront.Door door(IngestSettings settings, Map<SourceName, VerificationKeys> namedSources,
+    HttpFront.Door door(IngestSettings settings, Map<SourceName, NamedSource> namedSources,
             IngestMetrics metrics);
 
     /** The queue's dead-letter queue, as an operator reads it. */

@@ -123,7 +123,7 @@ final class LocalStack implements AutoCloseable {
         pages.put(DashboardPage.HISTORY_PATH, () -> metrics.historyAnswer(settings));
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
         front = HttpFront.start(settings.httpPort(),
-                cloud.door(ingest, SourceSettings.keys(settings.variables()), metrics.ingest()), ingest.maxBodyBytes(),
+                cloud.door(ingest, SourceSettings.named(settings.variables()), metrics.ingest()), ingest.maxBodyBytes(),
                 () -> accepting, pages, counts::accepted);
         closeInReverse.push(front);
         poller = cloud.startWorker(pool, counts::watching, metrics.worker());

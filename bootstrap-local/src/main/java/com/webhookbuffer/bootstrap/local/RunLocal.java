@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.settings.SourceSettings;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
@@ -117,12 +118,12 @@ public final class RunLocal {
     }
 
     private static WebhookSecret sourceSecret(LocalSettings settings, SourceName source) {
-        VerificationKeys keys = SourceSettings.keys(settings.variables()).get(source);
-        if (keys == null) {
+        NamedSource named = SourceSettings.named(settings.variables()).get(source);
+        if (named == null) {
             throw new IllegalStateException("SOURCES names no source " + source + " (it is " + SourceSettings.SOURCES
                     + "=\"" + settings.variables().optional(SourceSettings.SOURCES).orElse("") + "\")");
         }
-        if (keys.secrets().isEmpty()) {
+        if (!(named.keys().get() instanceof VerificationKeys keys) || keys.secrets().isEmpty()) {
             throw new IllegalStateException(SourceSettings.secretsVariable(source) + " holds only public keys: "
                     + "send signs with a whsec_ secret");
         }

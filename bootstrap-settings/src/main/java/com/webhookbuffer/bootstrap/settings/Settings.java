@@ -2,6 +2,9 @@ package com.webhookbuffer.bootstrap.settings;
 
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.webhook.PlatformSecrets;
+import com.webhookbuffer.domain.webhook.SourceKeys;
+import com.webhookbuffer.domain.webhook.SourceKind;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +55,17 @@ public final class Settings {
      */
     public static VerificationKeys verificationKeys(EnvironmentVariables env, String variable, String text) {
         return env.parsed(variable, text, VerificationKeys::parse);
+    }
+
+    /**
+     * A named source's keys as its kind reads them from {@code variable} (or the secret it names): Standard
+     * Webhooks' as {@link #verificationKeys(EnvironmentVariables, String, String)}; a platform's shared secrets one
+     * per line ({@link PlatformSecrets#parse}), since they are free text.
+     */
+    public static SourceKeys sourceKeys(EnvironmentVariables env, SourceKind kind, String variable, String text) {
+        return switch (kind) {
+            case STANDARD_WEBHOOKS -> verificationKeys(env, variable, text);
+        };
     }
 
     /** The worker's retry-later backoff, {@code RETRY_BACKOFF_BASE_SECONDS} and {@code RETRY_BACKOFF_CAP_SECONDS}. */

@@ -1,8 +1,8 @@
 package com.webhookbuffer.bootstrap.settings;
 
+import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.domain.webhook.SourceKind;
 import com.webhookbuffer.domain.webhook.SourceName;
-import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,15 +53,15 @@ public final class SourceSettings {
     }
 
     /**
-     * Each source {@code SOURCES} names with its keys from {@code SOURCE_<NAME>_SECRETS}, which every one of them
-     * needs: a source nobody can authenticate would refuse everything it is sent.
+     * Each source {@code SOURCES} names, with its kind and its keys from {@code SOURCE_<NAME>_SECRETS}, which every
+     * one of them needs: a source nobody can authenticate would refuse everything it is sent.
      */
-    public static Map<SourceName, VerificationKeys> keys(EnvironmentVariables env) {
-        Map<SourceName, VerificationKeys> keys = new LinkedHashMap<>();
-        for (SourceName source : sources(env).keySet()) {
+    public static Map<SourceName, NamedSource> named(EnvironmentVariables env) {
+        Map<SourceName, NamedSource> named = new LinkedHashMap<>();
+        sources(env).forEach((source, kind) -> {
             String variable = secretsVariable(source);
-            keys.put(source, Settings.verificationKeys(env, variable, env.required(variable)));
-        }
-        return keys;
+            named.put(source, NamedSource.fixed(kind, Settings.sourceKeys(env, kind, variable, env.required(variable))));
+        });
+        return named;
     }
 }

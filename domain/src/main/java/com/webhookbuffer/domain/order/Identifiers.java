@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The one rule every identifier in an order follows (order, customer, SKU): 1 to 64 characters of
+ * The one rule the identifiers of an order and its customer follow: 1 to 64 characters of
  * {@code [A-Za-z0-9_-]}. It keeps identifiers safe to log, to put in a URL and to compare byte by byte.
  */
 public final class Identifiers {

@@ -13,7 +13,8 @@ import java.util.function.ToIntFunction;
  * An order at one version, as its sender last described it.
  *
  * <p>Its invariants: 1 to 500 line items, all priced in the order's currency, and a total that equals the sum of
- * quantity x unit price exactly. {@code updatedAt} is when the sender says this version came about, within the years
+ * quantity x unit price (the subtotal) less discounts, plus shipping, fees and tax unless the prices include it,
+ * exactly ({@link Adjustments#TOTAL_RULE}). {@code updatedAt} is when the sender says this version came about, within the years
  * 1 to 9999 (UTC): what an RFC 3339 date-time can write and what the store's {@code timestamptz} keeps. It is kept
  * to the microsecond, as {@code timestamptz} is: finer digits are dropped (never rounded, which could carry the last
  * instant of 9999 into the year 10000).
@@ -25,13 +26,14 @@ public record Order(
         OrderStatus status,
         Currency currency,
         List<LineItem> items,
+        Adjustments adjustments,
         Money total,
         Instant updatedAt) {
 
     public static final int MIN_ITEMS = 1;
     public static final int MAX_ITEMS = 500;
     public static final String ITEMS_RULE = "must hold " + MIN_ITEMS + "-" + MAX_ITEMS + " line items";
-    public static final String TOTAL_RULE = "must equal the sum of quantity x unitPrice";
+    public static final String TOTAL_RULE = Adjustments.TOTAL_RULE;
     /** The first instant of year 1, the earliest {@code updatedAt}. */
     public static final Instant EARLIEST_UPDATED_AT = Instant.parse("0001-01-01T00:00:00Z");
     /** The last instant of year 9999, the latest {@code updatedAt}. */
@@ -44,6 +46,7 @@ public record Order(
         Objects.requireNonNull(status, "status must not be null");
         Objects.requireNonNull(currency, "currency must not be null");
         Objects.requireNonNull(items, "items must not be null");
+        Objects.requireNonNull(adjustments, "adjustments must not be null");
         Objects.requireNonNull(total, "total must not be null");
         Objects.requireNonNull(updatedAt, "updatedAt must not be null");
         if (!isStorable(updatedAt)) {
@@ -59,11 +62,26 @@ public record Order(
             throw new IllegalArgumentException("total must be in " + currency.getCurrencyCode()
                     + ", was: " + total.currency().getCurrencyCode());
         }
-        BigDecimal sum = amountOf(items);
-        if (sum.compareTo(total.amount()) != 0) {
-            throw new IllegalArgumentException("total " + TOTAL_RULE + " (" + sum.toPlainString() + "), was: "
+        if (!adjustments.currency().equals(currency)) {
+            throw new IllegalArgumentException("adjustments must be in " + currency.getCurrencyCode()
+                    + ", were: " + adjustments.currency().getCurrencyCode());
+        }
+        BigDecimal expected = adjustments.totalFor(amountOf(items));
+        if (expected.compareTo(total.amount()) != 0) {
+            throw new IllegalArgumentException("total " + TOTAL_RULE + " (" + expected.toPlainString() + "), was: "
                     + total.amount().toPlainString());
         }
+    }
+
+    /** An order without discounts, shipping, fees or tax: its total is the sum of its lines. */
+    public Order(OrderId id, OrderVersion version, CustomerId customerId, OrderStatus status, Currency currency,
+            List<LineItem> items, Money total, Instant updatedAt) {
+        this(id, version, customerId, status, currency, items, Adjustments.none(currency), total, updatedAt);
+    }
+
+    /** The sum of quantity x unit price over the lines, before any adjustment. */
+    public Money subtotal() {
+        return new Money(amountOf(items), currency);
     }
 
     /** Whether an instant lies within the years 1 to 9999 (UTC), as {@code updatedAt} must. */
@@ -78,9 +96,9 @@ public record Order(
     }
 
     /**
-     * The exact sum of quantity x unit price over any lines: the one arithmetic a total is checked against, by
-     * this record and by whatever judges a total before there are line items to build an order from. Unbounded,
-     * so a sum of {@link Money#LIMIT} or more can still be named.
+     * The exact sum of quantity x unit price over any lines: the subtotal, by this record's arithmetic and by
+     * whatever judges a total before there are line items to build an order from. Unbounded, so a sum of
+     * {@link Money#LIMIT} or more can still be named.
      */
     public static <L> BigDecimal sumOf(List<L> lines, ToIntFunction<L> quantity, Function<L, BigDecimal> unitPrice) {
         BigDecimal sum = BigDecimal.ZERO;

@@ -8,10 +8,12 @@ public enum OrderStatus {
     PLACED("placed"),
     PAID("paid"),
     SHIPPED("shipped"),
+    /** Paid and then given back in full, but not cancelled. */
+    REFUNDED("refunded"),
     CANCELLED("cancelled");
 
     /** The wire names, for messages that list what is allowed. */
-    public static final String WIRE_NAMES = "placed, paid, shipped, cancelled";
+    public static final String WIRE_NAMES = "placed, paid, shipped, refunded, cancelled";
 
     private final String wireName;
 

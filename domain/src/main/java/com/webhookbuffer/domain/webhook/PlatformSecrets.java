@@ -10,7 +10,7 @@ import java.util.Objects;
  * during a rotation. Each is used as the platform uses it: its UTF-8 bytes are the HMAC key. Written one per line,
  * because a platform's secret is free text and may hold spaces and commas. Never printed.
  */
-public final class PlatformSecrets {
+public final class PlatformSecrets implements SourceKeys {
 
     private final List<byte[]> keys;
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param secrets    {@code whsec_} signing secrets
  * @param publicKeys {@code whpk_} public keys
  */
-public record VerificationKeys(List<WebhookSecret> secrets, List<WebhookPublicKey> publicKeys) {
+public record VerificationKeys(List<WebhookSecret> secrets, List<WebhookPublicKey> publicKeys) implements SourceKeys {
 
     /** The prefix of a sender's secret key, which has no place on this side. */
     static final String SECRET_KEY_PREFIX = "whsk_";

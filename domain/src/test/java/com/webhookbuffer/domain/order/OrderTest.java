@@ -55,7 +55,7 @@ class OrderTest {
     void totalMustEqualTheSumOfTheLinesExactly() {
         assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).total()).isEqualTo(Money.of("39.98", "EUR"));
         assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(ITEM), Money.of("39.97", "EUR")))
-                .withMessage("total must equal the sum of quantity x unitPrice (39.98), was: 39.97");
+                .withMessage("total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98), was: 39.97");
     }
 
     @Test
@@ -67,7 +67,7 @@ class OrderTest {
 
         LineItem dearest = LineItem.of("SKU-1", 2, Money.of("999999999999999", "EUR"));
         assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(dearest), Money.of("1", "EUR")))
-                .withMessage("total must equal the sum of quantity x unitPrice (1999999999999998.00), was: 1.00");
+                .withMessage("total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (1999999999999998.00), was: 1.00");
     }
 
     @Test
@@ -119,7 +119,65 @@ class OrderTest {
         assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of(id)).withMessageStartingWith("orderId must be");
         assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.of(id))
                 .withMessageStartingWith("customerId must be");
-        assertThatIllegalArgumentException().isThrownBy(() -> Sku.of(id)).withMessageStartingWith("sku must be");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"has space", "course-v1:org+course+run1", "\u00e9t\u00e9", "emoji\uD83D\uDE00", "quote'"})
+    void skusAreFreeText(String sku) {
+        assertThat(Sku.of(sku).value()).isEqualTo(sku);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "tab\tin", "new\nline", "nul\u0000", "c1\u0085"})
+    void skusHaveNoControlCharactersAndAreNotEmpty(String sku) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Sku.of(sku))
+                .withMessageStartingWith("sku must be 1-255 characters, none of them a control character, was: ")
+                .withMessageNotContaining("\n").withMessageNotContaining("\t");
+        assertThat(Sku.isValid("x".repeat(Sku.MAX_LENGTH))).isTrue();
+        assertThat(Sku.isValid("x".repeat(Sku.MAX_LENGTH + 1))).isFalse();
+    }
+
+    @Test
+    void discountsShippingFeesAndTaxLieBetweenTheLinesAndTheTotal() {
+        Adjustments shop = new Adjustments(Money.of("20.00", "EUR"), Money.of("10.00", "EUR"),
+                Money.of("1.50", "EUR"), Money.of("6.00", "EUR"), false);
+        Order order = new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PAID,
+                EUR, List.of(ITEM), shop, Money.of("37.48", "EUR"), Instant.EPOCH);
+        assertThat(order.subtotal()).isEqualTo(Money.of("39.98", "EUR"));
+        assertThat(order.adjustments()).isEqualTo(shop);
+
+        Adjustments taxInPrices = new Adjustments(Money.of("20.00", "EUR"), Money.of("10.00", "EUR"),
+                Money.of("1.50", "EUR"), Money.of("6.00", "EUR"), true);
+        assertThat(new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PAID,
+                EUR, List.of(ITEM), taxInPrices, Money.of("31.48", "EUR"), Instant.EPOCH).total())
+                .isEqualTo(Money.of("31.48", "EUR"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Order(OrderId.of("ord_1"), OrderVersion.of(1),
+                        CustomerId.of("cus_1"), OrderStatus.PAID, EUR, List.of(ITEM), taxInPrices,
+                        Money.of("37.48", "EUR"), Instant.EPOCH))
+                .withMessage("total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (31.48), was: 37.48");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Order(OrderId.of("ord_1"), OrderVersion.of(1),
+                        CustomerId.of("cus_1"), OrderStatus.PAID, EUR, List.of(ITEM),
+                        Adjustments.none(Currency.getInstance("USD")), Money.of("39.98", "EUR"), Instant.EPOCH))
+                .withMessage("adjustments must be in EUR, were: USD");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Adjustments(Money.of("1", "EUR"),
+                        Money.of("1", "USD"), Money.of("1", "EUR"), Money.of("1", "EUR"), false))
+                .withMessage("adjustments must share one currency, were: EUR and USD");
+        assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).adjustments()).isEqualTo(Adjustments.none(EUR));
+    }
+
+    @Test
+    void aModificationInstantIsAVersionInMicrosecondsSoAnEqualInstantIsNotNewer() {
+        Instant modified = Instant.parse("2021-12-31T19:00:00Z");
+        assertThat(OrderVersion.modifiedAt(modified).value()).isEqualTo(1_640_977_200_000_000L);
+        assertThat(OrderVersion.modifiedAt(Instant.parse("1970-01-01T00:00:00.000001Z")).value()).isEqualTo(1);
+        assertThat(OrderVersion.modifiedAt(modified.plusNanos(999)).isNewerThan(OrderVersion.modifiedAt(modified)))
+                .as("finer than the store keeps").isFalse();
+        assertThat(OrderVersion.modifiedAt(modified.plusSeconds(1)).isNewerThan(OrderVersion.modifiedAt(modified)))
+                .isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> OrderVersion.modifiedAt(Instant.EPOCH))
+                .withMessage("version must be >= 1, was: 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> OrderVersion.modifiedAt(Instant.MAX))
+                .withMessageStartingWith("a modification instant must fit in microseconds");
     }
 
     @Test

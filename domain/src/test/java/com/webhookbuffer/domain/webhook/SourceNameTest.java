@@ -54,7 +54,8 @@ class SourceNameTest {
                 new AcceptOutcome.InvalidPayload(List.of(new Violation("body", "is empty"))),
                 new AcceptOutcome.Unauthenticated("x"), new AcceptOutcome.PayloadTooLarge(1, 2),
                 new AcceptOutcome.UnsupportedMediaType(null), new AcceptOutcome.UnknownSource(),
-                new AcceptOutcome.QueueUnavailable(Duration.ofSeconds(1), "down"));
+                new AcceptOutcome.QueueUnavailable(Duration.ofSeconds(1), "down"),
+                new AcceptOutcome.NothingToQueue("ping"));
 
         assertThat(outcomes).extracting(AcceptOutcome::label).containsExactlyElementsOf(AcceptOutcome.LABELS);
     }

@@ -174,7 +174,7 @@ class ApiGatewayWebhookHandlerTest {
                 + "\"title\":\"Invalid payload\",\"status\":400,\"detail\":\"2 field(s) break the webhook contract\","
                 + "\"correlationId\":\"77375676-xmpl-4b79-853a-f982474efe18\",\"violationCount\":2,"
                 + "\"stoppedEarly\":false,\"violations\":["
-                + "{\"field\":\"data.total\",\"message\":\"must equal the sum of quantity x unitPrice (39.98)\"},"
+                + "{\"field\":\"data.total\",\"message\":\"must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)\"},"
                 + "{\"field\":\"data.version\",\"message\":\"must be >= 1\"}]}");
         assertThat(queued()).isEmpty();
     }

@@ -111,7 +111,7 @@ class SqsBatchHandlerTest {
         assertThat(deadLetters).singleElement().satisfies(dead -> {
             assertThat(dead.envelope().attributes()).containsEntry("webhookId", "wh_bad");
             assertThat(dead.reason()).contains(
-                    "invalid payload: data.total: must equal the sum of quantity x unitPrice (39.98)");
+                    "invalid payload: data.total: must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)");
         });
         assertThat(deadLetterQueue.depth().inFlight()).as("poison deleted from the source").isEqualTo(1);
     }

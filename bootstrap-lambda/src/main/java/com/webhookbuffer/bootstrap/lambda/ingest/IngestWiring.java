@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
-import com.webhookbuffer.application.ingest.AcceptWebhook;
-import com.webhookbuffer.application.ingest.InboxBySource;
+import com.webhookbuffer.adapter.json.PlatformTranslators;
 import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.ingest.NamedSource;
+import com.webhookbuffer.application.ingest.SourceInboxes;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
@@ -21,9 +22,10 @@ import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.bootstrap.settings.SourceSettings;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.webhook.SourceKeys;
 import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,15 +43,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * URL-connection client opens connections per request).
  */
 public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader payloadReader, IngestSettings settings,
-        SigningSecrets secrets, Map<SourceName, SigningSecrets> namedSources) implements Resource {
+        SigningSecrets<VerificationKeys> secrets, Map<SourceName, NamedSource> namedSources) implements Resource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         Priming.payloadPath(payloadReader, 200);
-        boolean publicKeys = !secrets.get().publicKeys().isEmpty()
-                || namedSources.values().stream().anyMatch(keys -> !keys.get().publicKeys().isEmpty());
+        boolean publicKeys = !secrets.get().publicKeys().isEmpty() || namedSources.values().stream()
+                .anyMatch(source -> source.keys().get() instanceof VerificationKeys keys
+                        && !keys.publicKeys().isEmpty());
         if (publicKeys) {
             Priming.asymmetricPath(200);
         }
@@ -59,7 +62,11 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         secrets.reread();
-        namedSources.values().forEach(SigningSecrets::reread);
+        namedSources.values().forEach(source -> {
+            if (source.keys() instanceof SigningSecrets<?> rotating) {
+                rotating.reread();
+            }
+        });
     }
 
     /** The ingest side as the function's environment variables describe it, its metrics on standard output. */
@@ -70,7 +77,7 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     /** With the metrics' log given: for tests, which read the documents the function writes. */
     public static IngestWiring from(Map<String, String> environment, Consumer<String> metricsLog) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
-        SigningSecrets secrets = signingSecrets(env);
+        SigningSecrets<VerificationKeys> secrets = signingSecrets(env);
         IngestMetrics metrics = Wiring.metrics(env, metricsLog).<IngestMetrics>map(m -> m).orElse(IngestMetrics.NONE);
         return of(Settings.ingest(env, secrets.get()), secrets, namedSources(env), Wiring.sqsClient(env),
                 env.required(QUEUE_URL), metrics);
@@ -80,17 +87,12 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      * The ingest side publishing to the SQS queue at {@code queueUrl}, telling {@code metrics} of each answer: the
      * default source's inbox keyed by {@code secrets}, and one inbox per named source keyed by its own.
      */
-    public static IngestWiring of(IngestSettings settings, SigningSecrets secrets,
-            Map<SourceName, SigningSecrets> namedSources, SqsClient sqs, String queueUrl, IngestMetrics metrics) {
+    public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
+            Map<SourceName, NamedSource> namedSources, SqsClient sqs, String queueUrl, IngestMetrics metrics) {
         SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl);
         PayloadReader payloadReader = Wiring.newPayloadReader();
-
-        Map<SourceName, WebhookInbox> inboxes = new HashMap<>();
-        inboxes.put(SourceName.DEFAULT,
-                new AcceptWebhook(settings, secrets, payloadReader, queue, Clock.systemUTC(), metrics));
-        namedSources.forEach((source, keys) -> inboxes.put(source,
-                new AcceptWebhook(settings, keys, payloadReader, queue, Clock.systemUTC(), metrics)));
-        WebhookInbox door = new InboxBySource(inboxes, metrics);
+        WebhookInbox door = SourceInboxes.door(settings, secrets, namedSources, PlatformTranslators::of,
+                payloadReader, queue, Clock.systemUTC(), metrics);
 
         return new IngestWiring(new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets,
                 Map.copyOf(namedSources));
@@ -101,17 +103,17 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      * names (a JSON object from each source's {@code SOURCE_<NAME>_SECRETS} to its keys; kept a few minutes, read
      * again after), or from the {@code SOURCE_<NAME>_SECRETS} variables themselves.
      */
-    static Map<SourceName, SigningSecrets> namedSources(EnvironmentVariables env) {
-        Map<SourceName, SigningSecrets> sources = new LinkedHashMap<>();
+    static Map<SourceName, NamedSource> namedSources(EnvironmentVariables env) {
+        Map<SourceName, NamedSource> sources = new LinkedHashMap<>();
         Optional<String> arn = env.optional(SOURCE_SECRETS_ARN);
-        for (SourceName source : SourceSettings.sources(env).keySet()) {
+        SourceSettings.sources(env).forEach((source, kind) -> {
             String variable = SourceSettings.secretsVariable(source);
-            sources.put(source, arn
-                    .map(secret -> new SigningSecrets(() -> Settings.verificationKeys(env, variable,
-                            entryOf(Wiring.secretText(env, secret), variable)), Clock.systemUTC()))
+            sources.put(source, new NamedSource(kind, arn
+                    .<SigningSecrets<SourceKeys>>map(secret -> new SigningSecrets<>(() -> Settings.sourceKeys(env,
+                            kind, variable, entryOf(Wiring.secretText(env, secret), variable)), Clock.systemUTC()))
                     .orElseGet(() -> SigningSecrets.fixed(
-                            Settings.verificationKeys(env, variable, env.required(variable)))));
-        }
+                            Settings.sourceKeys(env, kind, variable, env.required(variable))))));
+        });
         return sources;
     }
 
@@ -133,9 +135,9 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      * The signing secrets and public keys: from the Secrets Manager secret {@code WEBHOOK_SECRETS_ARN} names (kept
      * a few minutes, read again after), or from {@code WEBHOOK_SECRETS}; the same syntax in both.
      */
-    static SigningSecrets signingSecrets(EnvironmentVariables env) {
+    static SigningSecrets<VerificationKeys> signingSecrets(EnvironmentVariables env) {
         return env.optional(WEBHOOK_SECRETS_ARN)
-                .map(arn -> new SigningSecrets(() -> Settings.verificationKeys(env, WEBHOOK_SECRETS_ARN,
+                .map(arn -> new SigningSecrets<>(() -> Settings.verificationKeys(env, WEBHOOK_SECRETS_ARN,
                         Wiring.secretText(env, arn)), Clock.systemUTC()))
                 .orElseGet(() -> SigningSecrets.fixed(Settings.verificationKeys(env)));
     }

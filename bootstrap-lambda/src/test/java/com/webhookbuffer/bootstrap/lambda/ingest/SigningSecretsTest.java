@@ -33,7 +33,7 @@ class SigningSecretsTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         AtomicReference<VerificationKeys> stored = new AtomicReference<>(VerificationKeys.of(List.of(FIRST)));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        SigningSecrets secrets = new SigningSecrets(() -> {
+        SigningSecrets<VerificationKeys> secrets = new SigningSecrets<>(() -> {
             if (failure.get() != null) {
                 throw failure.get();
             }

@@ -46,7 +46,7 @@ class DatabaseSetupFunctionTest {
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("Data").get("WorkerMaxConcurrency").asText()).isEqualTo("40");
-        assertThat(answer.get("Data").get("SchemaVersion").asText()).isEqualTo("2");
+        assertThat(answer.get("Data").get("SchemaVersion").asText()).isEqualTo("3");
         assertThat(answer.get("Data").get("WorkerConnectionsPercent").asText()).as("80 of 90").isEqualTo("88");
         assertThat(answer.get("LogicalResourceId").asText()).isEqualTo("DatabaseSetup");
     }

@@ -1,0 +1,65 @@
+package com.webhookbuffer.adapter.json.shopify;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.webhookbuffer.application.port.out.PayloadTranslator;
+import com.webhookbuffer.application.port.out.Translation;
+import com.webhookbuffer.domain.webhook.Violation;
+import java.util.List;
+
+/**
+ * Translates a Shopify order webhook body (the order object itself) into the order contract; see
+ * {@link ShopifyOrder} for how each field maps. Never throws: a body it cannot map is {@link
+ * Translation.Untranslatable}, each violation naming Shopify's field ({@code line_items[2].price}).
+ *
+ * <p>Also takes the order wrapped as {@code {"order": {...}}}, the shape of Shopify's REST Admin examples, which are
+ * the only published samples of one order at several moments (created, updated, cancelled): a body whose top level
+ * has no {@code id} but an {@code order} object is read as that order.
+ */
+public final class ShopifyOrders implements PayloadTranslator {
+
+    private final JsonMapper mapper;
+
+    public ShopifyOrders() {
+        this.mapper = JsonMapper.builder()
+                // Shopify's ids pass 2^53 (820982911946154508): they must never go through a double.
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    @Override
+    public Translation translate(String topic, String json) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JacksonException e) {
+            // Jackson's own message may quote the body at length; where it broke is enough for the sender.
+            return refused("is not valid JSON" + where(e.getLocation()));
+        }
+        if (root == null || !root.isObject()) {
+            return refused("must be a JSON object (a Shopify order)");
+        }
+        return new ShopifyOrder(orderIn(root), mapper).toContract(topic);
+    }
+
+    private static JsonNode orderIn(JsonNode root) {
+        JsonNode wrapped = root.get("order");
+        return !root.has("id") && wrapped != null && wrapped.isObject() ? wrapped : root;
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static Translation refused(String message) {
+        return new Translation.Untranslatable(List.of(new Violation("body", message)));
+    }
+}
