@@ -8,6 +8,8 @@ import com.webhookbuffer.domain.order.Identifiers;
 import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.Money;
 import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderVersion;
+import com.webhookbuffer.domain.order.Sku;
 import com.webhookbuffer.domain.webhook.Violation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -37,9 +38,6 @@ final class OrderMapping {
     /** {@code wc_rest_prepare_date_response} writes {@code *_gmt} dates as {@code gmdate('Y-m-d\TH:i:s')}. */
     private static final Pattern GMT_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}");
     private static final String GMT_DATE_RULE = "must be a UTC date-time written yyyy-MM-ddTHH:mm:ss";
-    // Until the contract's own SKU rule is in the domain, the same words here.
-    private static final int LONGEST_SKU = 255;
-    private static final String SKU_RULE = "must be 1-" + LONGEST_SKU + " characters without control characters";
     private static final String GUEST = "guest";
 
     private final JsonNode order;
@@ -52,9 +50,8 @@ final class OrderMapping {
     }
 
     /**
-     * The contract's body for {@code order}, or {@code null} with the reasons in {@link #violations()}.
-     *
-     * @param order a JSON object
+     * @param order a JSON object, WooCommerce's order
+     * @param topic the delivery's topic ({@code order.created}, {@code order.updated}, {@code order.restored})
      */
     static OrderMapping of(JsonNode order, String topic) {
         return new OrderMapping(order, topic);
@@ -85,7 +82,7 @@ final class OrderMapping {
         body.put("timestamp", modifiedAt.toString());
         ObjectNode data = body.putObject("data");
         data.put("orderId", orderId);
-        data.put("version", version(modifiedAt));
+        data.put("version", OrderVersion.modifiedAt(modifiedAt).value());
         data.put("customerId", customerId);
         data.put("status", status.contractName());
         data.put("currency", currency.getCurrencyCode());
@@ -187,10 +184,6 @@ final class OrderMapping {
         return at;
     }
 
-    private static long version(Instant modifiedAt) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, modifiedAt);
-    }
-
     private List<Item> items(Currency currency) {
         JsonNode lines = read.array(order.get("line_items"), "line_items");
         if (lines == null) {
@@ -231,8 +224,8 @@ final class OrderMapping {
             }
             String text = sku.textValue();
             if (!text.isBlank()) {
-                if (text.length() > LONGEST_SKU || text.codePoints().anyMatch(Character::isISOControl)) {
-                    read.refuse(field + ".sku", SKU_RULE);
+                if (!Sku.isValid(text)) {
+                    read.refuse(field + ".sku", Sku.RULE);
                     return null;
                 }
                 return text;

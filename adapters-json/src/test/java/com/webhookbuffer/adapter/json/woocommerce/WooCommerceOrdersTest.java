@@ -13,6 +13,7 @@ import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
+import com.webhookbuffer.domain.order.Adjustments;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.Money;
 import com.webhookbuffer.domain.order.OrderStatus;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -204,6 +206,28 @@ class WooCommerceOrdersTest {
         assertThat(update.order().items().get(0).unitPrice()).isEqualTo(Money.of("3.00", "USD"));
         assertThat(update.order().items().get(1).sku().value()).isEqualTo("Bar3");
         assertThat(update.order().items().get(1).unitPrice()).isEqualTo(Money.of("12.00", "USD"));
+        Adjustments adjustments = update.order().adjustments();
+        assertThat(adjustments.discounts()).isEqualTo(Money.of("0.00", "USD"));
+        assertThat(adjustments.shipping()).isEqualTo(Money.of("10.00", "USD"));
+        assertThat(adjustments.fees()).isEqualTo(Money.of("0.00", "USD"));
+        assertThat(adjustments.tax()).isEqualTo(Money.of("1.35", "USD"));
+        assertThat(adjustments.taxIncluded()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-727-updated.json", "order-727-cancelled.json", "order-723-customer.json",
+            "order-727-created.compact.json"})
+    void theReaderTakesEveryFixtureWithItsAmounts(String name) {
+        JsonNode order = tree(fixture(name));
+
+        OrderUpdate update = read("order.updated", fixture(name), translator);
+
+        assertThat(update.order().id().value()).isEqualTo(order.get("id").asText());
+        assertThat(update.order().total()).isEqualTo(Money.of(order.get("total").textValue(), "USD"));
+        assertThat(update.order().adjustments().shipping())
+                .isEqualTo(Money.of(order.get("shipping_total").textValue(), "USD"));
+        assertThat(update.order().adjustments().tax()).isEqualTo(Money.of(order.get("total_tax").textValue(), "USD"));
+        assertThat(update.order().items()).hasSize(order.get("line_items").size());
     }
 
     @ParameterizedTest
@@ -266,15 +290,18 @@ class WooCommerceOrdersTest {
         assertThat(data.get("discounts").textValue()).isEqualTo("5.00");
         assertThat(data.get("fees").textValue()).isEqualTo("1.50");
         assertThat(data.get("total").textValue()).isEqualTo("25.85");
-        assertThat(read("order.updated", json, translator).order().total()).isEqualTo(Money.of("25.85", "USD"));
+        OrderUpdate update = read("order.updated", json, translator);
+        assertThat(update.order().total()).isEqualTo(Money.of("25.85", "USD"));
+        assertThat(update.order().adjustments().discounts()).isEqualTo(Money.of("5.00", "USD"));
+        assertThat(update.order().adjustments().fees()).isEqualTo(Money.of("1.50", "USD"));
     }
 
     @Test
     void idsBeyondTwoToTheFiftyThirdSurviveExactly() {
         String json = changed("order-723-customer.json", order -> {
-            order.put("id", new java.math.BigInteger("9007199254740993"));
-            order.put("customer_id", new java.math.BigInteger("18446744073709551617"));
-            ((ObjectNode) order.get("line_items").get(0)).put("variation_id", new java.math.BigInteger("9007199254740995"));
+            order.put("id", new BigInteger("9007199254740993"));
+            order.put("customer_id", new BigInteger("18446744073709551617"));
+            ((ObjectNode) order.get("line_items").get(0)).put("variation_id", new BigInteger("9007199254740995"));
         });
 
         JsonNode data = translated("order.updated", json).get("data");
@@ -299,6 +326,7 @@ class WooCommerceOrdersTest {
         String json = changed("order-727-updated.json", order -> order.put("status", wooCommerce));
 
         assertThat(translated("order.updated", json).get("data").get("status").textValue()).isEqualTo(contract);
+        assertThat(read("order.updated", json, translator).order().status().wireName()).isEqualTo(contract);
     }
 
     @Test
