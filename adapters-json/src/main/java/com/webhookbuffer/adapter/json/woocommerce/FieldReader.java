@@ -113,7 +113,11 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        if (text.length() > LONGEST_DECIMAL || !DECIMAL.matcher(text).matches()) {
+        if (text.length() > LONGEST_DECIMAL) {
+            refuse(field, "must be a decimal string of at most " + LONGEST_DECIMAL + " characters");
+            return null;
+        }
+        if (!DECIMAL.matcher(text).matches()) {
             refuse(field, "must be a decimal string (digits, an optional fraction, no exponent)");
             return null;
         }
