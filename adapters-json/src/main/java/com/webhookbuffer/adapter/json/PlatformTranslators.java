@@ -1,5 +1,7 @@
 package com.webhookbuffer.adapter.json;
 
+import com.webhookbuffer.adapter.json.shopify.ShopifyOrders;
+import com.webhookbuffer.adapter.json.woocommerce.WooCommerceOrders;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.domain.webhook.SourceKind;
 
@@ -12,6 +14,8 @@ public final class PlatformTranslators {
     public static PayloadTranslator of(SourceKind kind) {
         return switch (kind) {
             case STANDARD_WEBHOOKS -> PayloadTranslator.AS_SENT;
+            case SHOPIFY -> new ShopifyOrders();
+            case WOOCOMMERCE -> new WooCommerceOrders();
         };
     }
 }

@@ -4,16 +4,10 @@ import com.webhookbuffer.domain.webhook.EventId;
 import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.RequestHeaders;
 import com.webhookbuffer.domain.webhook.WebhookId;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 
 /**
  * Shopify's webhooks: {@code X-Shopify-Hmac-Sha256} is the base64 HMAC-SHA256 of the raw body keyed with the app's
@@ -40,8 +34,6 @@ public final class ShopifyProtocol implements SenderProtocol {
     static final String EVENT_ID_HEADER = "X-Shopify-Event-Id";
     static final String TOPIC_HEADER = "X-Shopify-Topic";
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final int MAC_BYTES = 32;
     private static final String PREFIX = "X-";
 
     private final Supplier<PlatformSecrets> secrets;
@@ -60,12 +52,10 @@ public final class ShopifyProtocol implements SenderProtocol {
         if (signature == null) {
             return refused("missing " + HMAC_HEADER);
         }
-        byte[] offered = strictBase64(signature);
-        if (offered == null || offered.length != MAC_BYTES) {
-            return refused(HMAC_HEADER + " is not the base64 of a 32-byte HMAC-SHA256");
-        }
-        if (!anySecretSigned(offered, body)) {
-            return refused(HMAC_HEADER + " matches no secret in force");
+        PlatformSignature.Check check = PlatformSignature.check(signature, secrets.get(), body);
+        if (check != PlatformSignature.Check.MATCHES) {
+            return refused(HMAC_HEADER + (check == PlatformSignature.Check.MALFORMED
+                    ? " is not the base64 of a 32-byte HMAC-SHA256" : " matches no secret in force"));
         }
         String webhookId = header(headers, WEBHOOK_ID_HEADER);
         if (webhookId == null) {
@@ -89,16 +79,7 @@ public final class ShopifyProtocol implements SenderProtocol {
      * and tests sign exactly as this protocol verifies. An empty secret is a key like any other here.
      */
     public static String signature(byte[] secret, byte[] body) {
-        return Base64.getEncoder().encodeToString(hmac(secret, body));
-    }
-
-    private boolean anySecretSigned(byte[] offered, byte[] body) {
-        boolean match = false;
-        for (byte[] secret : secrets.get().keys()) {
-            // No early exit: the time taken must not tell which secret matched, or that one did before the last.
-            match |= MessageDigest.isEqual(hmac(secret, body), offered);
-        }
-        return match;
+        return PlatformSignature.of(secret, body);
     }
 
     /** The event id is for the operator's eyes only; a missing or odd one is no reason to refuse a delivery. */
@@ -113,64 +94,7 @@ public final class ShopifyProtocol implements SenderProtocol {
         return value != null ? value : headers.value(prefixedName.substring(PREFIX.length()));
     }
 
-    /**
-     * The decoded bytes, or null when the text is not exactly the padded standard base64 of them: a lenient
-     * decoding would let many header values stand for one signature.
-     */
-    private static byte[] strictBase64(String text) {
-        try {
-            byte[] decoded = Base64.getDecoder().decode(text);
-            return Base64.getEncoder().encodeToString(decoded).equals(text) ? decoded : null;
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
-    }
-
-    private static byte[] hmac(byte[] secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new HmacKey(secret));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            // Every JDK has HmacSHA256 and takes any raw key for it: this is a broken runtime, not a bad request.
-            throw new IllegalStateException(ALGORITHM + " is unavailable", e);
-        }
-    }
-
     private static Authentication.Refused refused(String reason) {
         return new Authentication.Refused(reason);
-    }
-
-    /**
-     * A raw HMAC key that may be empty: {@code SecretKeySpec} refuses an empty key, but HMAC (RFC 2104) takes any
-     * length, and a platform's secret is whatever its owner typed.
-     */
-    private static final class HmacKey implements SecretKey {
-
-        private final byte[] bytes;
-
-        HmacKey(byte[] bytes) {
-            this.bytes = bytes.clone();
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return ALGORITHM;
-        }
-
-        @Override
-        public String getFormat() {
-            return "RAW";
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return bytes.clone();
-        }
-
-        @Override
-        public String toString() {
-            return "HmacKey[" + bytes.length + " bytes]";
-        }
     }
 }

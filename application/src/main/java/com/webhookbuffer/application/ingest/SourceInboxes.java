@@ -47,6 +47,8 @@ public final class SourceInboxes {
         return switch (source.kind()) {
             case STANDARD_WEBHOOKS -> new StandardWebhooksProtocol(new SignatureVerifier(
                     () -> as(VerificationKeys.class, keys.get(), source.kind()), settings.timestampTolerance(), clock));
+            case SHOPIFY -> new ShopifyProtocol(() -> as(PlatformSecrets.class, keys.get(), source.kind()));
+            case WOOCOMMERCE -> new WooCommerceProtocol(() -> as(PlatformSecrets.class, keys.get(), source.kind()));
         };
     }
 
@@ -58,9 +60,5 @@ public final class SourceInboxes {
                     + ", was given " + keys.getClass().getSimpleName());
         }
         return type.cast(keys);
-    }
-
-    static PlatformSecrets platformSecrets(Supplier<? extends SourceKeys> keys, SourceKind kind) {
-        return as(PlatformSecrets.class, keys.get(), kind);
     }
 }

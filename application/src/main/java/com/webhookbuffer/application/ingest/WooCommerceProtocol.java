@@ -4,19 +4,12 @@ import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.RequestHeaders;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
 
 /**
  * WooCommerce's webhooks: {@code X-WC-Webhook-Signature} is the base64 HMAC-SHA256 of the raw body keyed with the
@@ -40,10 +33,6 @@ public final class WooCommerceProtocol implements SenderProtocol {
      */
     static final Set<String> ORDER_TOPICS = Set.of("order.created", "order.updated", "order.restored");
 
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final int HMAC_BYTES = 32;
-    /** Standard base64 of 32 bytes, padded: the only shape {@code base64_encode} gives an HMAC-SHA256. */
-    private static final Pattern SIGNATURE_SHAPE = Pattern.compile("[A-Za-z0-9+/]{43}=");
     /** The body of {@code WC_Webhook::deliver_ping}: the webhook's id as a form field, nothing else. */
     private static final Pattern PING_BODY = Pattern.compile("webhook_id=([0-9]{1,20})");
     private static final int LONGEST_PING = "webhook_id=".length() + 20;
@@ -94,26 +83,14 @@ public final class WooCommerceProtocol implements SenderProtocol {
         if (!TOPIC_SHAPE.matcher(topic).matches()) {
             return new Authentication.Refused(TOPIC_HEADER + " must be 1-255 visible ASCII characters");
         }
-        byte[] offered = decodeStrictly(signature);
-        if (offered == null) {
-            return new Authentication.Refused(SIGNATURE_HEADER + " is not the base64 of an HMAC-SHA256");
-        }
-        if (!matchesAnySecret(offered, body)) {
-            return new Authentication.Refused(SIGNATURE_HEADER + " matches no secret");
+        PlatformSignature.Check check = PlatformSignature.check(signature, secrets.get(), body);
+        if (check != PlatformSignature.Check.MATCHES) {
+            return new Authentication.Refused(SIGNATURE_HEADER + (check == PlatformSignature.Check.MALFORMED
+                    ? " is not the base64 of an HMAC-SHA256" : " matches no secret"));
         }
         return ORDER_TOPICS.contains(topic)
                 ? new Authentication.Authentic(WebhookId.of(deliveryId), Optional.empty(), topic)
                 : new Authentication.NotAnOrder(topic);
-    }
-
-    private boolean matchesAnySecret(byte[] offered, byte[] body) {
-        List<byte[]> keys = secrets.get().keys();
-        boolean match = false;
-        for (byte[] key : keys) {
-            // No early exit: the time taken must not tell which secret matched.
-            match |= MessageDigest.isEqual(hmac(key, body), offered);
-        }
-        return match;
     }
 
     /**
@@ -122,60 +99,6 @@ public final class WooCommerceProtocol implements SenderProtocol {
      * empty one, as a webhook created without a secret signs with.
      */
     public static String signature(byte[] secret, byte[] body) {
-        return Base64.getEncoder().encodeToString(hmac(secret, body));
-    }
-
-    private static byte[] hmac(byte[] secret, byte[] body) {
-        Mac mac;
-        try {
-            mac = Mac.getInstance(ALGORITHM);
-            mac.init(new HmacKey(secret));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            // Every Java SE runtime must provide HmacSHA256, and it takes a key of any length.
-            throw new IllegalStateException(ALGORITHM + " is not usable in this JVM", e);
-        }
-        return mac.doFinal(body);
-    }
-
-    /**
-     * The 32 bytes a header holds, or {@code null} when it is anything but their padded standard base64: the JDK's
-     * decoder alone would also take a header without its padding.
-     */
-    private static byte[] decodeStrictly(String header) {
-        if (!SIGNATURE_SHAPE.matcher(header).matches()) {
-            return null;
-        }
-        byte[] decoded = Base64.getDecoder().decode(header);
-        // The last character may carry bits a canonical encoder leaves zero; such a header was not base64_encode's.
-        return decoded.length == HMAC_BYTES && Base64.getEncoder().encodeToString(decoded).equals(header)
-                ? decoded : null;
-    }
-
-    /**
-     * An HMAC key of any length: {@code javax.crypto.spec.SecretKeySpec} refuses an empty one, which HMAC itself
-     * (RFC 2104) and WooCommerce both allow.
-     */
-    private static final class HmacKey implements SecretKey {
-
-        private final byte[] bytes;
-
-        HmacKey(byte[] bytes) {
-            this.bytes = bytes.clone();
-        }
-
-        @Override
-        public String getAlgorithm() {
-            return ALGORITHM;
-        }
-
-        @Override
-        public String getFormat() {
-            return "RAW";
-        }
-
-        @Override
-        public byte[] getEncoded() {
-            return bytes.clone();
-        }
+        return PlatformSignature.of(secret, body);
     }
 }

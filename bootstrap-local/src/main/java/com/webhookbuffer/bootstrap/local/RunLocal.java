@@ -2,6 +2,7 @@ package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -25,7 +26,10 @@ public final class RunLocal {
     static final String USAGE = """
             usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
                    ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
-                   ./run-local send --source NAME [FILE]   the same, to POST /webhooks/NAME with that source's secret
+                   ./run-local send --source NAME [FILE]   the same, to POST /webhooks/NAME signed as that source's
+                                               kind signs (a shopify or woocommerce source needs FILE: the
+                                               platform's own order JSON, sent as topic orders/updated or
+                                               order.updated)
                    ./run-local load [N] [--rate R] [--concurrency C]
                                                a spike: N signed sample orders (default %d; a tenth of them
                                                duplicate deliveries, a tenth of the orders in two versions, half of
@@ -103,7 +107,8 @@ public final class RunLocal {
 
     /**
      * Signs as the sender would and posts: to {@code /webhooks} with the stack's secret, or to
-     * {@code /webhooks/{source}} with that source's first {@code whsec_} secret from {@code SOURCE_<NAME>_SECRETS}.
+     * {@code /webhooks/{source}} as that source's kind signs, with its first secret from
+     * {@code SOURCE_<NAME>_SECRETS}.
      */
     private static int send(LocalSettings settings, Optional<SourceName> source, Optional<Path> file,
             PrintStream out) throws Exception {
@@ -112,18 +117,33 @@ public final class RunLocal {
         }
         String path = HttpFront.WEBHOOKS_PATH + source.map(name -> "/" + name).orElse("");
         URI webhooks = URI.create("http://127.0.0.1:" + settings.httpPort() + path);
-        WebhookSecret secret = source.isEmpty() ? DevelopmentSecret.resolve(settings).signing()
-                : sourceSecret(settings, source.get());
-        return SendCommand.send(webhooks, secret, file, Clock.systemUTC(), out) ? 0 : 1;
+        if (source.isEmpty()) {
+            return SendCommand.send(webhooks, DevelopmentSecret.resolve(settings).signing(), file, Clock.systemUTC(),
+                    out) ? 0 : 1;
+        }
+        NamedSource named = namedSource(settings, source.get());
+        boolean answered2xx = switch (named.keys().get()) {
+            case VerificationKeys keys ->
+                    SendCommand.send(webhooks, sourceSecret(keys, source.get()), file, Clock.systemUTC(), out);
+            case PlatformSecrets secrets -> SendCommand.sendAsPlatform(webhooks, named.kind(),
+                    secrets.keys().getFirst(), file.orElseThrow(() -> new IllegalStateException("a "
+                            + named.kind().wireName() + " source is sent the platform's own order JSON: "
+                            + "./run-local send --source " + source.get() + " FILE")), out);
+        };
+        return answered2xx ? 0 : 1;
     }
 
-    private static WebhookSecret sourceSecret(LocalSettings settings, SourceName source) {
+    private static NamedSource namedSource(LocalSettings settings, SourceName source) {
         NamedSource named = SourceSettings.named(settings.variables()).get(source);
         if (named == null) {
             throw new IllegalStateException("SOURCES names no source " + source + " (it is " + SourceSettings.SOURCES
                     + "=\"" + settings.variables().optional(SourceSettings.SOURCES).orElse("") + "\")");
         }
-        if (!(named.keys().get() instanceof VerificationKeys keys) || keys.secrets().isEmpty()) {
+        return named;
+    }
+
+    private static WebhookSecret sourceSecret(VerificationKeys keys, SourceName source) {
+        if (keys.secrets().isEmpty()) {
             throw new IllegalStateException(SourceSettings.secretsVariable(source) + " holds only public keys: "
                     + "send signs with a whsec_ secret");
         }

@@ -1,6 +1,7 @@
 package com.webhookbuffer.bootstrap.local;
 
 import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.domain.webhook.SourceKind;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,6 +37,29 @@ final class SendCommand {
         HttpRequest request = signed(webhooks, secret, id, now, body);
         out.println("POST " + webhooks + "  webhook-id " + id + "  (" + body.length + " bytes"
                 + file.map(f -> " from " + f).orElse(", a sample order") + ")");
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            out.println(response.statusCode() + " " + response.body());
+            return response.statusCode() / 100 == 2;
+        }
+    }
+
+    /**
+     * Posts {@code file}'s bytes as a platform delivers a webhook: signed with {@code secret}, as a fresh delivery
+     * of an update ({@code orders/updated} for Shopify, {@code order.updated} for WooCommerce).
+     */
+    static boolean sendAsPlatform(URI webhooks, SourceKind kind, byte[] secret, Path file, PrintStream out)
+            throws IOException, InterruptedException {
+        byte[] body = Files.readAllBytes(file);
+        String id = PlatformDelivery.newId();
+        HttpRequest request = switch (kind) {
+            case SHOPIFY -> PlatformDelivery.shopify(webhooks, secret, "orders/updated", id, PlatformDelivery.newId(),
+                    Instant.now(), body).build();
+            case WOOCOMMERCE -> PlatformDelivery.wooCommerce(webhooks, secret, "order.updated", id, body).build();
+            case STANDARD_WEBHOOKS -> throw new IllegalArgumentException("a standard-webhooks source is sent by send");
+        };
+        out.println("POST " + webhooks + "  as " + kind.wireName() + ", delivery " + id + "  (" + body.length
+                + " bytes from " + file + ")");
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             out.println(response.statusCode() + " " + response.body());

@@ -65,6 +65,7 @@ public final class Settings {
     public static SourceKeys sourceKeys(EnvironmentVariables env, SourceKind kind, String variable, String text) {
         return switch (kind) {
             case STANDARD_WEBHOOKS -> verificationKeys(env, variable, text);
+            case SHOPIFY, WOOCOMMERCE -> env.parsed(variable, text, PlatformSecrets::parse);
         };
     }
 

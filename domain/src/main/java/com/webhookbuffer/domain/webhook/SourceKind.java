@@ -10,10 +10,16 @@ import java.util.Optional;
 public enum SourceKind {
 
     /** Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code v1}/{@code v1a} signatures. */
-    STANDARD_WEBHOOKS("standard-webhooks");
+    STANDARD_WEBHOOKS("standard-webhooks"),
+
+    /** Shopify: {@code X-Shopify-Hmac-Sha256} with the app's client secret, Shopify's order JSON. */
+    SHOPIFY("shopify"),
+
+    /** WooCommerce: {@code X-WC-Webhook-Signature} with the webhook's secret, WooCommerce's order JSON. */
+    WOOCOMMERCE("woocommerce");
 
     /** The wire names, for messages that list what is allowed. */
-    public static final String WIRE_NAMES = "standard-webhooks";
+    public static final String WIRE_NAMES = "standard-webhooks, shopify, woocommerce";
 
     private final String wireName;
 

@@ -194,6 +194,7 @@ final class OrderMapping {
             return null;
         }
         List<Item> items = new ArrayList<>();
+        boolean complete = true;
         for (int i = 0; i < lines.size() && !read.isFull(); i++) {
             String field = "line_items[" + i + "]";
             JsonNode line = read.object(lines.get(i), field);
@@ -202,13 +203,17 @@ final class OrderMapping {
                         BigInteger.valueOf(LineItem.MIN_QUANTITY), BigInteger.valueOf(LineItem.MAX_QUANTITY),
                         LineItem.QUANTITY_RULE);
                 String sku = sku(line, field);
-                BigDecimal unitPrice = unitPrice(line, field, quantity, currency);
-                if (quantity != null && sku != null && unitPrice != null) {
-                    items.add(new Item(sku, quantity.longValueExact(), unitPrice));
+                BigDecimal subtotal = read.amount(line.get("subtotal"), field + ".subtotal", currency, false);
+                if (quantity != null && sku != null && subtotal != null && currency != null) {
+                    items.addAll(priced(sku, quantity.longValueExact(), subtotal, currency));
+                } else {
+                    complete = false;
                 }
+            } else {
+                complete = false;
             }
         }
-        return items.size() == lines.size() ? items : null;
+        return complete ? items : null;
     }
 
     /**
@@ -245,22 +250,20 @@ final class OrderMapping {
     }
 
     /**
-     * The unit price before discounts: the line's {@code subtotal} over its quantity, when that is exact in the
-     * currency's minor unit. Never WooCommerce's {@code price}: a float, and after discounts.
+     * The line at its unit price before discounts: its {@code subtotal} over its quantity (never WooCommerce's
+     * {@code price}: a float, and after discounts). A subtotal that does not divide evenly in the currency's minor
+     * unit (a tax-inclusive shop's 25.00 / 1.2 = 20.83 for 3 units) is written as two lines of the same SKU, the
+     * units at the price rounded down and one unit carrying the remainder (2 x 6.94 + 1 x 6.95), so the line's
+     * quantity and subtotal stay exactly as sent rather than the order being refused.
      */
-    private BigDecimal unitPrice(JsonNode line, String field, BigInteger quantity, Currency currency) {
-        BigDecimal subtotal = read.amount(line.get("subtotal"), field + ".subtotal", currency, false);
-        if (subtotal == null || quantity == null || currency == null) {
-            return null;
-        }
-        BigDecimal count = new BigDecimal(quantity);
+    private static List<Item> priced(String sku, long quantity, BigDecimal subtotal, Currency currency) {
+        BigDecimal count = BigDecimal.valueOf(quantity);
         BigDecimal unitPrice = subtotal.divide(count, currency.getDefaultFractionDigits(), RoundingMode.DOWN);
-        if (unitPrice.multiply(count).compareTo(subtotal) != 0) {
-            read.refuse(field + ".subtotal", "does not divide into " + quantity + " equal unit prices in "
-                    + currency.getCurrencyCode());
-            return null;
+        if (unitPrice.multiply(count).compareTo(subtotal) == 0) {
+            return List.of(new Item(sku, quantity, unitPrice));
         }
-        return unitPrice;
+        BigDecimal last = subtotal.subtract(unitPrice.multiply(BigDecimal.valueOf(quantity - 1)));
+        return List.of(new Item(sku, quantity - 1, unitPrice), new Item(sku, 1, last));
     }
 
     /**

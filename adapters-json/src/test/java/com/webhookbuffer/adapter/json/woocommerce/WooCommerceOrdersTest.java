@@ -32,8 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -337,15 +337,24 @@ class WooCommerceOrdersTest {
     }
 
     @Test
-    void aSubtotalThatDoesNotSplitIntoEqualUnitPricesIsRefused() {
+    void aSubtotalThatDoesNotSplitIntoEqualUnitPricesBecomesTwoLinesOfTheSameSkuWithTheSameSum() {
+        // A tax-inclusive shop's line: 3 units at 10.00 including 20 % tax is 25.00 / 1.2 = 20.83 without it.
         String json = changed("order-727-updated.json", order -> {
             ObjectNode line = (ObjectNode) order.get("line_items").get(0);
             line.put("quantity", 3);
-            line.put("subtotal", "10.00");
+            line.put("subtotal", "20.83");
+            line.put("total", "20.83");
+            order.put("total", "44.18");
         });
 
-        assertThat(untranslatable(json)).containsExactly(
-                new Violation("line_items[0].subtotal", "does not divide into 3 equal unit prices in USD"));
+        JsonNode items = translated("order.updated", json).get("data").get("items");
+        assertThat(items).hasSize(3);
+        assertThat(List.of(items.get(0).toString(), items.get(1).toString())).containsExactly(
+                "{\"sku\":\"product:93\",\"quantity\":2,\"unitPrice\":\"6.94\"}",
+                "{\"sku\":\"product:93\",\"quantity\":1,\"unitPrice\":\"6.95\"}");
+        OrderUpdate update = read("order.updated", json, translator);
+        assertThat(update.order().subtotal().amount()).isEqualByComparingTo("32.83");
+        assertThat(update.order().total().amount()).isEqualByComparingTo("44.18");
     }
 
     @Test
