@@ -2,6 +2,7 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
+import com.webhookbuffer.domain.webhook.WebhookId;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +32,7 @@ final class MetricsContract {
     /** What each function publishes, by its {@code Function} value; each with the dimensions [Function]. */
     static final Map<String, Set<String>> METRICS = Map.of(
             EmbeddedMetrics.INGEST, Set.of(EmbeddedMetrics.ACCEPTED, EmbeddedMetrics.REJECTED,
-                    EmbeddedMetrics.PUBLISH_LATENCY),
+                    EmbeddedMetrics.NOT_QUEUED, EmbeddedMetrics.PUBLISH_LATENCY),
             EmbeddedMetrics.WORKER, Set.of(EmbeddedMetrics.WRITTEN, EmbeddedMetrics.DUPLICATE, EmbeddedMetrics.STALE,
                     EmbeddedMetrics.RETRY_LATER, EmbeddedMetrics.POISON, EmbeddedMetrics.BATCH_SIZE,
                     EmbeddedMetrics.BATCH_WRITE_LATENCY, EmbeddedMetrics.LAG));
@@ -39,9 +40,10 @@ final class MetricsContract {
     /** The one metric also published with the dimensions [Function, Reason]. */
     static final String BY_REASON = EmbeddedMetrics.REJECTED;
 
-    /** Every refusal's label: the reasons {@code Rejected} is counted by. */
+    /** Every refusal's label: the reasons {@code Rejected} is counted by (not accepted, not answered unqueued). */
     static final Set<String> REASONS = AcceptOutcome.LABELS.stream()
-            .filter(label -> !label.equals("accepted"))
+            .filter(label -> !label.equals(new AcceptOutcome.Accepted(WebhookId.of("w"), "m").label())
+                    && !label.equals(new AcceptOutcome.NothingToQueue("").label()))
             .collect(Collectors.toSet());
 
     private MetricsContract() {

@@ -34,6 +34,8 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
 
     public static final String ACCEPTED = "Accepted";
     public static final String REJECTED = "Rejected";
+    /** Answered 200 but about no order (a topic this service does not store, a platform's ping): not a refusal. */
+    public static final String NOT_QUEUED = "NotQueued";
     public static final String PUBLISH_LATENCY = "PublishLatency";
     public static final String WRITTEN = "Written";
     public static final String DUPLICATE = "Duplicate";
@@ -81,6 +83,8 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
         Document document = new Document(INGEST);
         if (outcome instanceof AcceptOutcome.Accepted) {
             document.count(ACCEPTED, 1);
+        } else if (outcome instanceof AcceptOutcome.NothingToQueue) {
+            document.count(NOT_QUEUED, 1);
         } else {
             document.dimension(REASON, outcome.label()).count(REJECTED, 1);
         }

@@ -79,6 +79,18 @@ class EmbeddedMetricsTest {
     }
 
     @Test
+    void anAnswerAboutNoOrderIsCountedAsNotQueuedNotAsARejection() {
+        metrics.answered(new AcceptOutcome.NothingToQueue("topic shop/redact is not about an order"),
+                Optional.empty());
+
+        JsonNode document = onlyDocument();
+        assertThat(metricNames(document)).containsExactly("NotQueued");
+        assertThat(document.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Function\"]]");
+        assertThat(rootMembers(document)).as("not the topic: only the count")
+                .containsExactly("Function", "NotQueued", "_aws");
+    }
+
+    @Test
     void eachRefusalIsRejectedWithItsReasonAsADimensionAndOnlyAnAskedQueueHasALatency() {
         List<AcceptOutcome> refusals = List.of(
                 new AcceptOutcome.InvalidPayload(List.of(new Violation("data.total", "must be positive"))),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webhookbuffer.adapter.json.JacksonPayloadParser;
+import com.webhookbuffer.adapter.json.testing.JsonMutations;
 import com.webhookbuffer.application.payload.PayloadValidation;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.application.reading.PayloadReader;
@@ -18,6 +19,7 @@ import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.OrderStatus;
 import com.webhookbuffer.domain.order.OrderUpdate;
+import com.webhookbuffer.domain.testing.HostileRequests;
 import com.webhookbuffer.domain.webhook.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -341,15 +343,15 @@ class ShopifyOrdersTest {
      */
     @Test
     void generatedMutationsNeverThrowAndAreJudgedByTheReader() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        int cases = Integer.getInteger("fuzz.cases", 6_000);
+        long seed = HostileRequests.seed();
+        int cases = HostileRequests.cases(6_000);
         System.out.printf("ShopifyOrdersTest: %d generated mutations, -Dfuzz.seed=%d%n", cases, seed);
         Random random = new Random(seed);
         List<JsonNode> fixtures = FIXTURES.stream().map(ShopifyOrdersTest::fixture).map(JsonNode.class::cast).toList();
         Map<String, Integer> outcomes = new TreeMap<>();
         for (int i = 0; i < cases; i++) {
             JsonNode base = fixtures.get(random.nextInt(fixtures.size())).deepCopy();
-            String body = random.nextInt(10) == 0 ? mangleText(base.toString(), random) : mutate(base, random);
+            String body = JsonMutations.next(base, random);
             String topic = List.of("orders/create", "orders/updated", "orders/cancelled", "").get(random.nextInt(4));
             Translation translation = TRANSLATOR.translate(topic, body);
             String outcome = switch (translation) {
@@ -366,101 +368,6 @@ class ShopifyOrdersTest {
         }
         System.out.printf("ShopifyOrdersTest: outcomes %s (-Dfuzz.seed=%d)%n", outcomes, seed);
         assertThat(outcomes).as("outcomes with -Dfuzz.seed=" + seed).containsKeys("untranslatable", "translated, valid", "translated, invalid");
-    }
-
-    /** One to three mutations anywhere in the tree, then the tree as text. */
-    private static String mutate(JsonNode root, Random random) {
-        int mutations = 1 + random.nextInt(3);
-        for (int m = 0; m < mutations; m++) {
-            List<Slot> slots = new ArrayList<>();
-            collect(root, slots);
-            if (slots.isEmpty()) {
-                break;
-            }
-            Slot slot = slots.get(random.nextInt(slots.size()));
-            slot.replace(garbage(slot.current(), random));
-        }
-        return root.toString();
-    }
-
-    private static JsonNode garbage(JsonNode current, Random random) {
-        return switch (random.nextInt(16)) {
-            case 0 -> null; // deleted
-            case 1 -> JSON.nullNode();
-            case 2 -> JSON.getNodeFactory().numberNode(BigInteger.TEN.pow(1 + random.nextInt(60)));
-            case 3 -> JSON.getNodeFactory().numberNode(-1 - random.nextInt(1000));
-            case 4 -> JSON.getNodeFactory().numberNode(new BigDecimal(random.nextInt(1000) + ".5"));
-            case 5 -> JSON.getNodeFactory().numberNode(BigInteger.ZERO);
-            case 6 -> JSON.getNodeFactory().textNode("9".repeat(1 + random.nextInt(30)) + "." + random.nextInt(100));
-            case 7 -> JSON.getNodeFactory().textNode("x".repeat(random.nextInt(20_000)));
-            case 8 -> JSON.getNodeFactory().textNode("a\u0000b\u001f\n\u007f" + (char) random.nextInt(0x20));
-            case 9 -> JSON.getNodeFactory().booleanNode(random.nextBoolean());
-            case 10 -> nested(random.nextInt(200));
-            case 11 -> JSON.createObjectNode();
-            case 12 -> JSON.createArrayNode();
-            case 13 -> JSON.getNodeFactory().textNode(List.of("", " ", "-1.00", "1e3", "0.001", "1,00",
-                    "2021-12-31T19:00:00", "0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
-                    "refunded", "fulfilled", "paid", "XAU", "JPY", "guest").get(random.nextInt(16)));
-            case 14 -> current != null && current.isTextual()
-                    ? JSON.getNodeFactory().numberNode(random.nextLong()) : JSON.getNodeFactory().textNode("12");
-            default -> JSON.getNodeFactory().numberNode(random.nextInt(3) - 1);
-        };
-    }
-
-    private static JsonNode nested(int depth) {
-        JsonNode node = JSON.getNodeFactory().textNode("bottom");
-        for (int i = 0; i < depth; i++) {
-            ArrayNode wrapper = JSON.createArrayNode();
-            wrapper.add(node);
-            node = i % 2 == 0 ? wrapper : JSON.createObjectNode().set("k", wrapper);
-        }
-        return node;
-    }
-
-    private static String mangleText(String text, Random random) {
-        int at = random.nextInt(text.length());
-        return switch (random.nextInt(4)) {
-            case 0 -> text.substring(0, at);
-            case 1 -> text.substring(0, at) + (char) random.nextInt(0x80) + text.substring(at);
-            case 2 -> text.substring(0, at) + "[".repeat(2000) + text.substring(at);
-            default -> text.substring(at);
-        };
-    }
-
-    /** A place in the tree a value can be put: a member of an object or an element of an array. */
-    private record Slot(JsonNode parent, String field, int index) {
-
-        JsonNode current() {
-            return field != null ? parent.get(field) : parent.get(index);
-        }
-
-        void replace(JsonNode value) {
-            if (field != null) {
-                if (value == null) {
-                    ((ObjectNode) parent).remove(field);
-                } else {
-                    ((ObjectNode) parent).set(field, value);
-                }
-            } else if (value == null) {
-                ((ArrayNode) parent).remove(index);
-            } else {
-                ((ArrayNode) parent).set(index, value);
-            }
-        }
-    }
-
-    private static void collect(JsonNode node, List<Slot> slots) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> member : node.properties()) {
-                slots.add(new Slot(node, member.getKey(), -1));
-                collect(member.getValue(), slots);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                slots.add(new Slot(node, null, i));
-                collect(node.get(i), slots);
-            }
-        }
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webhookbuffer.adapter.json.testing.JsonMutations;
+import com.webhookbuffer.adapter.json.testing.JsonMutations.Slot;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -37,33 +38,6 @@ final class OrderMutations {
         this.fixtures = fixtures;
     }
 
-    private record Place(JsonNode container, String name, int index) {
-
-        JsonNode value() {
-            return name != null ? container.get(name) : container.get(index);
-        }
-
-        void set(JsonNode value) {
-            if (name != null) {
-                ((ObjectNode) container).set(name, value);
-            } else {
-                ((ArrayNode) container).set(index, value);
-            }
-        }
-
-        void delete() {
-            if (name != null) {
-                ((ObjectNode) container).remove(name);
-            } else {
-                ((ArrayNode) container).remove(index);
-            }
-        }
-
-        boolean isRead() {
-            return name != null && READ.contains(name);
-        }
-    }
-
     /** A variation of one of the fixtures, as the text a sender would post. */
     String next() {
         ObjectNode order = WooCommerceOrdersTest.tree(fixtures.get(random.nextInt(fixtures.size())));
@@ -78,37 +52,22 @@ final class OrderMutations {
     }
 
     private void change(ObjectNode order) {
-        List<Place> places = new ArrayList<>();
-        collect(order, places);
-        List<Place> read = places.stream().filter(Place::isRead).toList();
-        Place place = random.nextBoolean() && !read.isEmpty()
+        List<Slot> places = JsonMutations.slots(order);
+        List<Slot> read = places.stream().filter(slot -> slot.field() != null && READ.contains(slot.field())).toList();
+        Slot place = random.nextBoolean() && !read.isEmpty()
                 ? read.get(random.nextInt(read.size()))
                 : places.get(random.nextInt(places.size()));
         switch (random.nextInt(10)) {
-            case 0 -> place.delete();
-            case 1 -> place.set(NODES.nullNode());
-            case 2 -> place.set(wrongType());
-            case 3 -> place.set(number());
-            case 4 -> place.set(NODES.textNode(decimalText()));
-            case 5 -> place.set(NODES.textNode("x".repeat(1 + random.nextInt(20_000))));
-            case 6 -> place.set(NODES.textNode(withControlCharacter()));
-            case 7 -> place.set(NODES.textNode(DEEP));
+            case 0 -> place.replace(null);
+            case 1 -> place.replace(NODES.nullNode());
+            case 2 -> place.replace(wrongType());
+            case 3 -> place.replace(number());
+            case 4 -> place.replace(NODES.textNode(decimalText()));
+            case 5 -> place.replace(NODES.textNode("x".repeat(1 + random.nextInt(20_000))));
+            case 6 -> place.replace(NODES.textNode(withControlCharacter()));
+            case 7 -> place.replace(NODES.textNode(DEEP));
             case 8 -> plausible(order);
             default -> addFee(order);
-        }
-    }
-
-    private static void collect(JsonNode node, List<Place> places) {
-        if (node.isObject()) {
-            node.properties().forEach(field -> {
-                places.add(new Place(node, field.getKey(), -1));
-                collect(field.getValue(), places);
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                places.add(new Place(node, null, i));
-                collect(node.get(i), places);
-            }
         }
     }
 
