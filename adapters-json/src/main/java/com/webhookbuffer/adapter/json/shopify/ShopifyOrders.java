@@ -1,11 +1,9 @@
 package com.webhookbuffer.adapter.json.shopify;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.webhookbuffer.adapter.json.PlatformJson;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.webhook.Violation;
@@ -25,13 +23,7 @@ public final class ShopifyOrders implements PayloadTranslator {
     private final JsonMapper mapper;
 
     public ShopifyOrders() {
-        this.mapper = JsonMapper.builder()
-                // Shopify's ids pass 2^53 (820982911946154508): they must never go through a double.
-                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
+        this.mapper = PlatformJson.mapper();
     }
 
     @Override
@@ -40,8 +32,7 @@ public final class ShopifyOrders implements PayloadTranslator {
         try {
             root = mapper.readTree(json);
         } catch (JacksonException e) {
-            // Jackson's own message may quote the body at length; where it broke is enough for the sender.
-            return refused("is not valid JSON" + where(e.getLocation()));
+            return PlatformJson.notJson(e);
         }
         if (root == null || !root.isObject()) {
             return refused("must be a JSON object (a Shopify order)");
@@ -52,11 +43,6 @@ public final class ShopifyOrders implements PayloadTranslator {
     private static JsonNode orderIn(JsonNode root) {
         JsonNode wrapped = root.get("order");
         return !root.has("id") && wrapped != null && wrapped.isObject() ? wrapped : root;
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static Translation refused(String message) {

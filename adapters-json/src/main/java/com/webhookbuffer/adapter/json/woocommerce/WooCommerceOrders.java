@@ -1,12 +1,10 @@
 package com.webhookbuffer.adapter.json.woocommerce;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webhookbuffer.adapter.json.PlatformJson;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.webhook.Violation;
@@ -23,14 +21,8 @@ import java.util.List;
  */
 public final class WooCommerceOrders implements PayloadTranslator {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-            // PHP's json_encode never writes a key twice; a body that does is not WooCommerce's, and two readers
-            // could each take a different one of its values.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    // PHP's json_encode never writes a key twice: a body that does is not WooCommerce's.
+    private final ObjectMapper mapper = PlatformJson.mapper();
 
     @Override
     public Translation translate(String topic, String json) {
@@ -38,7 +30,7 @@ public final class WooCommerceOrders implements PayloadTranslator {
         try {
             order = mapper.readTree(json);
         } catch (JacksonException e) {
-            return untranslatable("body", "is not valid JSON: " + e.getOriginalMessage());
+            return PlatformJson.notJson(e);
         }
         if (order == null || !order.isObject()) {
             return untranslatable("body", "must be a JSON object");

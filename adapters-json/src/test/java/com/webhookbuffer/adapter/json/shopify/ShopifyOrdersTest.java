@@ -320,6 +320,10 @@ class ShopifyOrdersTest {
             assertThat(violations(body)).as(body.length() > 40 ? body.substring(0, 40) : body)
                     .extracting(Violation::field).containsExactly("body");
         }
+        String secretLooking = "{\"id\": shpss_" + "x".repeat(300) + "}";
+        assertThat(violations(secretLooking)).singleElement().extracting(Violation::message).asString()
+                .as("where it broke, never the body quoted back").startsWith("is not valid JSON (line 1, column")
+                .doesNotContain("shpss_");
     }
 
     @Test
