@@ -1,8 +1,9 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.domain.queue.QueueDepth;
-import com.webhookbuffer.domain.webhook.WebhookPublicKey;
 import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.domain.queue.QueueDepth;
+import com.webhookbuffer.domain.webhook.SourceKind;
+import com.webhookbuffer.domain.webhook.WebhookPublicKey;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
@@ -26,7 +27,8 @@ final class Banner {
         out.println("  Health       GET  " + http + "/health");
         SourceSettings.sources(settings.variables()).forEach((source, kind) -> out.println("  Source       POST "
                 + http + HttpFront.WEBHOOKS_PATH + "/" + source + "  (" + kind.wireName() + ", keys in "
-                + SourceSettings.secretsVariable(source) + "; ./run-local send --source " + source + ")"));
+                + SourceSettings.secretsVariable(source) + "; ./run-local send --source " + source
+                + (kind == SourceKind.STANDARD_WEBHOOKS ? "" : " ORDER.json") + ")"));
         out.println("  Status       GET  " + http + "/status");
         out.println("  Metrics      GET  " + http + "/metrics  (Prometheus)");
         out.println("  Dashboard    GET  " + http + DashboardPage.PATH);

@@ -56,6 +56,7 @@ class PlatformSourcesTest {
     private static Map<String, String> environment;
     private static LocalStack stack;
     private static StackClient client;
+    private static final ByteArrayOutputStream BANNER = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
@@ -69,8 +70,7 @@ class PlatformSourcesTest {
                 "SOURCE_SHOP_REPLAY_SECRETS", SHOP_SECRET,
                 "SOURCE_WOO_SECRETS", WOO_SECRET,
                 "SOURCE_WOO_REPLAY_SECRETS", WOO_SECRET);
-        stack = LocalStack.start(LocalSettings.from(environment),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        stack = LocalStack.start(LocalSettings.from(environment), new PrintStream(BANNER, true, StandardCharsets.UTF_8));
         client = new StackClient(stack.baseUri(), stack.secret());
     }
 
@@ -215,6 +215,16 @@ class PlatformSourcesTest {
         assertThat(ping.body()).contains("not-queued").contains("ping");
         assertThat(client.status().get("counts").get("accepted").asLong()).isEqualTo(acceptedBefore);
         assertThat(client.get("/metrics").body()).containsPattern("outcome=\"nothing-to-queue\".*\\} [3-9]");
+    }
+
+    @Test
+    void theBannerSaysHowToSendEachPlatformAnOrderWithoutPrintingASecret() {
+        assertThat(BANNER.toString(StandardCharsets.UTF_8))
+                .contains("/webhooks/shop  (shopify, keys in SOURCE_SHOP_SECRETS; ./run-local send --source shop "
+                        + "ORDER.json)")
+                .contains("/webhooks/woo  (woocommerce, keys in SOURCE_WOO_SECRETS; ./run-local send --source woo "
+                        + "ORDER.json)")
+                .doesNotContain(SHOP_SECRET).doesNotContain(WOO_SECRET);
     }
 
     @Test
