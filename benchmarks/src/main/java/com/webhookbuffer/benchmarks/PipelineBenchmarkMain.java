@@ -1,0 +1,243 @@
+package com.webhookbuffer.benchmarks;
+
+import com.webhookbuffer.adapter.persistence.ConnectionPool;
+import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.bootstrap.local.InProcessStack;
+import com.webhookbuffer.domain.order.CustomerId;
+import com.webhookbuffer.domain.order.EventType;
+import com.webhookbuffer.domain.order.LineItem;
+import com.webhookbuffer.domain.order.Money;
+import com.webhookbuffer.domain.order.Order;
+import com.webhookbuffer.domain.order.OrderId;
+import com.webhookbuffer.domain.order.OrderStatus;
+import com.webhookbuffer.domain.order.OrderUpdate;
+import com.webhookbuffer.domain.order.OrderVersion;
+import com.webhookbuffer.domain.processing.OrderWrite;
+import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.domain.webhook.WebhookId;
+import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local pipeline end to end, beside the database's own pace in the same run:
+ * <ol>
+ *   <li>the whole local stack started in this JVM ({@link InProcessStack}, as {@code ./run-local} starts it, queue
+ *       kept on disk), then N signed webhooks of N distinct orders posted over C keep-alive connections; measured
+ *       from the first request sent until the last order is in {@code orders}: accepted per second at the door,
+ *       written per second end to end, and the answer's latency;
+ *   <li>the baseline: the same number of orders written straight into PostgreSQL (the same embedded version, started
+ *       after the stack stopped so the two never share the cores) with plain JDBC batches of the stack's batch size,
+ *       over as many connections as the stack's budget ({@code PlainJdbcUpsert}): what the database takes when
+ *       nothing stands in front of it.
+ * </ol>
+ * Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests -Pbenchmark verify -Dbenchmark=Pipeline}
+ * ({@code -Dwebhooks=N -Dconnections=C -Dbudget=B} to change the defaults).
+ */
+public final class PipelineBenchmarkMain {
+
+    private static final int WEBHOOKS = Integer.getInteger("webhooks", 20_000);
+    private static final int WARM_UP = Integer.getInteger("warmup", 2_000);
+    private static final int CONNECTIONS = Integer.getInteger("connections", 32);
+    private static final int BUDGET = Integer.getInteger("budget", 10);
+    private static final int BATCH = 10;
+    /** The issue's goals (#17): the pipeline at 0.2x of the database's own pace, answers under 100 ms at p99. */
+    private static final double GOAL_RATIO = 0.2;
+    private static final long GOAL_P99_MILLIS = 100;
+
+    private PipelineBenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path state = Files.createTempDirectory("pipeline-benchmark");
+        Map<String, String> environment = Map.of("HTTP_PORT", "0", "SQS_PORT", "0",
+                "LOCAL_STATE_DIR", state.toString(), "DB_MAX_CONNECTIONS", Integer.toString(BUDGET));
+        Run run;
+        double baseline;
+        try (InProcessStack stack = InProcessStack.start(environment,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build()) {
+            System.out.printf("Pipeline benchmark: %,d webhooks over %d connections, budget %d, batches of %d "
+                    + "(warm-up %,d)%n", WEBHOOKS, CONNECTIONS, BUDGET, BATCH, WARM_UP);
+            post(stack, http, "warm", WARM_UP);
+            run = post(stack, http, "bench", WEBHOOKS);
+        }
+        // After the stack stopped, on a fresh PostgreSQL of the same version: the two never share the cores.
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DatabaseSettings db = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+                    "postgres");
+            DatabaseMigrations.migrate(db);
+            plainJdbc(db, WARM_UP, BUDGET);
+            baseline = plainJdbc(db, WEBHOOKS, BUDGET);
+        }
+        print(run, baseline);
+    }
+
+    /** What one measured run saw. */
+    private record Run(int accepted, int refused, Duration sending, Duration untilWritten, long[] latencyNanos) {
+
+        double acceptedPerSecond() {
+            return accepted / seconds(sending);
+        }
+
+        double writtenPerSecond() {
+            return accepted / seconds(untilWritten);
+        }
+
+        long percentileMillis(double percentile) {
+            long[] sorted = latencyNanos.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(percentile / 100 * sorted.length);
+            return Duration.ofNanos(sorted[Math.max(0, rank - 1)]).toMillis();
+        }
+    }
+
+    private static Run post(InProcessStack stack, HttpClient http, String prefix, int count) throws Exception {
+        URI webhooks = stack.baseUri().resolve("/webhooks");
+        WebhookSecret secret = stack.secret();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        long[] latencies = new long[count];
+        long started = System.nanoTime();
+        List<Future<?>> senders = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS)) {
+            for (int c = 0; c < CONNECTIONS; c++) {
+                senders.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        String id = prefix + "-" + i;
+                        byte[] body = order(prefix + "_" + i).getBytes(StandardCharsets.UTF_8);
+                        long now = Instant.now().getEpochSecond();
+                        HttpRequest request = HttpRequest.newBuilder(webhooks)
+                                .timeout(Duration.ofSeconds(30))
+                                .header("content-type", "application/json")
+                                .header("webhook-id", id)
+                                .header("webhook-timestamp", Long.toString(now))
+                                .header("webhook-signature", WebhookSignature.sign(secret, id, now, body))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        long sent = System.nanoTime();
+                        HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        latencies[i] = System.nanoTime() - sent;
+                        if (answer.statusCode() != 202) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> sender : senders) {
+                sender.get();
+            }
+        }
+        Duration sending = Duration.ofNanos(System.nanoTime() - started);
+        int accepted = count - refused.get();
+        awaitWritten(stack.database(), prefix, accepted);
+        Duration untilWritten = Duration.ofNanos(System.nanoTime() - started);
+        return new Run(accepted, refused.get(), sending, untilWritten, latencies);
+    }
+
+    private static String order(String orderId) {
+        return "{\"type\":\"order.created\",\"timestamp\":\"2026-11-27T12:00:00Z\",\"data\":{\"orderId\":\"" + orderId
+                + "\",\"version\":1,\"customerId\":\"cus_42\",\"status\":\"placed\",\"currency\":\"EUR\","
+                + "\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],\"total\":\"39.98\"}}";
+    }
+
+    private static void awaitWritten(DatabaseSettings db, String prefix, int expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement statement = connection.createStatement()) {
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM orders WHERE order_id LIKE '" + prefix + "\\_%'")) {
+                    rows.next();
+                    if (rows.getLong(1) >= expected) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("the stack did not write " + expected + " orders within 10 minutes");
+    }
+
+    /** The same number of orders written with plain JDBC batches over {@code connections} connections. */
+    private static double plainJdbc(DatabaseSettings db, int count, int connections) throws Exception {
+        try (HikariDataSource pool = ConnectionPool.open(db.withPoolSize(connections))) {
+            PlainJdbcUpsert upsert = new PlainJdbcUpsert(pool);
+            AtomicInteger next = new AtomicInteger();
+            long started = System.nanoTime();
+            try (ExecutorService writers = Executors.newFixedThreadPool(connections)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (int c = 0; c < connections; c++) {
+                    done.add(writers.submit(() -> {
+                        for (int first = next.getAndAdd(BATCH); first < count; first = next.getAndAdd(BATCH)) {
+                            List<OrderWrite> batch = new ArrayList<>();
+                            for (int i = first; i < Math.min(count, first + BATCH); i++) {
+                                batch.add(write("base_" + count + "_" + i));
+                            }
+                            upsert.write(batch);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> writer : done) {
+                    writer.get();
+                }
+            }
+            return count / seconds(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private static OrderWrite write(String orderId) {
+        Order order = new Order(OrderId.of(orderId), OrderVersion.of(1), CustomerId.of("cus_42"), OrderStatus.PLACED,
+                Money.currency("EUR"), List.of(LineItem.of("SKU-1", 2, Money.of("19.99", "EUR"))),
+                Money.of("39.98", "EUR"), Instant.parse("2026-11-27T12:00:00Z"));
+        return new OrderWrite(SourceName.DEFAULT, WebhookId.of("base-" + orderId),
+                new OrderUpdate(EventType.ORDER_CREATED, order));
+    }
+
+    private static void print(Run run, double baseline) {
+        double ratio = run.writtenPerSecond() / baseline;
+        System.out.println();
+        System.out.printf("| figure | measured | baseline in the same run | ratio | goal (#17) |%n");
+        System.out.printf("|---|---|---|---|---|%n");
+        System.out.printf("| webhooks accepted per second (door) | %,.0f | | | |%n", run.acceptedPerSecond());
+        System.out.printf("| webhooks written per second, end to end | %,.0f | plain JDBC, %d connections, batches of %d: "
+                + "%,.0f orders/s | %.2fx | >= %.1fx and >= 2,000/s |%n", run.writtenPerSecond(), BUDGET, BATCH,
+                baseline, ratio, GOAL_RATIO);
+        System.out.printf("| answer latency p50 / p99 / max (ms) | %d / %d / %d | | | p99 < %d |%n",
+                run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(100), GOAL_P99_MILLIS);
+        System.out.printf("| answered other than 202 | %d | | | 0 |%n", run.refused());
+        System.out.printf("%nAccepted %,d in %.1f s; all written %.1f s after the first was sent.%n", run.accepted(),
+                seconds(run.sending()), seconds(run.untilWritten()));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
