@@ -3,7 +3,7 @@ package com.webhookbuffer.adapter.json.shopify;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.webhookbuffer.adapter.json.PlatformJson;
+import com.webhookbuffer.adapter.json.platform.PlatformJson;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.webhook.Violation;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.webhookbuffer.adapter.json.PlatformJson;
+import com.webhookbuffer.adapter.json.platform.PlatformJson;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.webhook.Violation;

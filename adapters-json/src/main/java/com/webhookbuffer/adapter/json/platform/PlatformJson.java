@@ -1,4 +1,4 @@
-package com.webhookbuffer.adapter.json;
+package com.webhookbuffer.adapter.json.platform;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
