@@ -325,6 +325,17 @@ class PayloadRulesTest {
         assertThat(invalid.stoppedEarly()).isTrue();
         assertThat(invalid.violations()).contains(new Violation("data.items[1].quantity", "must be 1-10000"));
 
+        // Prices too precise for the currency are judged together (the total depends on all of them): their
+        // violations stop at one more than are answered too, so 499 of them cost what 21 do.
+        SampleWebhooks precise = sample();
+        for (int i = 1; i < 500; i++) {
+            precise.withItem("SKU-" + i, 1, "0.000000000000000001");
+        }
+        PayloadReading.Invalid tooPrecise = (PayloadReading.Invalid) read(precise);
+        assertThat(tooPrecise.violations()).hasSize(Violation.MAX_REPORTED)
+                .allSatisfy(v -> assertThat(v.message()).isEqualTo("must have at most 2 fraction digits for EUR"));
+        assertThat(tooPrecise.stoppedEarly()).isTrue();
+
         SampleWebhooks few = sample().withItem("", 1, "1.00").withItem("SKU-3", 0, "1.00");
         PayloadReading.Invalid some = (PayloadReading.Invalid) read(few);
         assertThat(some.stoppedEarly()).isFalse();
