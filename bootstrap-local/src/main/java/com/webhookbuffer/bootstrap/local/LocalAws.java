@@ -23,7 +23,9 @@ import javax.sql.DataSource;
 
 /**
  * AWS, played here (the default, {@code CLOUD=aws}): ElasticMQ for SQS, with its queues kept on disk; the ingest
- * Lambda's handler behind what API Gateway would hand it; an {@link EventSourcePoller} for the SQS event source.
+ * Lambda's handler behind what API Gateway would hand it, publishing the requests in flight together as batch calls
+ * (one process answers them all here, where each Lambda invocation answers one); an {@link EventSourcePoller} for
+ * the SQS event source.
  */
 record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalCloud {
 
@@ -38,7 +40,7 @@ record LocalAws(LocalSettings settings, LocalQueues queues) implements LocalClou
     public HttpFront.Door door(IngestSettings ingest, Map<SourceName, NamedSource> namedSources,
             IngestMetrics metrics) {
         return HttpFront.apiGateway(IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), namedSources,
-                queues.client(), queues.queueUrl(), metrics).handler());
+                queues.publisher(), metrics).handler());
     }
 
     @Override

@@ -1,11 +1,15 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.adapter.aws.out.SqsBatchingMessageQueue;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
+import com.webhookbuffer.domain.port.out.MessageQueue;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +30,11 @@ import scala.Option;
 import scala.util.Either;
 import scalikejdbc.ConnectionPool$;
 import scalikejdbc.ConnectionPoolSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -54,6 +62,7 @@ final class LocalQueues implements AutoCloseable {
     private final SQSRestServer server;
     private final URI endpoint;
     private final SqsClient client;
+    private final Publisher publisher;
     private final String queueUrl;
     private final String queueArn;
     private final String deadLetterQueueUrl;
@@ -64,6 +73,7 @@ final class LocalQueues implements AutoCloseable {
         this.server = server;
         this.endpoint = endpoint;
         this.client = client;
+        this.publisher = new Publisher(endpoint, queueUrl);
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
@@ -175,6 +185,11 @@ final class LocalQueues implements AutoCloseable {
         return client;
     }
 
+    /** What the door publishes through: its concurrent sends coalesced into batch calls. */
+    MessageQueue publisher() {
+        return publisher.queue();
+    }
+
     String queueUrl() {
         return queueUrl;
     }
@@ -190,6 +205,7 @@ final class LocalQueues implements AutoCloseable {
     @Override
     public void close() {
         try {
+            publisher.close();
             client.close();
             server.stopAndWait();
             terminate(system);
@@ -210,6 +226,39 @@ final class LocalQueues implements AutoCloseable {
         } finally {
             // Releases the H2 file, for the next stack in this JVM or another process.
             ConnectionPool$.MODULE$.close(ConnectionPool$.MODULE$.DEFAULT_NAME());
+        }
+    }
+
+    /**
+     * The door's side of the queue: an asynchronous client (the only kind the SDK's batch manager drives) and the
+     * timer of its batching windows, closed in the order they depend on each other.
+     */
+    private record Publisher(SqsAsyncClient client, ScheduledExecutorService windows, SqsBatchingMessageQueue queue)
+            implements AutoCloseable {
+
+        Publisher(URI endpoint, String queueUrl) {
+            this(SqsAsyncClient.builder()
+                            .endpointOverride(endpoint)
+                            .region(REGION)
+                            .credentialsProvider(StaticCredentialsProvider.create(
+                                    AwsBasicCredentials.create("local", "local")))
+                            .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                                    .maxConcurrency(HttpFront.MAX_WEBHOOKS_IN_PROGRESS))
+                            .build(),
+                    Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sqs-batches")
+                            .factory()),
+                    queueUrl);
+        }
+
+        private Publisher(SqsAsyncClient client, ScheduledExecutorService windows, String queueUrl) {
+            this(client, windows, new SqsBatchingMessageQueue(client, queueUrl, windows));
+        }
+
+        @Override
+        public void close() {
+            queue.close();
+            client.close();
+            windows.shutdownNow();
         }
     }
 }

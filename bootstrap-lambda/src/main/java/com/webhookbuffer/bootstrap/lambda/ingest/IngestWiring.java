@@ -22,6 +22,7 @@ import com.webhookbuffer.bootstrap.settings.Settings;
 import com.webhookbuffer.bootstrap.settings.SourceSettings;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.webhook.SourceKeys;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
@@ -89,7 +90,15 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      */
     public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
             Map<SourceName, NamedSource> namedSources, SqsClient sqs, String queueUrl, IngestMetrics metrics) {
-        SqsMessageQueue queue = new SqsMessageQueue(sqs, queueUrl);
+        return of(settings, secrets, namedSources, new SqsMessageQueue(sqs, queueUrl), metrics);
+    }
+
+    /**
+     * The same composition publishing through {@code queue}: the local stack's front, which answers many requests
+     * at once in one process, publishes them as batch calls.
+     */
+    public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
+            Map<SourceName, NamedSource> namedSources, MessageQueue queue, IngestMetrics metrics) {
         PayloadReader payloadReader = Wiring.newPayloadReader();
         WebhookInbox door = SourceInboxes.door(settings, secrets, namedSources, PlatformTranslators::of,
                 payloadReader, queue, Clock.systemUTC(), metrics);
