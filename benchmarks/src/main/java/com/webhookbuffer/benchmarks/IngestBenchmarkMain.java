@@ -90,6 +90,8 @@ public final class IngestBenchmarkMain {
         report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
                 "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
 
+        report.append(new CostModel(1000 / logged, CostModel.WORKER_BATCH_MILLIS, CostModel.BATCH_SIZE).report());
+
         Collection<RunResult> bodies = runOneThread(BadBodyBenchmark.class, 1, 2);
         double sample = bodyScore(bodies, "sample");
         report.append(String.format(Locale.ROOT, "%nBad bodies, one thread (microseconds per request, "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -403,7 +404,7 @@ class TemplateContractTest {
     @Test
     void aParameterAVersionHoldsButItsDescriptionDoesNotIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription",
-                Map.of("Fn::Sub", "ingest ${JavaRuntime} tolerance ${WebhookToleranceSeconds}s sources ${Sources}"))))
+                Map.of("Fn::Sub", "ingest ${JavaRuntime} ${IngestMemorySize}MB ${WebhookToleranceSeconds}s ${Sources}"))))
                 .containsExactly("IngestFunction's VersionDescription does not hold MaxBodyBytes, so changing it "
                         + "alone publishes no new version");
         assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("MemorySize", Map.of("Ref", "BatchSize"))))
@@ -419,7 +420,8 @@ class TemplateContractTest {
                         "DatabaseSetupFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
                                 + "publishes no new version");
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription", Map.of("Fn::Sub",
-                "ingest ${JavaRuntime} ${WebhookToleranceSeconds} ${MaxBodyBytes} ${Sources} ${WebhookSecrets}"))))
+                "ingest ${JavaRuntime} ${IngestMemorySize} ${WebhookToleranceSeconds} ${MaxBodyBytes} ${Sources} "
+                        + "${WebhookSecrets}"))))
                 .containsExactlyInAnyOrder(
                         "IngestFunction's VersionDescription shows the NoEcho parameter WebhookSecrets",
                         "WebhookSecrets is used at /IngestFunction/Properties/VersionDescription/Fn::Sub, outside "
@@ -441,7 +443,8 @@ class TemplateContractTest {
     /**
      * CloudFormation replaces a version whose description changed, so a parameter in it publishes a new version when
      * its value changes: the description is evaluated with the defaults (and an existing database's values), then
-     * with each parameter its version holds changed, and must differ; and it fits Lambda's 256 characters.
+     * with each parameter its version holds changed, and must differ; and it fits Lambda's 256 characters, with
+     * every parameter at its longest too (a MaxLength string, a MaxValue number, the longest allowed value).
      */
     @Test
     void changingAParameterAVersionHoldsChangesItsDescription() {
@@ -450,6 +453,9 @@ class TemplateContractTest {
             Object description = resource(template, function).get("VersionDescription");
             Set<String> held = TemplateRules.versionParameters(template, function);
             assertThat(held).as(function).isNotEmpty();
+            String longest = (String) Intrinsics.evaluate(description, longest(parameters));
+            assertThat(longest.length()).as("%s's longest description %s", function, longest)
+                    .isLessThanOrEqualTo(256);
             for (Map<String, Object> base : List.of(defaults(parameters, Map.of()), defaults(parameters, EXISTING))) {
                 String before = (String) Intrinsics.evaluate(description, base);
                 assertThat(before.length()).as("%s's description %s", function, before).isLessThanOrEqualTo(256);
@@ -474,6 +480,24 @@ class TemplateContractTest {
                     : value == null ? "" : value.toString());
         });
         values.putAll(overrides);
+        return values;
+    }
+
+    /** Each parameter at its longest: its longest allowed value, its MaxLength in characters, its MaxValue. */
+    private static Map<String, Object> longest(Map<String, Object> parameters) {
+        Map<String, Object> values = defaults(parameters, EXISTING);
+        parameters.forEach((name, declared) -> {
+            Map<String, Object> parameter = map(declared);
+            List<?> allowed = TemplateRules.list(parameter.get("AllowedValues"));
+            if (!allowed.isEmpty()) {
+                values.put(name, allowed.stream().map(Object::toString)
+                        .max(Comparator.comparingInt(String::length)).orElseThrow());
+            } else if (parameter.get("MaxLength") != null) {
+                values.put(name, "x".repeat(Integer.parseInt(parameter.get("MaxLength").toString())));
+            } else if (parameter.get("MaxValue") != null) {
+                values.put(name, parameter.get("MaxValue").toString());
+            }
+        });
         return values;
     }
 
