@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Use case: accept a webhook. The checks run cheapest first (size, media type, signature, parse, validate), so an
- * unauthenticated sender never costs us a JSON parse, and only a message the queue acknowledged is
- * {@link AcceptOutcome.Accepted}. The source's {@link SenderProtocol} says how its requests are signed and named,
+ * Use case: accept a webhook. The checks run cheapest first (size, a platform's ping, media type, signature, then
+ * translation, parse and validation), so an unauthenticated sender never costs us a JSON parse, and only a message
+ * the queue acknowledged is {@link AcceptOutcome.Accepted}. The source's {@link SenderProtocol} says how its requests are signed and named,
  * and its {@link PayloadTranslator} turns its body into the contract that is judged and queued.
  */
 public final class AcceptWebhook implements WebhookInbox {

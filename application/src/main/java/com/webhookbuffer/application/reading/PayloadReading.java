@@ -8,7 +8,10 @@ import java.util.Objects;
 /** What {@link PayloadReader} made of a body: an order update, or every reason it is not one. */
 public sealed interface PayloadReading {
 
-    /** @param json the body as text, exactly as received */
+    /**
+     * @param json the order in the contract as text: the body exactly as received from a Standard Webhooks sender,
+     *             a platform's body as its translator wrote it
+     */
     record Valid(OrderUpdate update, String json) implements PayloadReading {
         public Valid {
             Objects.requireNonNull(update, "update must not be null");

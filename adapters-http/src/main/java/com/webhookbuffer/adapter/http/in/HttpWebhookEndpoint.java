@@ -68,7 +68,11 @@ public final class HttpWebhookEndpoint {
     private static HttpAnswer answered(Map<String, String> headers, CorrelationId correlationId, AcceptOutcome outcome,
             int bodyBytes) {
         HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
-        log(correlationId, headers.get("webhook-id"), outcome, answer.status(), bodyBytes);
+        // The protocol named the delivery when it was accepted (a platform's own id header); otherwise whatever
+        // Standard Webhooks' header said, for the operator to match against the sender's log.
+        String webhookId = outcome instanceof AcceptOutcome.Accepted accepted
+                ? accepted.webhookId().value() : headers.get("webhook-id");
+        log(correlationId, webhookId, outcome, answer.status(), bodyBytes);
         return answer;
     }
 
