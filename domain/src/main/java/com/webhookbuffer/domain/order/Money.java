@@ -3,6 +3,7 @@ package com.webhookbuffer.domain.order;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount in one currency. Never a {@code double}: {@code total} must equal the sum of the lines exactly.
@@ -17,6 +18,8 @@ public record Money(BigDecimal amount, Currency currency) {
     public static final int MAX_WHOLE_DIGITS = 15;
     /** Exclusive upper bound of an amount. */
     public static final BigDecimal LIMIT = BigDecimal.TEN.pow(MAX_WHOLE_DIGITS);
+    /** Compiled once: every payload's currency is judged by it, some twice. */
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     /** The upper bound in words, for the messages that refuse an amount. */
     public static final String LIMIT_RULE = "< 10^" + MAX_WHOLE_DIGITS;
 
@@ -64,7 +67,7 @@ public record Money(BigDecimal amount, Currency currency) {
 
     /** Whether {@code code} names a currency {@link #currency(String)} accepts. */
     public static boolean isCurrencyCode(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
             return false;
         }
         try {
