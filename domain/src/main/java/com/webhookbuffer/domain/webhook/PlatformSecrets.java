@@ -43,10 +43,6 @@ public final class PlatformSecrets implements SourceKeys {
         return keys.stream().map(byte[]::clone).toList();
     }
 
-    public int size() {
-        return keys.size();
-    }
-
     @Override
     public String toString() {
         return "PlatformSecrets[" + keys.size() + " secret(s)]";
