@@ -10,7 +10,6 @@ import com.webhookbuffer.domain.webhook.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -45,14 +44,14 @@ public final class HttpWebhookEndpoint {
      * {@link SourceName} is no configured source: the inbox is not asked.
      */
     public HttpAnswer answer(String source, Map<String, String> headers, byte[] body, String requestId) {
-        Map<String, String> anyCase = anyCase(headers);
+        RequestHeaders anyCase = anyCase(headers);
         CorrelationId correlationId = correlationIdOf(requestId);
         byte[] bytes = body == null ? new byte[0] : body;
         if (source != null && !SourceName.isValid(source)) {
             return answered(anyCase, correlationId, new AcceptOutcome.UnknownSource(), bytes.length);
         }
         return answered(anyCase, correlationId, inbox.accept(new IncomingWebhook(
-                source == null ? SourceName.DEFAULT : SourceName.of(source), RequestHeaders.of(anyCase), bytes,
+                source == null ? SourceName.DEFAULT : SourceName.of(source), anyCase, bytes,
                 correlationId)), bytes.length);
     }
 
@@ -65,27 +64,20 @@ public final class HttpWebhookEndpoint {
                 new AcceptOutcome.InvalidPayload(List.of(new Violation("body", why))), 0);
     }
 
-    private static HttpAnswer answered(Map<String, String> headers, CorrelationId correlationId, AcceptOutcome outcome,
+    private static HttpAnswer answered(RequestHeaders headers, CorrelationId correlationId, AcceptOutcome outcome,
             int bodyBytes) {
         HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
         // The protocol named the delivery when it was accepted (a platform's own id header); otherwise whatever
         // Standard Webhooks' header said, for the operator to match against the sender's log.
         String webhookId = outcome instanceof AcceptOutcome.Accepted accepted
-                ? accepted.webhookId().value() : headers.get("webhook-id");
+                ? accepted.webhookId().value() : headers.value("webhook-id");
         log(correlationId, webhookId, outcome, answer.status(), bodyBytes);
         return answer;
     }
 
-    private static Map<String, String> anyCase(Map<String, String> headers) {
-        Map<String, String> anyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (headers != null) {
-            headers.forEach((name, value) -> {
-                if (name != null) {
-                    anyCase.put(name, value);
-                }
-            });
-        }
-        return anyCase;
+    /** The headers found by name in any case, built once per request and handed on as they are. */
+    private static RequestHeaders anyCase(Map<String, String> headers) {
+        return headers == null ? RequestHeaders.NONE : RequestHeaders.of(headers);
     }
 
     private static CorrelationId correlationIdOf(String requestId) {
