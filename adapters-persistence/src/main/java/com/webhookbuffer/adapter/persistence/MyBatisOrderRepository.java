@@ -56,6 +56,7 @@ public final class MyBatisOrderRepository implements OrderRepository {
         // Statements that write return rows (RETURNING) and are mapped as selects: nothing may be cached.
         configuration.setCacheEnabled(false);
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.setObjectFactory(new RowFactory());
         configuration.addMapper(OrderMapper.class);
         this.sessions = new SqlSessionFactoryBuilder().build(configuration);
     }
