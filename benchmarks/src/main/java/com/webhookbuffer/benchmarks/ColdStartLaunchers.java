@@ -4,12 +4,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
+import com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -17,9 +26,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * What a fresh JVM runs in the cold-start benchmark, each printing the milliseconds from JVM start to its first
  * answer: {@link Ingest} builds {@code IngestFunction} from the environment and handles one signed webhook;
- * {@link BareSqs} only builds an SQS client and sends one message (the baseline any ingest pays).
+ * {@link BareSqs} only builds an SQS client and sends one message (the baseline any ingest pays); {@link Worker}
+ * builds {@code WorkerFunction} and writes one queued webhook; {@link BarePostgres} only connects to PostgreSQL and
+ * writes one row (the baseline any worker pays). Each runs on its own function's deployment jar.
  */
 final class ColdStartLaunchers {
+
+    static final String MESSAGE_BODY = "COLD_MESSAGE_BODY";
+    /** One {@code name=value} line per message attribute. */
+    static final String MESSAGE_ATTRIBUTES = "COLD_MESSAGE_ATTRIBUTES";
+    static final String FLOOR_TABLE = "cold_start_floor";
 
     private ColdStartLaunchers() {
     }
@@ -33,17 +49,63 @@ final class ColdStartLaunchers {
         public static void main(String[] args) {
             IngestFunction function = new IngestFunction();
             long now = Instant.now().getEpochSecond();
+            // A webhook and an order of its own per run: the worker's runs then each write one.
+            String run = Long.toString(ProcessHandle.current().pid());
             byte[] body = ("{\"type\":\"order.created\",\"timestamp\":\"2026-11-26T14:00:00Z\",\"data\":{\"orderId\":"
-                    + "\"ord_1\",\"version\":1,\"customerId\":\"cus_1\",\"status\":\"placed\",\"currency\":\"EUR\","
-                    + "\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],\"total\":\"39.98\"}}")
-                    .getBytes(StandardCharsets.UTF_8);
+                    + "\"ord_cold_" + run + "\",\"version\":1,\"customerId\":\"cus_1\",\"status\":\"placed\","
+                    + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],"
+                    + "\"total\":\"39.98\"}}").getBytes(StandardCharsets.UTF_8);
+            String webhookId = "msg_cold_" + run;
             APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-            event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_cold",
+            event.setHeaders(Map.of("content-type", "application/json", "webhook-id", webhookId,
                     "webhook-timestamp", Long.toString(now), "webhook-signature",
-                    WebhookSignature.sign(WebhookSecret.parse(System.getenv("WEBHOOK_SECRETS")), "msg_cold", now, body)));
+                    WebhookSignature.sign(WebhookSecret.parse(System.getenv("WEBHOOK_SECRETS")), webhookId, now,
+                            body)));
             event.setBody(new String(body, StandardCharsets.UTF_8));
             APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
             report(response.getStatusCode());
+        }
+    }
+
+    /**
+     * Runs the real worker function on one SQS message (body and message attributes handed over by the parent, as
+     * the ingest function queued them) against the database in DB_URL.
+     */
+    static final class Worker {
+        public static void main(String[] args) {
+            WorkerFunction function = new WorkerFunction();
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("cold-" + ProcessHandle.current().pid());
+            message.setReceiptHandle("cold");
+            message.setBody(System.getenv(MESSAGE_BODY));
+            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
+            System.getenv(MESSAGE_ATTRIBUTES).lines().filter(line -> !line.isEmpty()).forEach(line -> {
+                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                attribute.setDataType("String");
+                attribute.setStringValue(line.substring(line.indexOf('=') + 1));
+                attributes.put(line.substring(0, line.indexOf('=')), attribute);
+            });
+            message.setMessageAttributes(attributes);
+            SQSEvent event = new SQSEvent();
+            event.setRecords(List.of(message));
+            SQSBatchResponse response = function.handleRequest(event, null);
+            report(response.getBatchItemFailures().isEmpty() ? 200 : 500);
+        }
+    }
+
+    /** Only a JDBC connection and one upsert of a row: what any worker pays before it writes. */
+    static final class BarePostgres {
+        public static void main(String[] args) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(System.getenv("DB_URL"),
+                    System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+                    PreparedStatement upsert = connection.prepareStatement("insert into " + FLOOR_TABLE
+                            + " (id, version) values (?, 1) on conflict (id) do update set version = "
+                            + FLOOR_TABLE + ".version + 1")) {
+                upsert.setString(1, "cold");
+                upsert.executeUpdate();
+            }
+            report(200);
         }
     }
 

@@ -1,6 +1,9 @@
 package com.webhookbuffer.benchmarks;
 
 import com.webhookbuffer.adapter.aws.out.SqsClients;
+import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.openjdk.jmh.results.RunResult;
@@ -23,23 +33,28 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The ingest side, in two tables:
+ * The Lambda functions, cold and warm:
  * <ol>
  *   <li>cold start: a fresh JVM on the ingest deployment jar until its first webhook is answered by
  *       {@code IngestFunction} against a local SQS (ElasticMQ), beside a fresh JVM that only builds an SQS client
- *       and sends one message; alternated, {@value #COLD_RUNS} runs each;
+ *       and sends one message; alternated, {@value #COLD_RUNS} runs each; then the same for the worker jar, each
+ *       run writing one of those webhooks into PostgreSQL, beside a JVM that only connects and writes one row;
  *   <li>warm: requests per second on one thread (one core) through the ingest handler on an in-memory queue,
  *       beside the floor (HMAC-SHA256 and a JSON parse of the same request), with JMH;
  *   <li>bad bodies: time per request for the worst bodies a sender can sign within {@code MAX_BODY_BYTES}, beside
  *       the contract's sample body, with JMH ({@link BadBodyBenchmark}).
  * </ol>
- * Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests -Pbenchmark verify -Dbenchmark=Ingest}
+ * Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests -Pbenchmark verify -Dbenchmark=Ingest} (the cold starts
+ * alone: {@code -Dparts=cold}; the warm part, with the bad bodies: {@code -Dparts=warm}).
  */
 public final class IngestBenchmarkMain {
 
     private static final int COLD_RUNS = 7;
+    /** Which parts to run: {@code -Dparts=cold,warm} (both by default). */
+    private static final List<String> PARTS = List.of(System.getProperty("parts", "cold,warm").split(","));
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     private IngestBenchmarkMain() {
@@ -47,62 +62,124 @@ public final class IngestBenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         Path ingestJar = Path.of(System.getProperty("ingest.jar"));
+        Path workerJar = Path.of(System.getProperty("worker.jar"));
         Path launchers = Path.of(System.getProperty("launchers"));
-        if (!Files.exists(ingestJar)) {
-            throw new IllegalStateException("build the ingest jar first (./mvnw package): " + ingestJar);
+        for (Path jar : List.of(ingestJar, workerJar)) {
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("build the function jars first (./mvnw package): " + jar);
+            }
         }
         StringBuilder report = new StringBuilder();
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        try {
-            String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
-            String queueUrl;
-            try (SqsClient sqs = SqsClients.forEndpoint(URI.create(endpoint), Region.US_EAST_1)) {
-                queueUrl = sqs.createQueue(create -> create.queueName("orders-cold")).queueUrl();
+        if (PARTS.contains("cold")) {
+            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+            try {
+                String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+                String queueUrl;
+                try (SqsClient sqs = SqsClients.forEndpoint(URI.create(endpoint), Region.US_EAST_1)) {
+                    queueUrl = sqs.createQueue(create -> create.queueName("orders-cold")).queueUrl();
+                }
+                String classpath = ingestJar + File.pathSeparator + launchers;
+                Map<String, String> environment = Map.of("WEBHOOK_SECRETS", SECRET, "QUEUE_URL", queueUrl,
+                        "AWS_ENDPOINT_URL_SQS", endpoint, "AWS_REGION", "us-east-1");
+                List<Long> function = new ArrayList<>();
+                List<Long> bare = new ArrayList<>();
+                for (int run = 0; run < COLD_RUNS; run++) {
+                    function.add(coldStart(classpath, ColdStartLaunchers.Ingest.class, environment));
+                    bare.add(coldStart(classpath, ColdStartLaunchers.BareSqs.class, environment));
+                }
+                report.append(String.format(Locale.ROOT, "%nCold start, JVM start to first answer (ms, %d runs each, "
+                        + "ingest jar %.1f MB)%n", COLD_RUNS, Files.size(ingestJar) / 1e6));
+                report.append(String.format(Locale.ROOT, "%-40s %8s %8s %8s%n", "", "min", "median", "max"));
+                report.append(row("IngestFunction, one signed webhook", function));
+                report.append(row("bare SqsClient, one send (baseline)", bare));
+                report.append(String.format(Locale.ROOT, "%-40s %8s %7.2fx%n", "ratio of medians", "",
+                        (double) median(function) / median(bare)));
+                report.append(workerColdStarts(workerJar, launchers, endpoint, queueUrl));
+            } finally {
+                server.stopAndWait();
             }
-            String classpath = ingestJar + File.pathSeparator + launchers;
-            List<Long> function = new ArrayList<>();
-            List<Long> bare = new ArrayList<>();
-            for (int run = 0; run < COLD_RUNS; run++) {
-                function.add(coldStart(classpath, ColdStartLaunchers.Ingest.class, endpoint, queueUrl));
-                bare.add(coldStart(classpath, ColdStartLaunchers.BareSqs.class, endpoint, queueUrl));
-            }
-            report.append(String.format(Locale.ROOT, "%nCold start, JVM start to first answer (ms, %d runs each, "
-                    + "ingest jar %.1f MB)%n", COLD_RUNS, Files.size(ingestJar) / 1e6));
-            report.append(String.format(Locale.ROOT, "%-40s %8s %8s %8s%n", "", "min", "median", "max"));
-            report.append(row("IngestFunction, one signed webhook", function));
-            report.append(row("bare SqsClient, one send (baseline)", bare));
-            report.append(String.format(Locale.ROOT, "%-40s %8s %7.2fx%n", "ratio of medians", "",
-                    (double) median(function) / median(bare)));
-        } finally {
-            server.stopAndWait();
         }
+        if (PARTS.contains("warm")) {
+            // The request log goes where Lambda sends it (stdout); here, to a file rather than JMH's console.
+            Collection<RunResult> results = runOneThread(IngestBenchmark.class, 2, 3);
+            double logged = score(results, "ingestHandler", "on");
+            double quiet = score(results, "ingestHandler", "off");
+            double floor = score(results, "floorHmacAndJsonParse", "on");
+            report.append(String.format(Locale.ROOT, "%nWarm, one thread (requests/s per core)%n"));
+            report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
+                    "ingest handler, in-memory queue, JSON request log on", logged, logged / floor));
+            report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
+                    "ingest handler, in-memory queue, request log off", quiet, quiet / floor));
+            report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
+                    "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
 
-        // The request log goes where Lambda sends it (stdout); here, to a file rather than JMH's console.
-        Collection<RunResult> results = runOneThread(IngestBenchmark.class, 2, 3);
-        double logged = score(results, "ingestHandler", "on");
-        double quiet = score(results, "ingestHandler", "off");
-        double floor = score(results, "floorHmacAndJsonParse", "on");
-        report.append(String.format(Locale.ROOT, "%nWarm, one thread (requests/s per core)%n"));
-        report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
-                "ingest handler, in-memory queue, JSON request log on", logged, logged / floor));
-        report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
-                "ingest handler, in-memory queue, request log off", quiet, quiet / floor));
-        report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
-                "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
+            report.append(new CostModel(1000 / logged, CostModel.WORKER_BATCH_MILLIS, CostModel.BATCH_SIZE).report());
 
-        report.append(new CostModel(1000 / logged, CostModel.WORKER_BATCH_MILLIS, CostModel.BATCH_SIZE).report());
-
-        Collection<RunResult> bodies = runOneThread(BadBodyBenchmark.class, 1, 2);
-        double sample = bodyScore(bodies, "sample");
-        report.append(String.format(Locale.ROOT, "%nBad bodies, one thread (microseconds per request, "
-                + "each signed and within MAX_BODY_BYTES)%n"));
-        for (String body : BadBodyBenchmark.BODIES) {
-            double micros = bodyScore(bodies, body);
-            report.append(String.format(Locale.ROOT, "%-32s %7d bytes %10.1f us %7.2fx%s%n", body,
-                    BadBodyBenchmark.bodyNamed(body).length, micros, micros / sample,
-                    body.equals("sample") ? "  (baseline)" : ""));
+            Collection<RunResult> bodies = runOneThread(BadBodyBenchmark.class, 1, 2);
+            double sample = bodyScore(bodies, "sample");
+            report.append(String.format(Locale.ROOT, "%nBad bodies, one thread (microseconds per request, "
+                    + "each signed and within MAX_BODY_BYTES)%n"));
+            for (String body : BadBodyBenchmark.BODIES) {
+                double micros = bodyScore(bodies, body);
+                report.append(String.format(Locale.ROOT, "%-32s %7d bytes %10.1f us %7.2fx%s%n", body,
+                        BadBodyBenchmark.bodyNamed(body).length, micros, micros / sample,
+                        body.equals("sample") ? "  (baseline)" : ""));
+            }
         }
         System.out.println(report);
+    }
+
+    /**
+     * The worker's cold start: a fresh JVM on the worker jar writing one of the webhooks the ingest runs queued (as
+     * SQS hands them to the function) into a migrated PostgreSQL, beside a fresh JVM that only connects and writes
+     * one row.
+     */
+    private static String workerColdStarts(Path workerJar, Path launchers, String endpoint, String queueUrl)
+            throws IOException, InterruptedException, SQLException {
+        List<Message> queued = new ArrayList<>();
+        try (SqsClient sqs = SqsClients.forEndpoint(URI.create(endpoint), Region.US_EAST_1)) {
+            while (queued.size() < COLD_RUNS) {
+                List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10).messageAttributeNames("All").waitTimeSeconds(1)).messages();
+                if (received.isEmpty()) {
+                    throw new IllegalStateException("the ingest runs queued " + queued.size() + " webhooks, not "
+                            + COLD_RUNS);
+                }
+                queued.addAll(received);
+            }
+        }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DatabaseSettings db = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+                    "postgres");
+            DatabaseMigrations.migrate(db);
+            try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + ColdStartLaunchers.FLOOR_TABLE
+                        + " (id text PRIMARY KEY, version bigint NOT NULL)");
+            }
+            Map<String, String> environment = Map.of("DB_URL", db.jdbcUrl(), "DB_USER", db.user(),
+                    "DB_PASSWORD", db.password(), "QUEUE_URL", queueUrl, "DLQ_URL", queueUrl,
+                    "AWS_ENDPOINT_URL_SQS", endpoint, "AWS_REGION", "us-east-1");
+            String classpath = workerJar + File.pathSeparator + launchers;
+            List<Long> function = new ArrayList<>();
+            List<Long> bare = new ArrayList<>();
+            for (Message message : queued.subList(0, COLD_RUNS)) {
+                Map<String, String> withMessage = new HashMap<>(environment);
+                withMessage.put(ColdStartLaunchers.MESSAGE_BODY, message.body());
+                withMessage.put(ColdStartLaunchers.MESSAGE_ATTRIBUTES, message.messageAttributes().entrySet().stream()
+                        .map(attribute -> attribute.getKey() + "=" + attribute.getValue().stringValue())
+                        .collect(Collectors.joining("\n")));
+                function.add(coldStart(classpath, ColdStartLaunchers.Worker.class, withMessage));
+                bare.add(coldStart(classpath, ColdStartLaunchers.BarePostgres.class, environment));
+            }
+            return String.format(Locale.ROOT, "%nWorker cold start, JVM start to its batch written (ms, %d runs "
+                            + "each, worker jar %.1f MB)%n", COLD_RUNS, Files.size(workerJar) / 1e6)
+                    + String.format(Locale.ROOT, "%-40s %8s %8s %8s%n", "", "min", "median", "max")
+                    + row("WorkerFunction, one queued webhook", function)
+                    + row("bare JDBC, one upsert (baseline)", bare)
+                    + String.format(Locale.ROOT, "%-40s %8s %7.2fx%n", "ratio of medians", "",
+                            (double) median(function) / median(bare));
+        }
     }
 
     /** One JMH fork on one thread: 3 warm-up and 5 measured iterations of the given seconds; output to a file. */
@@ -129,14 +206,11 @@ public final class IngestBenchmarkMain {
                 .orElse(Double.NaN);
     }
 
-    private static long coldStart(String classpath, Class<?> launcher, String endpoint, String queueUrl)
+    private static long coldStart(String classpath, Class<?> launcher, Map<String, String> environment)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, launcher.getName()).redirectErrorStream(true);
-        builder.environment().put("WEBHOOK_SECRETS", SECRET);
-        builder.environment().put("QUEUE_URL", queueUrl);
-        builder.environment().put("AWS_ENDPOINT_URL_SQS", endpoint);
-        builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         Long millis = null;
         String last = "";
