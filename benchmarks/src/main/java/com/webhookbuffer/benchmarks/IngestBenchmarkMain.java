@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * The Lambda functions, cold and warm:
  * <ol>
- *   <li>cold start: a fresh JVM on the ingest deployment jar until its first webhook is answered by
+ *   <li>cold start: a fresh JVM (with Lambda's default JVM flags) on the ingest deployment jar until its first webhook is answered by
  *       {@code IngestFunction} against a local SQS (ElasticMQ), beside a fresh JVM that only builds an SQS client
  *       and sends one message; alternated, {@value #COLD_RUNS} runs each; then the same for the worker jar, each
  *       run writing one of those webhooks into PostgreSQL, beside a JVM that only connects and writes one row;
@@ -53,6 +53,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class IngestBenchmarkMain {
 
     private static final int COLD_RUNS = 7;
+    /**
+     * The JVM as Lambda's java21 runtime starts it: tiered compilation stopped at C1 and the serial collector ("For
+     * Java 17 and Java 21, Lambda configures the JVM to stop tiered compilation at level 1 by default"; serial GC by
+     * default: Lambda Developer Guide, "Customize Java runtime startup behavior for Lambda functions").
+     */
+    private static final List<String> LAMBDA_JVM_FLAGS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** Which parts to run: {@code -Dparts=cold,warm} (both by default). */
     private static final List<String> PARTS = List.of(System.getProperty("parts", "cold,warm").split(","));
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -209,7 +216,10 @@ public final class IngestBenchmarkMain {
     private static long coldStart(String classpath, Class<?> launcher, Map<String, String> environment)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, launcher.getName()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(LAMBDA_JVM_FLAGS);
+        command.addAll(List.of("-cp", classpath, launcher.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         Long millis = null;
