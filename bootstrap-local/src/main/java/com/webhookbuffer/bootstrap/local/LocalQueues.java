@@ -22,6 +22,7 @@ import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -46,9 +47,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
  * receives. The aws CLI and any SQS SDK reach them at {@link #endpoint()}.
  *
  * <p>The queues and their messages are kept in an H2 file ({@code LOCAL_STATE_DIR/queues}) by ElasticMQ's own SQL
- * persistence, with the changes of concurrent requests committed together ({@link GroupCommittedQueueStore}); each
- * change is written before SQS answers the request that made it: a message acknowledged to the ingest function
- * survives a stop, a crash and a restart, like one acknowledged by SQS.
+ * persistence, which writes each change before SQS answers the request that made it: a message acknowledged to
+ * the ingest function survives a stop, a crash and a restart, like one acknowledged by SQS.
  */
 final class LocalQueues implements AutoCloseable {
 
@@ -140,8 +140,8 @@ final class LocalQueues implements AutoCloseable {
         pools.singleton(url, "", "", poolSettings, pools.singleton$default$5(url, "", "", poolSettings));
         SqlQueuePersistenceConfig persistence = new SqlQueuePersistenceConfig(true, "org.h2.Driver", url, "", "",
                 false);
-        ActorRef store = system.actorOf(Props.create(GroupCommittedQueueStore.class,
-                () -> new GroupCommittedQueueStore(persistence)));
+        ActorRef store = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                () -> new SqlQueuePersistenceActor(persistence, scala.collection.immutable.List$.MODULE$.empty())));
         ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class,
                 () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
         Object restored;
