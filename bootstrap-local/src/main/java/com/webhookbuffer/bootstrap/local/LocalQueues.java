@@ -1,10 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.webhookbuffer.adapter.aws.out.SqsBatchingMessageQueue;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.domain.port.out.MessageQueue;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +59,7 @@ final class LocalQueues implements AutoCloseable {
     /**
      * ElasticMQ reads SQS requests' headers by name only. Pekko HTTP would otherwise try to model every header of
      * every request, and fail on the SDK's (a failed parse is an exception, then a second, tracing parse for its
-     * message): about a tenth of the local pipeline's time in a profile, for nothing.
+     * message): 10,856 exceptions in 55 s of a profiled local pipeline, for nothing.
      */
     private static final Config SERVER_SETTINGS =
             ConfigFactory.parseString("pekko.http.server.parsing.modeled-header-parsing = off");
