@@ -11,9 +11,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -92,25 +89,6 @@ public final class Wiring {
     }
 
     /** SQS at {@code AWS_ENDPOINT_URL_SQS} (in {@code AWS_REGION}) when set, otherwise AWS's with its defaults. */
-    /**
-     * {@link #sqsClient} built on a thread of its own, for the caller to take once the rest of its wiring is done:
-     * building the client is the largest single part of a cold start (about 0.4 s) and the rest (JSON, validation,
-     * the database pool) does not need it. With a second core the two overlap (the ingest benchmark's cold start,
-     * Lambda's default JVM flags, 2 cores: about 0.1 s for the ingest function, 0.2 s for the worker; on Lambda a
-     * second vCPU comes at 3,538 MB); on one they take turns and nothing is lost.
-     */
-    public static Supplier<SqsClient> sqsClientInBackground(EnvironmentVariables env) {
-        CompletableFuture<SqsClient> client = CompletableFuture.supplyAsync(() -> sqsClient(env),
-                task -> Thread.ofPlatform().daemon().name("sqs-client-start").start(task));
-        return () -> {
-            try {
-                return client.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        };
-    }
-
     public static SqsClient sqsClient(EnvironmentVariables env) {
         return env.optional(AWS_ENDPOINT_URL_SQS)
                 .map(endpoint -> SqsClients.forEndpoint(env.parsed(AWS_ENDPOINT_URL_SQS, endpoint, URI::create),

@@ -16,7 +16,6 @@ import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.application.ingest.SourceInboxes;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.bootstrap.lambda.Priming;
-import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.settings.Settings;
@@ -32,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -80,32 +78,28 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     /** With the metrics' log given: for tests, which read the documents the function writes. */
     public static IngestWiring from(Map<String, String> environment, Consumer<String> metricsLog) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
-        Supplier<SqsClient> sqs = Wiring.sqsClientInBackground(env);
         SigningSecrets<VerificationKeys> secrets = signingSecrets(env);
         IngestMetrics metrics = Wiring.metrics(env, metricsLog).<IngestMetrics>map(m -> m).orElse(IngestMetrics.NONE);
-        IngestSettings settings = Settings.ingest(env, secrets.get());
-        Map<SourceName, NamedSource> namedSources = namedSources(env);
-        String queueUrl = env.required(QUEUE_URL);
-        // The payload path's first use (JSON binding, the validator's metadata) while the SQS client is built.
-        PayloadReader payloadReader = Wiring.newPayloadReader();
-        Priming.payloadPath(payloadReader, 1);
-        return of(settings, secrets, namedSources, payloadReader, new SqsMessageQueue(sqs.get(), queueUrl), metrics);
+        return of(Settings.ingest(env, secrets.get()), secrets, namedSources(env), Wiring.sqsClient(env),
+                env.required(QUEUE_URL), metrics);
     }
 
     /**
-     * The ingest side publishing through {@code queue}, telling {@code metrics} of each answer: the default source's
-     * inbox keyed by {@code secrets}, and one inbox per named source keyed by its own. The function publishes to its
-     * SQS queue one message per request; the local stack's front, which answers many requests at once in one
-     * process, publishes them as batch calls.
+     * The ingest side publishing to the SQS queue at {@code queueUrl}, telling {@code metrics} of each answer: the
+     * default source's inbox keyed by {@code secrets}, and one inbox per named source keyed by its own.
+     */
+    public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
+            Map<SourceName, NamedSource> namedSources, SqsClient sqs, String queueUrl, IngestMetrics metrics) {
+        return of(settings, secrets, namedSources, new SqsMessageQueue(sqs, queueUrl), metrics);
+    }
+
+    /**
+     * The same composition publishing through {@code queue}: the local stack's front, which answers many requests
+     * at once in one process, publishes them as batch calls.
      */
     public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
             Map<SourceName, NamedSource> namedSources, MessageQueue queue, IngestMetrics metrics) {
-        return of(settings, secrets, namedSources, Wiring.newPayloadReader(), queue, metrics);
-    }
-
-    private static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
-            Map<SourceName, NamedSource> namedSources, PayloadReader payloadReader, MessageQueue queue,
-            IngestMetrics metrics) {
+        PayloadReader payloadReader = Wiring.newPayloadReader();
         WebhookInbox door = SourceInboxes.door(settings, secrets, namedSources, PlatformTranslators::of,
                 payloadReader, queue, Clock.systemUTC(), metrics);
 

@@ -16,7 +16,6 @@ import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.crac.Context;
@@ -75,14 +74,14 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
         DatabaseSettings database = credentials.settings(env)
                 .withPoolSize(env.integer(DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
 
-        Supplier<SqsClient> sqs = Wiring.sqsClientInBackground(env);
+        SqsClient sqs = Wiring.sqsClient(env);
         RotatingLogin login = new RotatingLogin(() -> credentials.login(env),
                 new DatabaseLogin(database.user(), database.password()), Clock.systemUTC());
         RestorableDataSource dataSource = new RestorableDataSource(database, login);
         PayloadReader payloadReader = Wiring.newPayloadReader();
 
         WorkerMetrics metrics = Wiring.metrics(env, metricsLog).<WorkerMetrics>map(m -> m).orElse(WorkerMetrics.NONE);
-        ProcessWebhookBatch processor = processor(settings, payloadReader, dataSource, sqs.get(), jitter, metrics);
+        ProcessWebhookBatch processor = processor(settings, payloadReader, dataSource, sqs, jitter, metrics);
 
         return new WorkerWiring(new SqsBatchHandler(processor), payloadReader, dataSource, jitter);
     }
