@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class IngestBenchmarkMain {
 
-    private static final int COLD_RUNS = 7;
+    private static final int COLD_RUNS = 11;
     /**
      * The JVM as Lambda's java21 runtime starts it: tiered compilation stopped at C1 and the serial collector ("For
      * Java 17 and Java 21, Lambda configures the JVM to stop tiered compilation at level 1 by default"; serial GC by
