@@ -1,5 +1,10 @@
 package com.webhookbuffer.benchmarks;
 
+import com.webhookbuffer.adapter.aws.out.SqsBatchingMessageQueue;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
+import com.webhookbuffer.domain.queue.PublishOutcome;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
@@ -42,7 +47,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The local pipeline end to end, beside the database's own pace in the same run:
@@ -51,6 +65,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       kept on disk), then N signed webhooks of N distinct orders posted over C keep-alive connections; measured
  *       from the first request sent until the last order is in {@code orders}: accepted per second at the door,
  *       written per second end to end, and the answer's latency;
+ *   <li>the queue alone, to show what the SQS emulation leaves for the rest: on the same server and H2 file, a
+ *       queue of its own that no worker reads; the same number of the same messages published over C threads as
+ *       the door publishes them ({@code SqsBatchingMessageQueue}, each waiting for its acknowledgement) while as
+ *       many pollers as the budget receive batches and delete them, as the worker's event source does, with no
+ *       door before it and no database behind it;
  *   <li>the baseline: the same number of orders written straight into PostgreSQL (the same embedded version, started
  *       after the stack stopped so the two never share the cores) with plain JDBC batches of the stack's batch size,
  *       over as many connections as the stack's budget ({@code PlainJdbcUpsert}): what the database takes when
@@ -78,6 +97,7 @@ public final class PipelineBenchmarkMain {
         Map<String, String> environment = Map.of("HTTP_PORT", "0", "SQS_PORT", "0",
                 "LOCAL_STATE_DIR", state.toString(), "DB_MAX_CONNECTIONS", Integer.toString(BUDGET));
         Run run;
+        QueueRun queue;
         double baseline;
         try (InProcessStack stack = InProcessStack.start(environment,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -87,6 +107,8 @@ public final class PipelineBenchmarkMain {
                     + "(warm-up %,d)%n", WEBHOOKS, CONNECTIONS, BUDGET, BATCH, WARM_UP);
             post(stack, http, "warm", WARM_UP);
             run = post(stack, http, "bench", WEBHOOKS);
+            queueAlone(stack.sqsEndpoint(), "alone-warm", WARM_UP);
+            queue = queueAlone(stack.sqsEndpoint(), "alone", WEBHOOKS);
         }
         // After the stack stopped, on a fresh PostgreSQL of the same version: the two never share the cores.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -96,7 +118,7 @@ public final class PipelineBenchmarkMain {
             plainJdbc(db, WARM_UP, BUDGET);
             baseline = plainJdbc(db, WEBHOOKS, BUDGET);
         }
-        print(run, baseline);
+        print(run, queue, baseline);
     }
 
     /** What one measured run saw. */
@@ -111,10 +133,7 @@ public final class PipelineBenchmarkMain {
         }
 
         long percentileMillis(double percentile) {
-            long[] sorted = latencyNanos.clone();
-            Arrays.sort(sorted);
-            int rank = (int) Math.ceil(percentile / 100 * sorted.length);
-            return Duration.ofNanos(sorted[Math.max(0, rank - 1)]).toMillis();
+            return PipelineBenchmarkMain.percentileMillis(latencyNanos, percentile);
         }
     }
 
@@ -185,6 +204,71 @@ public final class PipelineBenchmarkMain {
         throw new IllegalStateException("the stack did not write " + expected + " orders within 10 minutes");
     }
 
+    /** What the queue alone took: from the first publish until the last message was deleted. */
+    private record QueueRun(int count, Duration untilDeleted, long[] acknowledgedNanos) {
+
+        double perSecond() {
+            return count / seconds(untilDeleted);
+        }
+    }
+
+    private static QueueRun queueAlone(URI endpoint, String name, int count) throws Exception {
+        ScheduledExecutorService windows = Executors.newSingleThreadScheduledExecutor();
+        try (SqsClient sqs = SqsClients.forEndpoint(endpoint, Region.US_EAST_1);
+                SqsAsyncClient async = SqsAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("local", "local")))
+                        .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(CONNECTIONS))
+                        .build()) {
+            String queueUrl = sqs.createQueue(create -> create.queueName(name)).queueUrl();
+            long[] acknowledged = new long[count];
+            AtomicInteger deleted = new AtomicInteger();
+            AtomicInteger next = new AtomicInteger();
+            long started = System.nanoTime();
+            try (SqsBatchingMessageQueue queue = new SqsBatchingMessageQueue(async, queueUrl, windows);
+                    ExecutorService threads = Executors.newFixedThreadPool(BUDGET + CONNECTIONS)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (int r = 0; r < BUDGET; r++) {
+                    done.add(threads.submit(() -> {
+                        while (deleted.get() < count) {
+                            List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                                    .maxNumberOfMessages(BATCH).waitTimeSeconds(1).messageAttributeNames("All"))
+                                    .messages();
+                            if (!messages.isEmpty()) {
+                                sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl).entries(messages.stream()
+                                        .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId())
+                                                .receiptHandle(m.receiptHandle()).build())
+                                        .toList()));
+                                deleted.addAndGet(messages.size());
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (int c = 0; c < CONNECTIONS; c++) {
+                    done.add(threads.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            QueuedWebhook webhook = new QueuedWebhook(WebhookId.of(name + "-" + i), Instant.now(),
+                                    CorrelationId.random(), order(name + "_" + i));
+                            long sent = System.nanoTime();
+                            if (!(queue.publish(webhook) instanceof PublishOutcome.Published)) {
+                                throw new IllegalStateException("the queue did not take " + webhook.webhookId());
+                            }
+                            acknowledged[i] = System.nanoTime() - sent;
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> thread : done) {
+                    thread.get();
+                }
+            }
+            return new QueueRun(count, Duration.ofNanos(System.nanoTime() - started), acknowledged);
+        } finally {
+            windows.shutdownNow();
+        }
+    }
+
     /** The same number of orders written with plain JDBC batches over {@code connections} connections. */
     private static double plainJdbc(DatabaseSettings db, int count, int connections) throws Exception {
         try (HikariDataSource pool = ConnectionPool.open(db.withPoolSize(connections))) {
@@ -221,7 +305,7 @@ public final class PipelineBenchmarkMain {
                 new OrderUpdate(EventType.ORDER_CREATED, order));
     }
 
-    private static void print(Run run, double baseline) {
+    private static void print(Run run, QueueRun queue, double baseline) {
         double ratio = run.writtenPerSecond() / baseline;
         System.out.println();
         System.out.printf("| figure | measured | baseline in the same run | ratio | goal (#17) |%n");
@@ -233,8 +317,21 @@ public final class PipelineBenchmarkMain {
         System.out.printf("| answer latency p50 / p99 / max (ms) | %d / %d / %d | | | p99 < %d |%n",
                 run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(100), GOAL_P99_MILLIS);
         System.out.printf("| answered other than 202 | %d | | | 0 |%n", run.refused());
+        System.out.printf("| the queue alone: published, received and deleted per second (no door, no worker) | "
+                + "%,.0f | | %.2fx of plain JDBC | the ceiling of the line above |%n", queue.perSecond(),
+                queue.perSecond() / baseline);
+        System.out.printf("| the queue alone: publish acknowledged p50 / p99 / max (ms) | %d / %d / %d | | | |%n",
+                percentileMillis(queue.acknowledgedNanos(), 50), percentileMillis(queue.acknowledgedNanos(), 99),
+                percentileMillis(queue.acknowledgedNanos(), 100));
         System.out.printf("%nAccepted %,d in %.1f s; all written %.1f s after the first was sent.%n", run.accepted(),
                 seconds(run.sending()), seconds(run.untilWritten()));
+    }
+
+    private static long percentileMillis(long[] nanos, double percentile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percentile / 100 * sorted.length);
+        return Duration.ofNanos(sorted[Math.max(0, rank - 1)]).toMillis();
     }
 
     private static double seconds(Duration duration) {

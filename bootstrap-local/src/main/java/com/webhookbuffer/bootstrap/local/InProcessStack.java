@@ -32,6 +32,11 @@ public final class InProcessStack implements AutoCloseable {
         return stack.secret();
     }
 
+    /** Where its SQS-protocol server answers (the aws CLI's {@code --endpoint-url}). */
+    public URI sqsEndpoint() {
+        return stack.sqsEndpoint();
+    }
+
     /** How to reach the stack's PostgreSQL. */
     public DatabaseSettings database() {
         return stack.database();
