@@ -6,6 +6,8 @@ import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.webhookbuffer.application.reading.PayloadReading;
+import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * answer: {@link Ingest} builds {@code IngestFunction} from the environment and handles one signed webhook;
  * {@link BareSqs} only builds an SQS client and sends one message (the baseline any ingest pays); {@link Worker}
  * builds {@code WorkerFunction} and writes one queued webhook; {@link BarePostgres} only connects to PostgreSQL and
- * writes one row (the baseline any worker pays). Each runs on its own function's deployment jar.
+ * writes one row (the baseline any worker pays); {@link PayloadReaderAlone} and {@link Empty} show where the
+ * ingest function's difference from its baseline goes. Each runs on its own function's deployment jar.
  */
 final class ColdStartLaunchers {
 
@@ -51,10 +54,7 @@ final class ColdStartLaunchers {
             long now = Instant.now().getEpochSecond();
             // A webhook and an order of its own per run: the worker's runs then each write one.
             String run = Long.toString(ProcessHandle.current().pid());
-            byte[] body = ("{\"type\":\"order.created\",\"timestamp\":\"2026-11-26T14:00:00Z\",\"data\":{\"orderId\":"
-                    + "\"ord_cold_" + run + "\",\"version\":1,\"customerId\":\"cus_1\",\"status\":\"placed\","
-                    + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],"
-                    + "\"total\":\"39.98\"}}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = body(run);
             String webhookId = "msg_cold_" + run;
             APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
             event.setHeaders(Map.of("content-type", "application/json", "webhook-id", webhookId,
@@ -64,6 +64,14 @@ final class ColdStartLaunchers {
             event.setBody(new String(body, StandardCharsets.UTF_8));
             APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
             report(response.getStatusCode());
+        }
+
+        /** A signed run's order: its own order id per run, so the worker's runs each write one. */
+        static byte[] body(String run) {
+            return ("{\"type\":\"order.created\",\"timestamp\":\"2026-11-26T14:00:00Z\",\"data\":{\"orderId\":"
+                    + "\"ord_cold_" + run + "\",\"version\":1,\"customerId\":\"cus_1\",\"status\":\"placed\","
+                    + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],"
+                    + "\"total\":\"39.98\"}}").getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -105,6 +113,24 @@ final class ColdStartLaunchers {
                 upsert.setString(1, "cold");
                 upsert.executeUpdate();
             }
+            report(200);
+        }
+    }
+
+    /**
+     * Only the payload reader, as the function builds it (Jackson and Hibernate Validator), reading the body
+     * {@link Ingest} sends: the share of the function's cold start that the two libraries take.
+     */
+    static final class PayloadReaderAlone {
+        public static void main(String[] args) {
+            PayloadReading reading = Wiring.newPayloadReader().read(Ingest.body("reader"));
+            report(reading instanceof PayloadReading.Valid ? 200 : 400);
+        }
+    }
+
+    /** A JVM that only starts and answers: what every launcher here pays before its own work. */
+    static final class Empty {
+        public static void main(String[] args) {
             report(200);
         }
     }

@@ -40,10 +40,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * <ol>
  *   <li>cold start: a fresh JVM (with Lambda's default JVM flags) on the ingest deployment jar until its first webhook is answered by
  *       {@code IngestFunction} against a local SQS (ElasticMQ), beside a fresh JVM that only builds an SQS client
- *       and sends one message; alternated, {@value #COLD_RUNS} runs each; then the same for the worker jar, each
+ *       and sends one message, and two JVMs that show where the difference goes: one that only builds the payload
+ *       reader (Jackson and Hibernate Validator) and reads one body, and one that only starts; alternated,
+ *       {@value #COLD_RUNS} runs each; then the same for the worker jar, each
  *       run writing one of those webhooks into PostgreSQL, beside a JVM that only connects and writes one row;
  *   <li>warm: requests per second on one thread (one core) through the ingest handler on an in-memory queue,
- *       beside the floor (HMAC-SHA256 and a JSON parse of the same request), with JMH;
+ *       beside the floor (HMAC-SHA256 and a JSON parse of the same request), and two of its steps alone, binding
+ *       and the payload rules ({@link PayloadPartsBenchmark}), with JMH;
  *   <li>bad bodies: time per request for the worst bodies a sender can sign within {@code MAX_BODY_BYTES}, beside
  *       the contract's sample body, with JMH ({@link BadBodyBenchmark}).
  * </ol>
@@ -60,6 +63,10 @@ public final class IngestBenchmarkMain {
      */
     private static final List<String> LAMBDA_JVM_FLAGS =
             List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** The goal (#17) for a warm request with its log on, as a fraction of the floor's rate. */
+    private static final double WARM_GOAL = 0.3;
+    /** The goal (#17) for the ingest function's cold start, as a multiple of the bare SDK's. */
+    private static final double COLD_GOAL = 1.2;
     /** Which parts to run: {@code -Dparts=cold,warm} (both by default). */
     private static final List<String> PARTS = List.of(System.getProperty("parts", "cold,warm").split(","));
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -90,9 +97,13 @@ public final class IngestBenchmarkMain {
                         "AWS_ENDPOINT_URL_SQS", endpoint, "AWS_REGION", "us-east-1");
                 List<Long> function = new ArrayList<>();
                 List<Long> bare = new ArrayList<>();
+                List<Long> reader = new ArrayList<>();
+                List<Long> empty = new ArrayList<>();
                 for (int run = 0; run < COLD_RUNS; run++) {
                     function.add(coldStart(classpath, ColdStartLaunchers.Ingest.class, environment));
                     bare.add(coldStart(classpath, ColdStartLaunchers.BareSqs.class, environment));
+                    reader.add(coldStart(classpath, ColdStartLaunchers.PayloadReaderAlone.class, environment));
+                    empty.add(coldStart(classpath, ColdStartLaunchers.Empty.class, environment));
                 }
                 report.append(String.format(Locale.ROOT, "%nCold start, JVM start to first answer (ms, %d runs each, "
                         + "ingest jar %.1f MB)%n", COLD_RUNS, Files.size(ingestJar) / 1e6));
@@ -101,6 +112,12 @@ public final class IngestBenchmarkMain {
                 report.append(row("bare SqsClient, one send (baseline)", bare));
                 report.append(String.format(Locale.ROOT, "%-40s %8s %7.2fx%n", "ratio of medians", "",
                         (double) median(function) / median(bare)));
+                report.append(row("  payload reader alone, one body", reader));
+                report.append(row("  a JVM that only starts", empty));
+                report.append(String.format(Locale.ROOT, "%-40s %8s %8d%n", "  the payload reader beyond that", "",
+                        median(reader) - median(empty)));
+                report.append(String.format(Locale.ROOT, "%-40s %8s %8d%n",
+                        "  the goal's allowance beyond baseline", "", Math.round((COLD_GOAL - 1) * median(bare))));
                 report.append(workerColdStarts(workerJar, launchers, endpoint, queueUrl));
             } finally {
                 server.stopAndWait();
@@ -119,6 +136,18 @@ public final class IngestBenchmarkMain {
                     "ingest handler, in-memory queue, request log off", quiet, quiet / floor));
             report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
                     "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
+            Collection<RunResult> parts = runOneThread(PayloadPartsBenchmark.class, 2, 3);
+            double binding = score(parts, "bindingAlone", null);
+            double rules = score(parts, "rulesAlone", null);
+            report.append(String.format(Locale.ROOT, "%nWhere a warm request's time goes (microseconds per request)%n"));
+            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n", "ingest handler, request log on",
+                    1e6 / logged));
+            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n",
+                    "  of which, alone: the body bound to the contract (Jackson)", 1e6 / binding));
+            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n",
+                    "  of which, alone: the payload rules (Hibernate Validator)", 1e6 / rules));
+            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n",
+                    "what the goal (>= " + WARM_GOAL + "x the floor) allows in all", 1e6 / (WARM_GOAL * floor)));
 
             report.append(new CostModel(1000 / logged, CostModel.WORKER_BATCH_MILLIS, CostModel.BATCH_SIZE).report());
 
@@ -255,10 +284,11 @@ public final class IngestBenchmarkMain {
         return sorted.get(sorted.size() / 2);
     }
 
+    /** The score of {@code benchmark} in {@code results}; {@code requestLog} null for one without that parameter. */
     private static double score(Collection<RunResult> results, String benchmark, String requestLog) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-                .filter(r -> requestLog.equals(r.getParams().getParam("requestLog")))
+                .filter(r -> requestLog == null || requestLog.equals(r.getParams().getParam("requestLog")))
                 .mapToDouble(r -> r.getPrimaryResult().getScore())
                 .findFirst()
                 .orElse(Double.NaN);
