@@ -2,10 +2,10 @@ package com.webhookbuffer.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.webhookbuffer.adapter.aws.out.SqsClients;
-import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.webhookbuffer.adapter.aws.out.SqsClients;
+import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;

@@ -2,9 +2,6 @@ package com.webhookbuffer.benchmarks;
 
 import com.webhookbuffer.adapter.aws.out.SqsBatchingMessageQueue;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
-import com.webhookbuffer.domain.queue.PublishOutcome;
-import com.webhookbuffer.domain.webhook.CorrelationId;
-import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
@@ -20,6 +17,9 @@ import com.webhookbuffer.domain.order.OrderStatus;
 import com.webhookbuffer.domain.order.OrderUpdate;
 import com.webhookbuffer.domain.order.OrderVersion;
 import com.webhookbuffer.domain.processing.OrderWrite;
+import com.webhookbuffer.domain.queue.PublishOutcome;
+import com.webhookbuffer.domain.webhook.CorrelationId;
+import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -49,6 +49,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -69,7 +71,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  *       queue of its own that no worker reads; the same number of the same messages published over C threads as
  *       the door publishes them ({@code SqsBatchingMessageQueue}, each waiting for its acknowledgement) while as
  *       many pollers as the budget receive batches and delete them, as the worker's event source does, with no
- *       door before it and no database behind it;
+ *       door before it and no database behind it; then the same on an ElasticMQ of its own that keeps nothing on
+ *       disk, to show what the SQS protocol alone costs;
  *   <li>the baseline: the same number of orders written straight into PostgreSQL (the same embedded version, started
  *       after the stack stopped so the two never share the cores) with plain JDBC batches of the stack's batch size,
  *       over as many connections as the stack's budget ({@code PlainJdbcUpsert}): what the database takes when
@@ -110,6 +113,16 @@ public final class PipelineBenchmarkMain {
             queueAlone(stack.sqsEndpoint(), "alone-warm", WARM_UP);
             queue = queueAlone(stack.sqsEndpoint(), "alone", WEBHOOKS);
         }
+        // The same on an ElasticMQ that keeps nothing on disk: what the SQS protocol costs with durability free.
+        QueueRun inMemory;
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
+            queueAlone(endpoint, "memory-warm", WARM_UP);
+            inMemory = queueAlone(endpoint, "memory", WEBHOOKS);
+        } finally {
+            server.stopAndWait();
+        }
         // After the stack stopped, on a fresh PostgreSQL of the same version: the two never share the cores.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DatabaseSettings db = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
@@ -118,7 +131,7 @@ public final class PipelineBenchmarkMain {
             plainJdbc(db, WARM_UP, BUDGET);
             baseline = plainJdbc(db, WEBHOOKS, BUDGET);
         }
-        print(run, queue, baseline);
+        print(run, queue, inMemory, baseline);
     }
 
     /** What one measured run saw. */
@@ -305,7 +318,7 @@ public final class PipelineBenchmarkMain {
                 new OrderUpdate(EventType.ORDER_CREATED, order));
     }
 
-    private static void print(Run run, QueueRun queue, double baseline) {
+    private static void print(Run run, QueueRun queue, QueueRun inMemory, double baseline) {
         double ratio = run.writtenPerSecond() / baseline;
         System.out.println();
         System.out.printf("| figure | measured | baseline in the same run | ratio | goal (#17) |%n");
@@ -323,6 +336,9 @@ public final class PipelineBenchmarkMain {
         System.out.printf("| the queue alone: publish acknowledged p50 / p99 / max (ms) | %d / %d / %d | | | |%n",
                 percentileMillis(queue.acknowledgedNanos(), 50), percentileMillis(queue.acknowledgedNanos(), 99),
                 percentileMillis(queue.acknowledgedNanos(), 100));
+        System.out.printf("| the same, on an ElasticMQ that keeps nothing on disk (not the stack's promise) | "
+                + "%,.0f, p99 %d ms | | %.2fx of plain JDBC | |%n", inMemory.perSecond(),
+                percentileMillis(inMemory.acknowledgedNanos(), 99), inMemory.perSecond() / baseline);
         System.out.printf("%nAccepted %,d in %.1f s; all written %.1f s after the first was sent.%n", run.accepted(),
                 seconds(run.sending()), seconds(run.untilWritten()));
     }
