@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -238,12 +239,18 @@ public final class PipelineBenchmarkMain {
             AtomicInteger deleted = new AtomicInteger();
             AtomicInteger next = new AtomicInteger();
             long started = System.nanoTime();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
             try (SqsBatchingMessageQueue queue = new SqsBatchingMessageQueue(async, queueUrl, windows);
                     ExecutorService threads = Executors.newFixedThreadPool(BUDGET + CONNECTIONS)) {
-                List<Future<?>> done = new ArrayList<>();
+                List<Future<?>> senders = new ArrayList<>();
+                List<Future<?>> pollers = new ArrayList<>();
                 for (int r = 0; r < BUDGET; r++) {
-                    done.add(threads.submit(() -> {
+                    pollers.add(threads.submit(() -> {
                         while (deleted.get() < count) {
+                            if (Instant.now().isAfter(deadline)) {
+                                throw new IllegalStateException("the queue alone did not deliver " + count
+                                        + " messages within 10 minutes");
+                            }
                             List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
                                     .maxNumberOfMessages(BATCH).waitTimeSeconds(1).messageAttributeNames("All"))
                                     .messages();
@@ -259,7 +266,7 @@ public final class PipelineBenchmarkMain {
                     }));
                 }
                 for (int c = 0; c < CONNECTIONS; c++) {
-                    done.add(threads.submit(() -> {
+                    senders.add(threads.submit(() -> {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                             QueuedWebhook webhook = new QueuedWebhook(WebhookId.of(name + "-" + i), Instant.now(),
                                     CorrelationId.random(), order(name + "_" + i));
@@ -272,7 +279,15 @@ public final class PipelineBenchmarkMain {
                         return null;
                     }));
                 }
-                for (Future<?> thread : done) {
+                try {
+                    for (Future<?> thread : senders) {
+                        thread.get();
+                    }
+                } catch (ExecutionException e) {
+                    threads.shutdownNow();
+                    throw e;
+                }
+                for (Future<?> thread : pollers) {
                     thread.get();
                 }
             }
