@@ -70,6 +70,8 @@ final class LocalQueues implements AutoCloseable {
      */
     private static final int LARGEST_IN_ROW_BYTES = 1024 * 1024;
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(20);
+    /** For the door's first call, which starts its client (see {@link Publisher#connect}). */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
     /** ElasticMQ's persistence goes through one process-wide connection pool: one set of queues per JVM. */
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
@@ -119,12 +121,28 @@ final class LocalQueues implements AutoCloseable {
         }
         URI endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
         SqsClient client = SqsClients.forEndpoint(endpoint, REGION);
-        String deadLetterQueueUrl = createOrUpdate(client, DEAD_LETTER_QUEUE_NAME, Map.of());
-        String queueUrl = createOrUpdate(client, QUEUE_NAME, Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + arn(client, deadLetterQueueUrl)
-                        + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
-        return new LocalQueues(system, server, endpoint, client, queueUrl, arn(client, queueUrl), deadLetterQueueUrl);
+        LocalQueues queues;
+        try {
+            String deadLetterQueueUrl = createOrUpdate(client, DEAD_LETTER_QUEUE_NAME, Map.of());
+            String queueUrl = createOrUpdate(client, QUEUE_NAME, Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
+                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
+                            + arn(client, deadLetterQueueUrl) + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
+            queues = new LocalQueues(system, server, endpoint, client, queueUrl, arn(client, queueUrl),
+                    deadLetterQueueUrl);
+        } catch (RuntimeException e) {
+            client.close();
+            server.stopAndWait();
+            terminate(system);
+            throw e;
+        }
+        try {
+            queues.publisher.connect(queues.queueUrl);
+        } catch (RuntimeException e) {
+            queues.close();
+            throw e;
+        }
+        return queues;
     }
 
     /** ElasticMQ's queue manager with its SQL persistence, as its own server assembles them, restored first. */
@@ -268,6 +286,24 @@ final class LocalQueues implements AutoCloseable {
 
         private Publisher(SqsAsyncClient client, ScheduledExecutorService windows, String queueUrl) {
             this(client, windows, new SqsBatchingMessageQueue(client, queueUrl, windows));
+        }
+
+        /**
+         * One call through the client before the door opens. The first call of an asynchronous client starts its
+         * event loop, its connection and the SDK's asynchronous pipeline; left to the first webhooks, that start
+         * counts against their publish timeout, and on a busy machine it outlasted it (8 webhooks answered 503
+         * that SQS then took).
+         */
+        void connect(String queueUrl) {
+            try {
+                client.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the door cannot reach the SQS server just started: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the door was connecting to SQS", e);
+            }
         }
 
         @Override
