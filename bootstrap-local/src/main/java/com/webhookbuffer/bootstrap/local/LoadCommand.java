@@ -5,12 +5,16 @@ import com.webhookbuffer.bootstrap.local.StatusSampler.Peaks;
 import com.webhookbuffer.bootstrap.local.StatusSampler.Sample;
 import com.webhookbuffer.bootstrap.local.StoredOrders.Check;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +61,8 @@ final class LoadCommand {
     private static final Duration EMPTY_BUT_MISSING = Duration.ofSeconds(2);
     /** How often the database is read while the queue is not yet empty, to see the orders written meanwhile. */
     private static final Duration CHECK_WHILE_BUSY = Duration.ofSeconds(1);
+    private static final int MAX_REASON = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String USAGE = "usage: ./run-local load [N] [--rate R] [--concurrency C]  (N 1-" + MAX_SIZE
             + ", default " + DEFAULT_SIZE + "; R requests/s, default as fast as answered; C 1-" + MAX_CONCURRENCY
@@ -217,9 +224,12 @@ final class LoadCommand {
      * What came back: per delivery, the answer's status code (0: no answer) and how long it took.
      *
      * @param failures how many deliveries ended each way that is not 202 ("401", "no answer: ...")
+     * @param reasons  for each status in {@code failures}, what the stack said of the first such answer (its problem
+     *                 details' {@code detail}): a 503 of the front (starting, stopping, too many at once) reads
+     *                 differently from one of the door (the queue did not confirm)
      */
     private record Answers(int[] status, long[] latencyNanos, int accepted, Duration sending, long lastAnswerAt,
-            Map<String, Integer> failures) {
+            Map<String, Integer> failures, Map<String, String> reasons) {
     }
 
     /**
@@ -233,6 +243,11 @@ final class LoadCommand {
         int[] status = new int[size];
         long[] latency = new long[size];
         String[] noAnswer = new String[size];
+        Map<String, String> reasons = new ConcurrentHashMap<>();
+        // Only a refusal's body is read: it says why.
+        HttpResponse.BodyHandler<String> refusalsRead = answer -> answer.statusCode() == 202
+                ? HttpResponse.BodySubscribers.replacing("")
+                : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
@@ -259,7 +274,11 @@ final class LoadCommand {
                             delivery.body());
                     long sent = System.nanoTime();
                     try {
-                        status[i] = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        HttpResponse<String> answer = http.send(request, refusalsRead);
+                        status[i] = answer.statusCode();
+                        if (status[i] != 202) {
+                            reasons.putIfAbsent(Integer.toString(status[i]), reason(answer.body()));
+                        }
                     } catch (IOException e) {
                         noAnswer[i] = e.toString();
                     }
@@ -292,7 +311,25 @@ final class LoadCommand {
                         Integer::sum);
             }
         }
-        return new Answers(status, latency, accepted.get(), Duration.ofNanos(end - start), end, failures);
+        return new Answers(status, latency, accepted.get(), Duration.ofNanos(end - start), end, failures,
+                new TreeMap<>(reasons));
+    }
+
+    /** A problem document's {@code detail}, or else the start of whatever the body is, on one line. */
+    static String reason(String body) {
+        try {
+            JsonNode detail = JSON.readTree(body).path("detail");
+            if (detail.isTextual()) {
+                return detail.asText();
+            }
+        } catch (JsonProcessingException notJson) {
+            // Said as it came, below.
+        }
+        String line = body.strip().replaceAll("\\s+", " ");
+        if (line.isEmpty()) {
+            return "(no body)";
+        }
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 
     /** Each order, by the accepted delivery that carried its highest version: what the database must hold. */
@@ -376,6 +413,7 @@ final class LoadCommand {
         out.println(row("answers", answers.accepted() + " of " + plan.size() + " answered 202"
                 + (answers.failures().isEmpty() ? "" : "; not 202: " + answers.failures().entrySet().stream()
                         .map(f -> f.getKey() + " x " + f.getValue()).collect(Collectors.joining(", ")))));
+        answers.reasons().forEach((status, reason) -> out.println(row("", status + " says: " + reason)));
         if (answers.failures().containsKey("401")) {
             out.println(row("", "401: the stack refused the signatures; load signs with WEBHOOK_SECRETS, or else "
                     + "with the secret in " + LocalSettings.LOCAL_STATE_DIR + "/" + DevelopmentSecret.FILE_NAME

@@ -94,9 +94,23 @@ class LoadCommandTest {
         assertThat(load.status()).as(load.out() + load.err()).isEqualTo(1);
         assertThat(load.out())
                 .contains("0 of 20 answered 202; not 202: 401 x 20")
+                .contains("401 says: the request could not be authenticated")
                 .contains("401: the stack refused the signatures")
                 .contains("did not drain: no webhook was accepted")
                 .contains("FAILED: 20 webhook(s) not answered 202.");
+    }
+
+    @Test
+    void aRefusalIsSaidInTheStacksOwnWords() {
+        assertThat(LoadCommand.reason("{\"type\":\"urn:webhook-buffer:problem:queue-unavailable\",\"status\":503,"
+                + "\"detail\":\"the queue did not confirm the webhook\"}"))
+                .isEqualTo("the queue did not confirm the webhook");
+        // Not a problem document (a proxy's page, say): its start, on one line.
+        assertThat(LoadCommand.reason("<html>\n  <body>Bad Gateway</body>\n</html>\n"))
+                .isEqualTo("<html> <body>Bad Gateway</body> </html>");
+        assertThat(LoadCommand.reason("{\"detail\": 7}")).isEqualTo("{\"detail\": 7}");
+        assertThat(LoadCommand.reason("  ")).isEqualTo("(no body)");
+        assertThat(LoadCommand.reason("x".repeat(500))).isEqualTo("x".repeat(200) + "...");
     }
 
     @Test

@@ -11,7 +11,10 @@ public sealed interface PublishOutcome {
         }
     }
 
-    /** The queue could not be reached or refused the message; nothing may be promised to the sender. */
+    /**
+     * The queue could not be reached, refused the message or did not confirm it in time: nothing may be promised to
+     * the sender. After a timeout the queue may still take it, so the sender's retry can be a duplicate delivery.
+     */
     record Unavailable(String reason) implements PublishOutcome {
         public Unavailable {
             Objects.requireNonNull(reason, "reason must not be null");

@@ -75,7 +75,11 @@ public sealed interface AcceptOutcome {
         }
     }
 
-    /** The queue did not take the message (503): the sender should retry after {@code retryAfter}. */
+    /**
+     * The queue did not confirm the message (503): the sender should retry after {@code retryAfter}. A queue that
+     * answered too late may have taken it all the same; the retry is then a second delivery of the same webhook id,
+     * which the worker recognises and writes once.
+     */
     record QueueUnavailable(Duration retryAfter, String reason) implements AcceptOutcome {
         public QueueUnavailable {
             Objects.requireNonNull(retryAfter, "retryAfter must not be null");

@@ -54,7 +54,7 @@ public record HttpAnswer(int status, Map<String, String> headers, String body) {
                             + "named in SOURCES", correlationId, null);
             case AcceptOutcome.QueueUnavailable unavailable -> {
                 HttpAnswer answer = problem(503, "queue-unavailable", "Service unavailable",
-                        "the webhook was not stored; send it again later", correlationId, null);
+                        "the queue did not confirm the webhook; send it again later", correlationId, null);
                 answer.headers().put("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
                 yield answer;
             }

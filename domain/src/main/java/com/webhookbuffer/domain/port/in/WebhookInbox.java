@@ -9,7 +9,8 @@ import com.webhookbuffer.domain.webhook.IncomingWebhook;
  * {@code ApiGatewayWebhookHandler}.
  *
  * <p>Guarantees: {@link AcceptOutcome.Accepted} is returned only after the queue acknowledged the message, so a
- * caller that answers 2xx on it never promises what was not stored. Every other outcome leaves nothing queued.
+ * caller that answers 2xx on it never promises what was not stored. Every other outcome leaves nothing queued, but
+ * one: {@link AcceptOutcome.QueueUnavailable} after a queue that confirmed too late may have queued it after all.
  * Expected failures are outcomes, never exceptions.
  */
 public interface WebhookInbox {
