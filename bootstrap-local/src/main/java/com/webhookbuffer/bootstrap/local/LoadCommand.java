@@ -1,13 +1,13 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.bootstrap.local.LoadPlan.Delivery;
 import com.webhookbuffer.bootstrap.local.StatusSampler.Peaks;
 import com.webhookbuffer.bootstrap.local.StatusSampler.Sample;
 import com.webhookbuffer.bootstrap.local.StoredOrders.Check;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
