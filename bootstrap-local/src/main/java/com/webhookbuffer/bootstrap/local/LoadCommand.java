@@ -61,6 +61,11 @@ final class LoadCommand {
     private static final Duration EMPTY_BUT_MISSING = Duration.ofSeconds(2);
     /** How often the database is read while the queue is not yet empty, to see the orders written meanwhile. */
     private static final Duration CHECK_WHILE_BUSY = Duration.ofSeconds(1);
+    /**
+     * A stack this long without answering {@code GET /status} has stopped: ten times a sample's own timeout, so a
+     * stack slow to answer under a spike is not taken for gone.
+     */
+    static final Duration STACK_GONE = Duration.ofSeconds(20);
     private static final int MAX_REASON = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -185,7 +190,7 @@ final class LoadCommand {
                     : awaitDrain(highest, stored, sampler, answers.lastAnswerAt(), drainTimeout(plan.size()),
                             progress);
             progress.end();
-            boolean ok = answers.accepted() == plan.size() && drain.check().complete();
+            boolean ok = answers.accepted() == plan.size() && drain.allWritten();
             printSummary(out, plan, options, answers, drain, sampler, before, dashboard, ok);
             return ok ? 0 : 1;
         }
@@ -352,49 +357,68 @@ final class LoadCommand {
      * How the drain ended.
      *
      * @param took    from the last answer until the queue was empty with every order written; empty if it never was
-     * @param check   the database's last word
+     * @param check   the database's last word; empty if it never answered
      * @param why     why it ended without draining, when it did
      */
-    private record Drain(Optional<Duration> took, Check check, String why) {
+    private record Drain(Optional<Duration> took, Optional<Check> check, String why) {
 
-        static final Drain NOTHING_TO_DRAIN = new Drain(Optional.empty(), new Check(0, 0, 0, List.of()),
+        static final Drain NOTHING_TO_DRAIN = new Drain(Optional.empty(), Optional.of(new Check(0, 0, 0, List.of())),
                 "no webhook was accepted, so nothing was queued");
+
+        static Drain ended(Optional<Check> check, String why) {
+            return new Drain(Optional.empty(), check, why);
+        }
+
+        boolean allWritten() {
+            return check.map(Check::complete).orElse(false);
+        }
     }
 
     /**
      * Waits until a sample taken after the last answer shows the queue empty and the database holds every order
-     * as expected. Gives up at the timeout, or when the queue has been empty for a while and orders are still
-     * missing: nothing is left that could write them (a message dead-lettered, or written elsewhere).
+     * as expected. Gives up at the timeout, when the queue has been empty for a while and orders are still
+     * missing (nothing is left that could write them: a message dead-lettered, or written elsewhere), or when the
+     * stack or its database stops answering (stopped in the middle of the load): the summary still comes.
      */
     private static Drain awaitDrain(Map<String, Delivery> highest, StoredOrders stored, StatusSampler sampler,
-            long lastAnswerAt, Duration timeout, ProgressLine progress) throws InterruptedException, SQLException {
+            long lastAnswerAt, Duration timeout, ProgressLine progress) throws InterruptedException {
         long deadline = lastAnswerAt + timeout.toNanos();
         long emptySince = -1;
-        long checkedAt = System.nanoTime();
-        Check check = stored.check(highest);
+        long checkedAt = Long.MIN_VALUE;
+        Optional<Check> read = Optional.empty();
         while (true) {
             Sample sample = sampler.latest();
             long now = System.nanoTime();
+            Duration silent = sampler.silentFor(now);
+            if (silent.compareTo(STACK_GONE) >= 0) {
+                return Drain.ended(read, "the stack has not answered GET /status for " + silent.toSeconds()
+                        + " s (" + sampler.lastFailure() + ")");
+            }
             // A sample asked for before the last answer may not count the last messages yet.
             boolean empty = sample.takenAt() > lastAnswerAt && sample.queueEmpty();
-            if (empty || now - checkedAt >= CHECK_WHILE_BUSY.toNanos()) {
-                check = stored.check(highest);
+            if (empty || checkedAt == Long.MIN_VALUE || now - checkedAt >= CHECK_WHILE_BUSY.toNanos()) {
+                try {
+                    read = Optional.of(stored.check(highest));
+                } catch (SQLException e) {
+                    return Drain.ended(read, "the stack's database stopped answering (" + e.getMessage() + ")");
+                }
                 checkedAt = now;
             }
+            Check check = read.orElseThrow();
             if (empty && check.complete()) {
-                return new Drain(Optional.of(Duration.ofNanos(sample.takenAt() - lastAnswerAt)), check, "");
+                return new Drain(Optional.of(Duration.ofNanos(sample.takenAt() - lastAnswerAt)), read, "");
             }
             if (empty) {
                 emptySince = emptySince < 0 ? now : emptySince;
                 if (now - emptySince >= EMPTY_BUT_MISSING.toNanos()) {
-                    return new Drain(Optional.empty(), check, "the queue is empty, yet not every order is written "
+                    return Drain.ended(read, "the queue is empty, yet not every order is written "
                             + "(see ./run-local dlq list)");
                 }
             } else {
                 emptySince = -1;
             }
             if (now > deadline) {
-                return new Drain(Optional.empty(), check, check.complete()
+                return Drain.ended(read, check.complete()
                         ? "every order is written, but the queue still holds messages (another sender's, or retries)"
                         : "not drained within " + timeout.toSeconds() + " s of the last answer");
             }
@@ -426,11 +450,12 @@ final class LoadCommand {
         out.println(row("drain", drain.took()
                 .map(took -> String.format(Locale.ROOT, "%.1f s after the last answer", took.toNanos() / 1e9))
                 .orElse("did not drain: " + drain.why())));
-        Check check = drain.check();
-        out.println(row("orders", check.written() + " of " + check.expected() + " written at the highest version "
-                + "sent (read from the orders table)" + (check.complete() ? "" : "; " + check.missing()
-                + " missing, " + check.behind() + " at another version")));
-        check.examples().forEach(example -> out.println(row("", example)));
+        drain.check().ifPresentOrElse(check -> {
+            out.println(row("orders", check.written() + " of " + check.expected() + " written at the highest "
+                    + "version sent (read from the orders table)" + (check.complete() ? "" : "; " + check.missing()
+                    + " missing, " + check.behind() + " at another version")));
+            check.examples().forEach(example -> out.println(row("", example)));
+        }, () -> out.println(row("orders", "not read: the database did not answer")));
         out.println(row("worker", "since the load began: " + String.join(", ",
                 delta("written", before, after), delta("duplicate", before, after), delta("stale", before, after),
                 delta("retried", before, after), delta("deadLettered", before, after))));
@@ -446,9 +471,11 @@ final class LoadCommand {
         if (answers.accepted() < plan.size()) {
             failed.add((plan.size() - answers.accepted()) + " webhook(s) not answered 202");
         }
-        if (!check.complete()) {
-            failed.add((check.expected() - check.written()) + " order(s) not written as sent");
-        }
+        drain.check().ifPresentOrElse(check -> {
+            if (!check.complete()) {
+                failed.add((check.expected() - check.written()) + " order(s) not written as sent");
+            }
+        }, () -> failed.add("the orders could not be read"));
         out.println(ok ? "OK: every webhook was answered 202 and every order is written at its highest version."
                 : "FAILED: " + String.join("; ", failed) + ".");
         out.flush();

@@ -71,11 +71,14 @@ final class StatusSampler implements AutoCloseable {
     private volatile Sample latest;
     private Peaks peaks;
     private volatile String lastFailure = "";
+    /** {@link System#nanoTime()} of the last answer to {@code GET /status}. */
+    private volatile long answeredAt;
 
     private StatusSampler(HttpClient http, URI status, Sample first) {
         this.http = http;
         this.status = status;
         this.latest = first;
+        this.answeredAt = System.nanoTime();
         this.peaks = new Peaks(Math.max(0, first.depth()), Math.max(0, first.inFlight()), first.connectionsInUse());
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("status-sampler")
                 .factory());
@@ -112,6 +115,7 @@ final class StatusSampler implements AutoCloseable {
         try {
             Sample sample = take(http, status);
             latest = sample;
+            answeredAt = System.nanoTime();
             synchronized (this) {
                 peaks = new Peaks(Math.max(peaks.depth(), sample.depth()),
                         Math.max(peaks.inFlight(), sample.inFlight()),
@@ -131,6 +135,11 @@ final class StatusSampler implements AutoCloseable {
 
     synchronized Peaks peaks() {
         return peaks;
+    }
+
+    /** How long the stack has not answered {@code GET /status}, as of {@code now} ({@link System#nanoTime()}). */
+    Duration silentFor(long now) {
+        return Duration.ofNanos(Math.max(0, now - answeredAt));
     }
 
     /** Why the last sample that failed did, or empty. */
