@@ -210,9 +210,7 @@ final class LoadCommand {
                         + health.statusCode() + "); set " + LocalSettings.HTTP_PORT + " to the stack's port.");
             };
         } catch (IOException e) {
-            return Optional.of("no stack answers at " + base + " (" + LocalSettings.HTTP_PORT + " "
-                    + settings.httpPort() + ": " + e + "). Start one with ./run-local in another terminal, or set "
-                    + LocalSettings.HTTP_PORT + " to the port of the one running.");
+            return Optional.of(RunLocal.noStackAt(base, settings, e));
         }
     }
 

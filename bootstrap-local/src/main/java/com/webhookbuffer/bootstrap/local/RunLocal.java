@@ -6,7 +6,9 @@ import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ public final class RunLocal {
             LocalSettings settings = LocalSettings.from(environment);
             return switch (String.join(" ", args)) {
                 case "", "start" -> runStack(settings, out);
-                case "send" -> send(settings, Optional.empty(), Optional.empty(), out);
+                case "send" -> send(settings, Optional.empty(), Optional.empty(), out, err);
                 case "dlq list" -> {
                     try (OperatorQueues queues = OperatorQueues.from(settings.variables())) {
                         DeadLetterCommands.list(queues.deadLetterQueue(), queues.name(), out, err);
@@ -75,13 +77,13 @@ public final class RunLocal {
                 }
                 default -> {
                     if (args.size() == 2 && args.getFirst().equals("send")) {
-                        yield send(settings, Optional.empty(), Optional.of(Path.of(args.get(1))), out);
+                        yield send(settings, Optional.empty(), Optional.of(Path.of(args.get(1))), out, err);
                     }
                     if (args.size() >= 3 && args.size() <= 4 && args.getFirst().equals("send")
                             && args.get(1).equals("--source")) {
                         yield send(settings, Optional.of(settings.variables().parsed("--source", args.get(2),
                                 SourceName::of)), args.size() == 4 ? Optional.of(Path.of(args.get(3)))
-                                : Optional.empty(), out);
+                                : Optional.empty(), out, err);
                     }
                     if (args.getFirst().equals("load")) {
                         yield LoadCommand.run(settings, args.subList(1, args.size()), out, err,
@@ -111,26 +113,39 @@ public final class RunLocal {
      * {@code SOURCE_<NAME>_SECRETS}.
      */
     private static int send(LocalSettings settings, Optional<SourceName> source, Optional<Path> file,
-            PrintStream out) throws Exception {
+            PrintStream out, PrintStream err) throws Exception {
         if (file.isPresent() && !Files.isReadable(file.get())) {
             throw new IllegalStateException("cannot read " + file.get());
         }
         String path = HttpFront.WEBHOOKS_PATH + source.map(name -> "/" + name).orElse("");
-        URI webhooks = URI.create("http://127.0.0.1:" + settings.httpPort() + path);
-        if (source.isEmpty()) {
-            return SendCommand.send(webhooks, DevelopmentSecret.resolve(settings).signing(), file, Clock.systemUTC(),
-                    out) ? 0 : 1;
+        URI base = URI.create("http://127.0.0.1:" + settings.httpPort());
+        URI webhooks = base.resolve(path);
+        try {
+            if (source.isEmpty()) {
+                return SendCommand.send(webhooks, DevelopmentSecret.resolve(settings).signing(), file,
+                        Clock.systemUTC(), out) ? 0 : 1;
+            }
+            NamedSource named = namedSource(settings, source.get());
+            boolean answered2xx = switch (named.keys().get()) {
+                case VerificationKeys keys ->
+                        SendCommand.send(webhooks, sourceSecret(keys, source.get()), file, Clock.systemUTC(), out);
+                case PlatformSecrets secrets -> SendCommand.sendAsPlatform(webhooks, named.kind(),
+                        secrets.keys().getFirst(), file.orElseThrow(() -> new IllegalStateException("a "
+                                + named.kind().wireName() + " source is sent the platform's own order JSON: "
+                                + "./run-local send --source " + source.get() + " FILE")), out);
+            };
+            return answered2xx ? 0 : 1;
+        } catch (ConnectException e) {
+            err.println("run-local send: " + noStackAt(base, settings, e));
+            return 1;
         }
-        NamedSource named = namedSource(settings, source.get());
-        boolean answered2xx = switch (named.keys().get()) {
-            case VerificationKeys keys ->
-                    SendCommand.send(webhooks, sourceSecret(keys, source.get()), file, Clock.systemUTC(), out);
-            case PlatformSecrets secrets -> SendCommand.sendAsPlatform(webhooks, named.kind(),
-                    secrets.keys().getFirst(), file.orElseThrow(() -> new IllegalStateException("a "
-                            + named.kind().wireName() + " source is sent the platform's own order JSON: "
-                            + "./run-local send --source " + source.get() + " FILE")), out);
-        };
-        return answered2xx ? 0 : 1;
+    }
+
+    /** What a command says when nothing answers on {@code HTTP_PORT}: how to start a stack, or find the one running. */
+    static String noStackAt(URI base, LocalSettings settings, IOException e) {
+        return "no stack answers at " + base + " (" + LocalSettings.HTTP_PORT + " " + settings.httpPort() + ": " + e
+                + "). Start one with ./run-local in another terminal, or set " + LocalSettings.HTTP_PORT
+                + " to the port of the one running.";
     }
 
     private static NamedSource namedSource(LocalSettings settings, SourceName source) {

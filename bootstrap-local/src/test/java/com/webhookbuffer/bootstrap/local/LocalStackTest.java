@@ -200,6 +200,20 @@ class LocalStackTest {
     }
 
     @Test
+    void sendWithNoStackRunningSaysHowToStartOne() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+
+        Result sent = run(List.of("send"), Map.of(LocalSettings.HTTP_PORT, Integer.toString(closed)));
+
+        assertThat(sent.status()).isEqualTo(1);
+        assertThat(sent.err()).contains("run-local send: no stack answers at http://127.0.0.1:" + closed
+                + " (HTTP_PORT " + closed).contains("Start one with ./run-local");
+    }
+
+    @Test
     void thePrintedCurlExampleWorksAsPasted() throws Exception {
         assumeTrue(onPath("openssl") && onPath("curl"), "needs openssl and curl");
         String example = Banner.curlExample(stack.baseUri(),
