@@ -83,6 +83,8 @@ final class LocalStack implements AutoCloseable {
             requireFree(settings.azuriteQueuePort(), LocalSettings.AZURITE_QUEUE_PORT);
         }
         StateDirectory state = StateDirectory.open(settings.stateDirectory());
+        // Before anything in the folder is touched; released last, once the database has stopped.
+        closeInReverse.push(state.claimForStack());
         database = settings.externalDatabase().map(LocalDatabase::external).orElseGet(() -> {
             out.println("  PostgreSQL: starting the embedded server (data in "
                     + state.resolve(LocalDatabase.DATA_FOLDER) + ")");

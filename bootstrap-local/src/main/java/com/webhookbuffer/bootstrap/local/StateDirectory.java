@@ -3,6 +3,9 @@ package com.webhookbuffer.bootstrap.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,6 +28,8 @@ final class StateDirectory {
 
     static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** Locked by the stack that runs on this folder, and naming its process. */
+    static final String CLAIM_FILE = "stack.lock";
 
     private final Path root;
 
@@ -106,6 +111,67 @@ final class StateDirectory {
             throw new UncheckedIOException(file + " could not be created", e);
         }
         return file;
+    }
+
+    /**
+     * Claims the folder for one running stack until the claim is closed, or refuses: two stacks on one folder would
+     * share a database and a queue store, and the second would take the first one's PostgreSQL for one left over
+     * by a killed stack. The claim is an operating-system lock on {@link #CLAIM_FILE}, so a stack killed with
+     * {@code kill -9} leaves none behind.
+     */
+    Claim claimForStack() {
+        Path file = precreatePrivate(CLAIM_FILE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " could not be opened", e);
+        }
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                String holder = read(CLAIM_FILE).filter(text -> !text.isEmpty()).map(text -> " (" + text + ")")
+                        .orElse("");
+                throw new IllegalStateException("the state folder " + root + " (" + LocalSettings.LOCAL_STATE_DIR
+                        + ") is in use by another running stack" + holder + "; stop that one first, or give this one "
+                        + "a " + LocalSettings.LOCAL_STATE_DIR + " of its own");
+            }
+            channel.truncate(0);
+            channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid() + "\n"));
+            return new Claim(channel);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(file + " could not be locked", io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Null when another process, or another stack in this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing is all that is left to do with it.
+        }
+    }
+
+    /** A running stack's hold on the folder; closing the channel releases the lock. */
+    record Claim(FileChannel channel) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     private boolean isPosix() {

@@ -200,6 +200,23 @@ class LocalStackTest {
     }
 
     @Test
+    void aSecondStackOnTheSameStateFolderIsRefusedAndTheFirstRunsOn() throws Exception {
+        // Another ./run-local on this stack's folder, as from a second terminal.
+        try (StackProcess second = new StackProcess(state, Map.of())) {
+            assertThat(second.awaitExit()).as(second.printed()).isEqualTo(2);
+            assertThat(second.printed())
+                    .contains("the state folder " + state + " (LOCAL_STATE_DIR) is in use by another running stack "
+                            + "(pid " + ProcessHandle.current().pid() + ")")
+                    .doesNotContain("PostgreSQL: a server");
+        }
+
+        // Its database was left alone: a webhook still goes all the way.
+        assertThat(client.postSigned("wh_e2e_second", SampleWebhooks.order("ord_e2e_second", 1).json())
+                .statusCode()).isEqualTo(202);
+        client.awaitStatus(SETTLE, s -> count("orders WHERE order_id = 'ord_e2e_second'") == 1);
+    }
+
+    @Test
     void sendWithNoStackRunningSaysHowToStartOne() throws Exception {
         int closed;
         try (ServerSocket probe = new ServerSocket(0)) {
