@@ -139,12 +139,12 @@ final class StateDirectory {
             channel.truncate(0);
             channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid() + "\n"));
             return new Claim(channel);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             closeQuietly(channel);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(file + " could not be locked", io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException(file + " could not be locked", e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
     }
 
