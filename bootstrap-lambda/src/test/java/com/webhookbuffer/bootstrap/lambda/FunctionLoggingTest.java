@@ -13,6 +13,16 @@ import org.slf4j.Logger;
 /** The functions' logging as logback finds and applies it, with no configuration file of the deployer's. */
 class FunctionLoggingTest {
 
+    /** A context of its own for each test (JUnit makes a new instance per test), not the one this JVM logs through. */
+    private final LoggerContext context = new LoggerContext();
+    private final FunctionLogging logging = inContext(context);
+
+    private static FunctionLogging inContext(LoggerContext context) {
+        FunctionLogging logging = new FunctionLogging();
+        logging.setContext(context);
+        return logging;
+    }
+
     @Test
     void logbackFindsItThroughItsServiceFile() {
         assertThat(ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
@@ -22,10 +32,6 @@ class FunctionLoggingTest {
 
     @Test
     void configuresOneFlatJsonLinePerEventOnStandardOutputAtInfo() {
-        LoggerContext context = new LoggerContext();
-        FunctionLogging logging = new FunctionLogging();
-        logging.setContext(context);
-
         assertThat(logging.configure(context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
 
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -44,9 +50,6 @@ class FunctionLoggingTest {
 
     @Test
     void stepsAsideForAConfigurationFileNamedOnTheCommandLine() {
-        LoggerContext context = new LoggerContext();
-        FunctionLogging logging = new FunctionLogging();
-        logging.setContext(context);
         String before = System.getProperty("logback.configurationFile");
         System.setProperty("logback.configurationFile", "elsewhere.xml");
         try {
