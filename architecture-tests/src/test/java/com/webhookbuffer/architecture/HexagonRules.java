@@ -26,6 +26,8 @@ final class HexagonRules {
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
     static final String LOCAL_STACK = ROOT + ".bootstrap.local..";
     static final String LAMBDA = ROOT + ".bootstrap.lambda..";
+    /** What plays the clouds' hosts on one machine (host-standins): the local stack's and the tests' alone. */
+    static final String STAND_INS = ROOT + ".standin..";
     /** Adapters that call in: a request or an event arrives there and goes to an inbound port. */
     static final String DRIVING_ADAPTERS = ROOT + ".adapter.*.in..";
     /** A cloud's wire format (the Azure message and its claim check), shared by the driving and the driven side. */
@@ -99,10 +101,10 @@ final class HexagonRules {
     private static ArchRule cloudTypesStayIn(String cloud, String adapter, String bootstrap, String... sdkPackages) {
         return noClasses()
                 .that().resideOutsideOfPackages(ROOT + ".adapter." + adapter + "..",
-                        ROOT + ".bootstrap." + bootstrap + "..", LOCAL_STACK)
+                        ROOT + ".bootstrap." + bootstrap + "..", LOCAL_STACK, STAND_INS)
                 .should().dependOnClassesThat().resideInAnyPackage(sdkPackages)
                 .as(cloud + " types appear only in adapters-" + adapter + ", bootstrap-" + bootstrap
-                        + " and the local stack that plays " + cloud)
+                        + ", the local stack that plays " + cloud + " and what plays its hosts")
                 .because("the cloud is swapped by swapping those modules; nothing else may know which one runs");
     }
 
@@ -129,12 +131,20 @@ final class HexagonRules {
 
     @ArchTest
     static final ArchRule only_the_local_stack_uses_the_local_servers = noClasses()
-            .that().resideOutsideOfPackages(LOCAL_STACK, ROOT + ".emulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.elasticmq..", "io.zonky..",
-                    ROOT + ".emulator..")
-            .as("only the local stack uses ElasticMQ, Azurite and the embedded PostgreSQL")
+            .that().resideOutsideOfPackages(LOCAL_STACK, STAND_INS)
+            .should().dependOnClassesThat().resideInAnyPackage("org.elasticmq..", "io.zonky..", STAND_INS)
+            .as("only the local stack uses the host stand-ins (ElasticMQ, Azurite, the triggers) and the embedded "
+                    + "PostgreSQL")
             .because("they stand in for SQS, Azure Storage and RDS on one machine, and must never reach a "
                     + "function's jar");
+
+    @ArchTest
+    static final ArchRule the_host_stand_ins_know_none_of_our_code = noClasses()
+            .that().resideInAPackage(STAND_INS)
+            .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, APPLICATION, ADAPTERS, BOOTSTRAP)
+            .as("the host stand-ins depend on the platforms' libraries only, none of our code")
+            .because("they play AWS's and Azure's hosts, which know nothing of the functions they run; so every "
+                    + "adapter's tests can use them");
 
     @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices()

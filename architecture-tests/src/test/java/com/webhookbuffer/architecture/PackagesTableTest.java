@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's table of packages names exactly the production packages there are, each in the module it is in, and
+ * The packages table of docs/architecture.md names exactly the production packages there are, each in its module, and
  * each package says what it is for in a {@code package-info.java}: the layout a newcomer reads is the tree.
  */
 class PackagesTableTest {
@@ -22,7 +22,7 @@ class PackagesTableTest {
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z.]+)` \\| ([a-z-]+) \\|");
 
     @Test
-    void theReadmeTableIsThePackageTree() throws IOException {
+    void theArchitectureTableIsThePackageTree() throws IOException {
         assertThat(documented()).isEqualTo(packages());
     }
 
@@ -35,9 +35,9 @@ class PackagesTableTest {
         }
     }
 
-    /** Package (below com.webhookbuffer) to module, from README's table. */
+    /** Package (below com.webhookbuffer) to module, from docs/architecture.md's table. */
     private static Map<String, String> documented() throws IOException {
-        String readme = Files.readString(PROJECT.resolve("README.md"));
+        String readme = Files.readString(PROJECT.resolve("docs").resolve("architecture.md"));
         String table = readme.substring(readme.indexOf("The packages under `com.webhookbuffer`"));
         table = table.substring(0, table.indexOf("\n\n", table.indexOf("| package |")));
         Map<String, String> rows = new TreeMap<>();

@@ -1,5 +1,6 @@
 package com.webhookbuffer.benchmarks;
 
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -123,7 +124,7 @@ final class ColdStartLaunchers {
      */
     static final class PayloadReaderAlone {
         public static void main(String[] args) {
-            PayloadReading reading = Wiring.newPayloadReader().read(Ingest.body("reader"));
+            PayloadReading reading = Pipeline.payloadReader().read(Ingest.body("reader"));
             report(reading instanceof PayloadReading.Valid ? 200 : 400);
         }
     }

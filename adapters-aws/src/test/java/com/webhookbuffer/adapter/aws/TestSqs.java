@@ -2,10 +2,11 @@ package com.webhookbuffer.adapter.aws;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.webhookbuffer.adapter.aws.in.SqsEvents;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.aws.out.SqsMessages;
 import com.webhookbuffer.domain.queue.Delivery;
+import com.webhookbuffer.standin.aws.ElasticMq;
+import com.webhookbuffer.standin.aws.SqsEvents;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -42,10 +41,9 @@ public final class TestSqs {
 
     public static synchronized SqsClient client() {
         if (client == null) {
-            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-            int port = server.waitUntilStarted().localAddress().getPort();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stopAndWait));
-            endpoint = URI.create("http://127.0.0.1:" + port);
+            ElasticMq server = ElasticMq.inMemory();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            endpoint = server.endpoint();
             client = SqsClients.forEndpoint(endpoint, Region.US_EAST_1);
         }
         return client;

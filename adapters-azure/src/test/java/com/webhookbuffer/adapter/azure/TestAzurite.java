@@ -1,7 +1,7 @@
 package com.webhookbuffer.adapter.azure;
 
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
-import com.webhookbuffer.emulator.azurite.Azurite;
+import com.webhookbuffer.standin.azure.Azurite;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

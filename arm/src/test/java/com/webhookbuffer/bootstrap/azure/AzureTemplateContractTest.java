@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,28 +5,23 @@ import com.webhookbuffer.adapter.azure.in.AzureQueueHandler;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureFailedDeliveries;
 import com.webhookbuffer.adapter.azure.out.AzureMessageQueue;
-import com.webhookbuffer.adapter.json.JacksonPayloadParser;
-import com.webhookbuffer.adapter.json.PlatformTranslators;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.ingest.NamedSource;
-import com.webhookbuffer.application.ingest.SourceInboxes;
-import com.webhookbuffer.application.payload.PayloadValidation;
-import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
-import com.webhookbuffer.bootstrap.settings.Settings;
-import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
+import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -70,8 +65,8 @@ public final class AzureWiring {
         /** The default source keyed by {@code settings}, each named source by its own keys. */
         public static Ingest of(IngestSettings settings, Map<SourceName, NamedSource> namedSources,
                 StorageQueue storage, IngestMetrics metrics) {
-            WebhookInbox door = SourceInboxes.door(settings, settings::keys, namedSources, PlatformTranslators::of,
-                    newPayloadReader(), new AzureMessageQueue(storage), Clock.systemUTC(), metrics);
+            WebhookInbox door = Pipeline.door(settings, settings::keys, namedSources, Pipeline.payloadReader(),
+                    new AzureMessageQueue(storage), metrics);
             return new Ingest(new AzureHttpHandler(door));
         }
     }
@@ -104,15 +99,11 @@ public final class AzureWiring {
     /** The worker's use case on Azure Storage and PostgreSQL: the one composition, which the local stack calls too. */
     public static ProcessWebhookBatch processor(StorageQueue storage, DataSource database, RetryBackoff backoff,
             int maxDequeueCount, RandomGenerator jitter, WorkerMetrics metrics) {
-        return new ProcessWebhookBatch(newPayloadReader(), new MyBatisOrderRepository(database),
-                new AzureFailedDeliveries(storage, maxDequeueCount), backoff, jitter, Clock.systemUTC(), metrics);
+        return Pipeline.worker(Pipeline.payloadReader(), new MyBatisOrderRepository(database),
+                new AzureFailedDeliveries(storage, maxDequeueCount), backoff, jitter, metrics);
     }
 
     static StorageQueue storage(EnvironmentVariables env) {
         return StorageQueue.connect(env.required(STORAGE_CONNECTION), env.required(QUEUE_NAME));
-    }
-
-    static PayloadReader newPayloadReader() {
-        return new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
     }
 }

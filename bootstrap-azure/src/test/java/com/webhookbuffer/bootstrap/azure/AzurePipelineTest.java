@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.webhookbuffer.adapter.azure.TestAzurite;
-import com.webhookbuffer.adapter.azure.in.FunctionsHostQueue;
-import com.webhookbuffer.adapter.azure.in.FunctionsHttpRequest;
+import com.webhookbuffer.standin.azure.FunctionsHostQueue;
+import com.webhookbuffer.standin.azure.FunctionsHttpRequest;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;
 import com.webhookbuffer.adapter.azure.out.AzureMessageQueue;
@@ -42,7 +42,7 @@ class AzurePipelineTest {
 
     private final StorageQueue storage = TestAzurite.newQueue();
     private final FunctionsHostQueue host =
-            new FunctionsHostQueue(storage, Duration.ofSeconds(30), HostSettings.MAX_DEQUEUE_COUNT);
+            new FunctionsHostQueue(storage.queue(), storage.poison(), Duration.ofSeconds(30), HostSettings.MAX_DEQUEUE_COUNT);
 
     private Map<String, String> appSettings(DatabaseSettings db) {
         Map<String, String> settings = new HashMap<>();

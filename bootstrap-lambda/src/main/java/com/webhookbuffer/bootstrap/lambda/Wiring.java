@@ -2,11 +2,8 @@ package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
-import com.webhookbuffer.adapter.json.JacksonPayloadParser;
-import com.webhookbuffer.application.payload.PayloadValidation;
-import com.webhookbuffer.application.reading.PayloadReader;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
-import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What the two functions' wirings share: the AWS settings they read beside the shared ones ({@link Settings}: one
- * name per setting, the same in the SAM template, the local stack and the README), and the clients and readers both
+ * name per setting, the same in the SAM template, the local stack and docs/settings.md), and the clients and readers both
  * sides build. Each side is
  * assembled in its own package, {@code ingest.IngestWiring} and {@code worker.WorkerWiring}, so each deployment jar
  * holds only its function.
@@ -110,9 +107,5 @@ public final class Wiring {
             case "off" -> Optional.empty();
             default -> throw new IllegalStateException(METRICS + " must be on or off, was: " + switched);
         };
-    }
-
-    public static PayloadReader newPayloadReader() {
-        return new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
     }
 }

@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda;
 
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.inmemory.InMemoryMessageQueue;
@@ -51,7 +52,7 @@ import org.junit.jupiter.api.Test;
 class StorableBoundariesTest {
 
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-    private static final PayloadReader READER = Wiring.newPayloadReader();
+    private static final PayloadReader READER = Pipeline.payloadReader();
 
     private static HikariDataSource pool;
     private static MyBatisOrderRepository repository;

@@ -1,6 +1,13 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.bootstrap.local.cloud.LocalCloud;
+import com.webhookbuffer.bootstrap.local.command.SampleOrder;
+import com.webhookbuffer.bootstrap.local.parts.DashboardPage;
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.webhook.SourceKind;
 import com.webhookbuffer.domain.webhook.WebhookPublicKey;
@@ -19,9 +26,8 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintStream out, LocalStack stack, DevelopmentSecret secrets) {
-        LocalSettings settings = stack.settings();
-        URI http = stack.baseUri();
+    static void print(PrintStream out, LocalSettings settings, URI http, LocalCloud cloud, LocalDatabase database,
+            DevelopmentSecret secrets) {
         out.println();
         out.println("  Webhooks     POST " + http + HttpFront.WEBHOOKS_PATH);
         out.println("  Health       GET  " + http + "/health");
@@ -32,12 +38,12 @@ final class Banner {
         out.println("  Status       GET  " + http + "/status");
         out.println("  Metrics      GET  " + http + "/metrics  (Prometheus)");
         out.println("  Dashboard    GET  " + http + DashboardPage.PATH);
-        stack.cloud().describe().forEach(out::println);
-        out.println("  PostgreSQL   " + stack.database().jdbcUrl() + "  (user " + stack.database().user() + ")");
-        stack.localDatabase().psqlUrl().ifPresent(url ->
+        cloud.describe().forEach(out::println);
+        out.println("  PostgreSQL   " + database.settings().jdbcUrl() + "  (user " + database.settings().user() + ")");
+        database.psqlUrl().ifPresent(url ->
                 out.println("    psql       psql \"" + url + "\"  (also in " + settings.stateDirectory()
-                        .resolve(LocalStack.DB_URL_FILE) + ")"));
-        stack.localDatabase().dataDirectory().ifPresent(dir ->
+                        .resolve(LocalDatabase.DB_URL_FILE) + ")"));
+        database.dataDirectory().ifPresent(dir ->
                 out.println("    data in    " + dir + "  (kept between runs; delete it to start empty)"));
         out.println("  Budget       " + settings.budget().dbMaxConnections() + " connections (DB_MAX_CONNECTIONS): "
                 + settings.workerMaxConcurrency() + " worker(s) x " + settings.budget().workerPoolSize()

@@ -4,12 +4,23 @@ import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.application.ingest.IngestSettings;
-import com.webhookbuffer.bootstrap.settings.Settings;
-import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.bootstrap.local.cloud.LocalCloud;
+import com.webhookbuffer.bootstrap.local.parts.DashboardPage;
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+import com.webhookbuffer.bootstrap.local.parts.StateDirectory;
+import com.webhookbuffer.bootstrap.local.watch.LocalMetrics;
+import com.webhookbuffer.bootstrap.local.watch.PipelineCounts;
+import com.webhookbuffer.bootstrap.local.watch.StatusDocument;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
+import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.webhookbuffer.standin.WorkerFeed;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,8 +36,8 @@ import java.util.function.Supplier;
 
 /**
  * The whole pipeline on one machine, assembled here top to bottom: PostgreSQL (migrated before anything connects
- * to it), the cloud the stack plays ({@link LocalCloud}: {@link LocalAws} with ElasticMQ by default, {@link LocalAzure}
- * with Azurite for {@code CLOUD=azure}), the pool, the HTTP front for the ingest function and what feeds the worker.
+ * to it), the cloud the stack plays ({@link LocalCloud}: AWS with ElasticMQ by default, Azure with Azurite for
+ * {@code CLOUD=azure}), the pool, the HTTP front for the ingest function and what feeds the worker.
  * Both sides are the functions' own compositions, given this stack's queues and settings; the worker has one pool for
  * all workers, sized to the budget. This class keeps the lifecycle; {@link StatusDocument} is what
  * {@code GET /status} says.
@@ -35,11 +46,6 @@ import java.util.function.Supplier;
  * finish, then close the HTTP front, the pool, the queues and the database.
  */
 final class LocalStack implements AutoCloseable {
-
-    static final String APPLICATION_NAME = "webhook-buffer-local";
-    static final String DB_URL_FILE = "db-url";
-    /** ElasticMQ's H2 file, without the {@code .mv.db} H2 adds. */
-    static final String QUEUES_FILE = "queues";
 
     private final LocalSettings settings;
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
@@ -91,21 +97,15 @@ final class LocalStack implements AutoCloseable {
             return LocalDatabase.embedded(state, settings.budget().dbMaxConnections(), out);
         });
         closeInReverse.push(database);
-        database.psqlUrl().ifPresent(url -> state.writePrivate(DB_URL_FILE, url + "\n"));
+        database.psqlUrl().ifPresent(url -> state.writePrivate(LocalDatabase.DB_URL_FILE, url + "\n"));
         DatabaseSettings db = database.settings()
-                .withApplicationName(APPLICATION_NAME)
+                .withApplicationName(LocalDatabase.APPLICATION_NAME)
                 .withPoolSize(settings.poolConnections());
         // Before the pool opens, so the migration's connection and the pool's never add up past the budget.
         int applied = DatabaseMigrations.migrate(db);
         out.println("  PostgreSQL: schema up to date (" + applied + " migration(s) applied)");
 
-        if (settings.cloud() == LocalSettings.Cloud.AZURE) {
-            out.println("  Azurite: starting (installed into " + state.resolve(LocalAzure.INSTALL_FOLDER)
-                    + " on the first start)");
-        }
-        cloud = settings.cloud() == LocalSettings.Cloud.AZURE
-                ? LocalAzure.start(settings, state)
-                : LocalAws.start(settings, state);
+        cloud = LocalCloud.start(settings, state, out);
         closeInReverse.push(cloud);
 
         HikariDataSource pool = ConnectionPool.open(db);
@@ -133,7 +133,7 @@ final class LocalStack implements AutoCloseable {
         // Undone first: stopping refuses webhooks (503) while the batches in flight finish.
         closeInReverse.push(() -> accepting = false);
         accepting = true;
-        Banner.print(out, this, secrets);
+        Banner.print(out, settings, front.baseUri(), cloud, database, secrets);
     }
 
     private static void requireFree(int port, String variable) {
@@ -153,37 +153,26 @@ final class LocalStack implements AutoCloseable {
         return front.baseUri();
     }
 
-    /** The cloud this stack plays. */
-    LocalCloud cloud() {
-        return cloud;
-    }
-
     /** The SQS queues, when the stack plays AWS. */
-    private LocalQueues queues() {
-        if (cloud instanceof LocalAws aws) {
-            return aws.queues();
-        }
-        throw new IllegalStateException("this stack plays " + settings.cloud() + ", not AWS: it has no SQS queues");
+    private LocalCloud.SqsAddresses sqs() {
+        return cloud.sqs().orElseThrow(() -> new IllegalStateException("this stack plays " + settings.cloud()
+                + ", not AWS: it has no SQS queues"));
     }
 
     URI sqsEndpoint() {
-        return queues().endpoint();
+        return sqs().endpoint();
     }
 
     String queueUrl() {
-        return queues().queueUrl();
+        return sqs().queueUrl();
     }
 
     String deadLetterQueueUrl() {
-        return queues().deadLetterQueueUrl();
+        return sqs().deadLetterQueueUrl();
     }
 
     DatabaseSettings database() {
         return database.settings();
-    }
-
-    LocalDatabase localDatabase() {
-        return database;
     }
 
     LocalSettings settings() {

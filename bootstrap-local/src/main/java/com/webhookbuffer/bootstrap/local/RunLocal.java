@@ -1,7 +1,17 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.command.StackAddress;
+
+import com.webhookbuffer.bootstrap.local.cloud.OperatorQueues;
+import com.webhookbuffer.bootstrap.local.command.DeadLetterCommands;
+import com.webhookbuffer.bootstrap.local.command.SendCommand;
+import com.webhookbuffer.bootstrap.local.command.load.LoadCommand;
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import com.webhookbuffer.application.ingest.NamedSource;
-import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
@@ -41,7 +51,7 @@ public final class RunLocal {
                    ./run-local dlq list        show each dead letter with its reason
                    ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
             The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
-            Settings are environment variables: see the table in README.md.""".formatted(LoadCommand.DEFAULT_SIZE,
+            Settings are environment variables: see the table in docs/settings.md.""".formatted(LoadCommand.DEFAULT_SIZE,
             LoadCommand.DEFAULT_CONCURRENCY);
 
     /** Set by the run-local script when stderr is a terminal (the JVM cannot tell): progress is then redrawn. */
@@ -136,16 +146,9 @@ public final class RunLocal {
             };
             return answered2xx ? 0 : 1;
         } catch (ConnectException e) {
-            err.println("run-local send: " + noStackAt(base, settings, e));
+            err.println("run-local send: " + StackAddress.noStackAt(base, settings, e));
             return 1;
         }
-    }
-
-    /** What a command says when nothing answers on {@code HTTP_PORT}: how to start a stack, or find the one running. */
-    static String noStackAt(URI base, LocalSettings settings, IOException e) {
-        return "no stack answers at " + base + " (" + LocalSettings.HTTP_PORT + " " + settings.httpPort() + ": " + e
-                + "). Start one with ./run-local in another terminal, or set " + LocalSettings.HTTP_PORT
-                + " to the port of the one running.";
     }
 
     private static NamedSource namedSource(LocalSettings settings, SourceName source) {

@@ -1,5 +1,8 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.cloud.LocalAzure;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +12,7 @@ import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
-import com.webhookbuffer.emulator.azurite.Azurite;
+import com.webhookbuffer.standin.azure.Azurite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

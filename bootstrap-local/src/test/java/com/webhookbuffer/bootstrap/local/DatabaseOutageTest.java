@@ -1,5 +1,7 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

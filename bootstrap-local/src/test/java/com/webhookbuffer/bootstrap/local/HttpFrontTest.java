@@ -1,5 +1,11 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.cloud.ApiGatewayDoor;
+
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+
+import com.webhookbuffer.bootstrap.local.StackClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
@@ -33,7 +39,7 @@ class HttpFrontTest {
             received.add(incoming);
             return new AcceptOutcome.Accepted(new WebhookId(incoming.headers().value("webhook-id")), "message-1");
         });
-        return HttpFront.start(0, HttpFront.apiGateway(handler), MAX_BODY_BYTES, accepting::get,
+        return HttpFront.start(0, ApiGatewayDoor.of(handler), MAX_BODY_BYTES, accepting::get,
                 Map.of("/status", () -> HttpFront.json(200, "{\"ok\":true}")),
                 acceptedCount::incrementAndGet);
     }

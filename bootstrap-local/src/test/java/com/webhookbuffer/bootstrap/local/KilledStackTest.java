@@ -1,5 +1,8 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -135,7 +138,7 @@ class KilledStackTest {
                 }
             }
         }
-        assertThat(Files.readString(state.resolve(LocalStack.DB_URL_FILE)))
+        assertThat(Files.readString(state.resolve(LocalDatabase.DB_URL_FILE)))
                 .contains(Files.readString(state.resolve(LocalDatabase.PASSWORD_FILE)).strip());
     }
 

@@ -1,10 +1,19 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.command.load.LoadOptions;
+import com.webhookbuffer.bootstrap.local.command.load.LoadSender;
+
+import com.webhookbuffer.bootstrap.local.command.load.LoadCommand;
+import com.webhookbuffer.bootstrap.local.command.load.LoadPlan;
+import com.webhookbuffer.bootstrap.local.command.load.ProgressLine;
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.bootstrap.local.StatusSampler.Sample;
+import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -102,15 +111,15 @@ class LoadCommandTest {
 
     @Test
     void aRefusalIsSaidInTheStacksOwnWords() {
-        assertThat(LoadCommand.reason("{\"type\":\"urn:webhook-buffer:problem:queue-unavailable\",\"status\":503,"
+        assertThat(LoadSender.reason("{\"type\":\"urn:webhook-buffer:problem:queue-unavailable\",\"status\":503,"
                 + "\"detail\":\"the queue did not confirm the webhook\"}"))
                 .isEqualTo("the queue did not confirm the webhook");
         // Not a problem document (a proxy's page, say): its start, on one line.
-        assertThat(LoadCommand.reason("<html>\n  <body>Bad Gateway</body>\n</html>\n"))
+        assertThat(LoadSender.reason("<html>\n  <body>Bad Gateway</body>\n</html>\n"))
                 .isEqualTo("<html> <body>Bad Gateway</body> </html>");
-        assertThat(LoadCommand.reason("{\"detail\": 7}")).isEqualTo("{\"detail\": 7}");
-        assertThat(LoadCommand.reason("  ")).isEqualTo("(no body)");
-        assertThat(LoadCommand.reason("x".repeat(500))).isEqualTo("x".repeat(200) + "...");
+        assertThat(LoadSender.reason("{\"detail\": 7}")).isEqualTo("{\"detail\": 7}");
+        assertThat(LoadSender.reason("  ")).isEqualTo("(no body)");
+        assertThat(LoadSender.reason("x".repeat(500))).isEqualTo("x".repeat(200) + "...");
     }
 
     @Test
@@ -157,10 +166,10 @@ class LoadCommandTest {
             assertThat(result.err()).as(String.join(" ", args)).contains(message)
                     .contains("usage: ./run-local load [N] [--rate R] [--concurrency C]");
         });
-        assertThat(LoadCommand.Options.parse(List.of("--rate", "2.5", "300", "--concurrency=4")))
-                .isEqualTo(new LoadCommand.Options(300, Optional.of(2.5), 4));
-        assertThat(LoadCommand.Options.parse(List.of()))
-                .isEqualTo(new LoadCommand.Options(1000, Optional.empty(), 32));
+        assertThat(LoadOptions.parse(List.of("--rate", "2.5", "300", "--concurrency=4")))
+                .isEqualTo(new LoadOptions(300, Optional.of(2.5), 4));
+        assertThat(LoadOptions.parse(List.of()))
+                .isEqualTo(new LoadOptions(1000, Optional.empty(), 32));
         assertThat(load(List.of("help"), Map.of()).out())
                 .contains("./run-local load [N] [--rate R] [--concurrency C]")
                 .contains("N signed sample orders (default 1000;").contains("keep-alive connections (default 32)");

@@ -1,5 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -93,7 +98,7 @@ class LocalStackTest {
         assertThat(client.postSigned("wh_e2e_psql", SampleWebhooks.order("ord_e2e_psql", 1).json()).statusCode())
                 .isEqualTo(202);
         client.awaitStatus(SETTLE, s -> count("orders WHERE order_id = 'ord_e2e_psql'") == 1);
-        Process psql = new ProcessBuilder("bash", "-c", "psql \"$(cat " + state.resolve(LocalStack.DB_URL_FILE)
+        Process psql = new ProcessBuilder("bash", "-c", "psql \"$(cat " + state.resolve(LocalDatabase.DB_URL_FILE)
                 + ")\" -c 'select order_id, version, status, total from orders'")
                 .redirectErrorStream(true).start();
         assertThat(psql.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,8 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.command.PlatformDelivery;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;

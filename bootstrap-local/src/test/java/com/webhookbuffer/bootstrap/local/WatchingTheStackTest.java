@@ -1,5 +1,9 @@
 package com.webhookbuffer.bootstrap.local;
 
+import com.webhookbuffer.bootstrap.local.parts.DashboardPage;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+import com.webhookbuffer.bootstrap.local.watch.DashboardHistory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -281,7 +281,7 @@ final class DashboardRules {
         }
     }
 
-    /** What the README tells an operator to watch, each against the limit the template sets for it. */
+    /** What docs/aws.md tells an operator to watch, each against the limit the template sets for it. */
     private void showsWhatToWatch(List<Widget> widgets, Map<String, Boolean> conditions) {
         String emf = MetricsContract.NAMESPACE;
         Map<String, String> ingest = Map.of(MetricsContract.FUNCTION, "ingest");

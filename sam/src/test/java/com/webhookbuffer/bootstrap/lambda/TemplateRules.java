@@ -1,6 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda;
 
-import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;

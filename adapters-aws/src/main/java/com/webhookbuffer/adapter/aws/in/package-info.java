@@ -4,8 +4,8 @@
  * {@link com.webhookbuffer.adapter.aws.in.SqsBatchHandler} (an SQS event in, the {@code WebhookProcessor}'s report
  * out as batch item failures). They translate between Lambda's event shapes and the domain and decide nothing.
  *
- * <p>May depend on the domain's inbound ports and model, aws-lambda-java-events, the SQS model classes (for hosts
- * that play the event source, {@link com.webhookbuffer.adapter.aws.in.SqsEvents}), jackson-core and SLF4J; never on
- * the driven side ({@code adapter.aws.out}), another adapter or the application.
+ * <p>May depend on the domain's inbound ports and model, aws-lambda-java-events, jackson-core and SLF4J; never on the
+ * driven side ({@code adapter.aws.out}), another adapter or the application. What plays the event source and API
+ * Gateway on one machine is in {@code host-standins}.
  */
 package com.webhookbuffer.adapter.aws.in;

@@ -27,6 +27,8 @@ import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.webhookbuffer.standin.azure.FunctionsHostQueue;
+import com.webhookbuffer.standin.azure.FunctionsHttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +66,7 @@ class AzureDoorsTest {
     @BeforeEach
     void wire() {
         storage = TestAzurite.newQueue();
-        host = new FunctionsHostQueue(storage, Duration.ofSeconds(30), MAX_DEQUEUE_COUNT);
+        host = new FunctionsHostQueue(storage.queue(), storage.poison(), Duration.ofSeconds(30), MAX_DEQUEUE_COUNT);
         http = new AzureHttpHandler(new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), READER,
                 new AzureMessageQueue(storage), CLOCK));
         worker = workerOn(storage);

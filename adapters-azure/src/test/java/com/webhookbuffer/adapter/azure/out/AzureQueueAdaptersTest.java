@@ -3,7 +3,7 @@ package com.webhookbuffer.adapter.azure.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.azure.TestAzurite;
-import com.webhookbuffer.adapter.azure.in.FunctionsHostQueue;
+import com.webhookbuffer.standin.azure.FunctionsHostQueue;
 import com.webhookbuffer.adapter.azure.message.AzureMessages;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.domain.port.out.MessageQueueContract;
@@ -32,7 +32,7 @@ class AzureQueueAdaptersTest extends MessageQueueContract {
     @Override
     protected Queues newQueues() {
         storage = TestAzurite.newQueue();
-        host = new FunctionsHostQueue(storage, VISIBILITY_TIMEOUT, MAX_RECEIVE_COUNT);
+        host = new FunctionsHostQueue(storage.queue(), storage.poison(), VISIBILITY_TIMEOUT, MAX_RECEIVE_COUNT);
         return new Queues(new AzureMessageQueue(storage), new AzureFailedDeliveries(storage, MAX_RECEIVE_COUNT),
                 new AzureDeadLetterQueue(storage));
     }

@@ -2,7 +2,7 @@ package com.webhookbuffer.application.port.out;
 
 /**
  * Outbound port of the application: turns a platform's own order JSON into this service's order contract (the
- * body the README's contract section describes), which is then judged by the same rules as any other and queued.
+ * body docs/contract.md describes), which is then judged by the same rules as any other and queued.
  * The platform's shape stays in its adapter; the queue, the worker and the store know only the contract.
  */
 public interface PayloadTranslator {

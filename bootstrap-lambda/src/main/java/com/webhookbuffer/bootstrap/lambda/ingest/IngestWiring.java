@@ -10,16 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
 import com.webhookbuffer.adapter.aws.out.SqsMessageQueue;
-import com.webhookbuffer.adapter.json.PlatformTranslators;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.ingest.NamedSource;
-import com.webhookbuffer.application.ingest.SourceInboxes;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
-import com.webhookbuffer.bootstrap.settings.Settings;
-import com.webhookbuffer.bootstrap.settings.SourceSettings;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
+import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.MessageQueue;
@@ -106,9 +105,8 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      */
     public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
             Map<SourceName, NamedSource> namedSources, MessageQueue queue, IngestMetrics metrics) {
-        PayloadReader payloadReader = Wiring.newPayloadReader();
-        WebhookInbox door = SourceInboxes.door(settings, secrets, namedSources, PlatformTranslators::of,
-                payloadReader, queue, Clock.systemUTC(), metrics);
+        PayloadReader payloadReader = Pipeline.payloadReader();
+        WebhookInbox door = Pipeline.door(settings, secrets, namedSources, payloadReader, queue, metrics);
 
         return new IngestWiring(new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets,
                 Map.copyOf(namedSources));

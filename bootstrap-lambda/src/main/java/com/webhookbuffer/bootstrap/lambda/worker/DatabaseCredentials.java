@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
-import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
 import java.io.IOException;
 import java.util.Optional;
 

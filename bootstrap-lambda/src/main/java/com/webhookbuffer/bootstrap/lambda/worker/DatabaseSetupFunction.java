@@ -10,7 +10,7 @@ import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.WorkerRole;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.io.IOException;
 import java.io.OutputStream;

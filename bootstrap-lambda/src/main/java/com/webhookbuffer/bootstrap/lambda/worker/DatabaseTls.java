@@ -2,7 +2,7 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

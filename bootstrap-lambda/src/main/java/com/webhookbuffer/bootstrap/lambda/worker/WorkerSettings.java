@@ -3,8 +3,8 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.DLQ_URL;
 import static com.webhookbuffer.bootstrap.lambda.Wiring.QUEUE_URL;
 
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
-import com.webhookbuffer.bootstrap.settings.Settings;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
 import com.webhookbuffer.domain.processing.RetryBackoff;
 import java.util.Objects;
 

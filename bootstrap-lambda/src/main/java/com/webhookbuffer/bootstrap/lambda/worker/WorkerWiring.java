@@ -1,6 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda.worker;
 
-import static com.webhookbuffer.bootstrap.settings.Settings.DB_POOL_SIZE;
+import static com.webhookbuffer.bootstrap.pipeline.Settings.DB_POOL_SIZE;
 
 import com.webhookbuffer.adapter.aws.in.SqsBatchHandler;
 import com.webhookbuffer.adapter.aws.out.EmbeddedMetrics;
@@ -11,7 +11,8 @@ import com.webhookbuffer.adapter.persistence.MyBatisOrderRepository;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import java.time.Clock;
 import java.util.Map;
@@ -78,7 +79,7 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
         RotatingLogin login = new RotatingLogin(() -> credentials.login(env),
                 new DatabaseLogin(database.user(), database.password()), Clock.systemUTC());
         RestorableDataSource dataSource = new RestorableDataSource(database, login);
-        PayloadReader payloadReader = Wiring.newPayloadReader();
+        PayloadReader payloadReader = Pipeline.payloadReader();
 
         WorkerMetrics metrics = Wiring.metrics(env, metricsLog).<WorkerMetrics>map(m -> m).orElse(WorkerMetrics.NONE);
         ProcessWebhookBatch processor = processor(settings, payloadReader, dataSource, sqs, jitter, metrics);
@@ -89,8 +90,8 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
     /** The worker's use case on SQS and PostgreSQL, telling {@code metrics} of each batch. */
     public static ProcessWebhookBatch processor(WorkerSettings settings, PayloadReader payloadReader,
             DataSource database, SqsClient sqs, RandomGenerator jitter, WorkerMetrics metrics) {
-        return new ProcessWebhookBatch(payloadReader, new MyBatisOrderRepository(database),
+        return Pipeline.worker(payloadReader, new MyBatisOrderRepository(database),
                 new SqsFailedDeliveries(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), settings.backoff(),
-                jitter, Clock.systemUTC(), metrics);
+                jitter, metrics);
     }
 }

@@ -14,7 +14,7 @@ import com.webhookbuffer.bootstrap.lambda.CloudFormationStub;
 import com.webhookbuffer.bootstrap.lambda.StandInSecretsManager;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestWiring;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
-import com.webhookbuffer.bootstrap.settings.EnvironmentVariables;
+import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.cert.CertificateFactory;

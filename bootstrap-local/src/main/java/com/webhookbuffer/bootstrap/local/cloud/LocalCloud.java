@@ -1,0 +1,72 @@
+package com.webhookbuffer.bootstrap.local.cloud;
+
+import com.webhookbuffer.application.ingest.IngestSettings;
+import com.webhookbuffer.application.ingest.NamedSource;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+import com.webhookbuffer.bootstrap.local.parts.StateDirectory;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.port.out.DeadLetterQueue;
+import com.webhookbuffer.domain.port.out.IngestMetrics;
+import com.webhookbuffer.domain.port.out.WorkerMetrics;
+import com.webhookbuffer.domain.webhook.SourceName;
+import com.webhookbuffer.standin.WorkerFeed;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * The cloud the local stack plays, chosen by {@code CLOUD}: its queue server, the door's handler as that cloud's
+ * platform hands it requests, and what feeds the worker in the place of that cloud's trigger. The rest of the stack
+ * (PostgreSQL, the pool, the HTTP front, {@code /status}, the operator's port) is the same for both: the swap is
+ * this one object.
+ */
+public interface LocalCloud extends AutoCloseable {
+
+    /** Starts the queues of the cloud {@code settings} name, kept in {@code state}, saying so on {@code out}. */
+    static LocalCloud start(LocalSettings settings, StateDirectory state, PrintStream out) {
+        return switch (settings.cloud()) {
+            case AWS -> LocalAws.start(settings, state);
+            case AZURE -> {
+                out.println("  Azurite: starting (installed into " + state.resolve(LocalAzure.INSTALL_FOLDER)
+                        + " on the first start)");
+                yield LocalAzure.start(settings, state);
+            }
+        };
+    }
+
+    /**
+     * The door, wired as the cloud's ingest function is: the default source keyed by {@code settings}, each named
+     * source by its own keys; telling {@code metrics} of each answer.
+     */
+    HttpFront.Door door(IngestSettings settings, Map<SourceName, NamedSource> namedSources,
+            IngestMetrics metrics);
+
+    /** The queue's dead-letter queue, as an operator reads it. */
+    DeadLetterQueue deadLetterQueue();
+
+    /**
+     * Starts feeding the worker, wired as the cloud's worker function is, on {@code database}, telling
+     * {@code metrics} of each batch; {@code watching} wraps the use case (the stack counts what it does).
+     */
+    WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching, WorkerMetrics metrics);
+
+    /** The banner's lines about the queues: where they are and how to reach them. */
+    List<String> describe();
+
+    /** Where the SQS queues answer, when this cloud is AWS (the aws CLI's {@code --endpoint-url}, tests). */
+    default Optional<SqsAddresses> sqs() {
+        return Optional.empty();
+    }
+
+    /** The SQS server and the two queues the SAM template makes, as the aws CLI addresses them. */
+    record SqsAddresses(URI endpoint, String queueUrl, String deadLetterQueueUrl) {
+    }
+
+    @Override
+    void close();
+}
