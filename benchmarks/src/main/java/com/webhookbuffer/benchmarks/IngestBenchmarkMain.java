@@ -3,6 +3,7 @@ package com.webhookbuffer.benchmarks;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.standin.aws.ElasticMq;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.File;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -85,9 +84,9 @@ public final class IngestBenchmarkMain {
         }
         StringBuilder report = new StringBuilder();
         if (PARTS.contains("cold")) {
-            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+            ElasticMq server = ElasticMq.inMemory();
             try {
-                String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+                String endpoint = server.endpoint().toString();
                 String queueUrl;
                 try (SqsClient sqs = SqsClients.forEndpoint(URI.create(endpoint), Region.US_EAST_1)) {
                     queueUrl = sqs.createQueue(create -> create.queueName("orders-cold")).queueUrl();
@@ -120,7 +119,7 @@ public final class IngestBenchmarkMain {
                         "  the goal's allowance beyond baseline", "", Math.round((COLD_GOAL - 1) * median(bare))));
                 report.append(workerColdStarts(workerJar, launchers, endpoint, queueUrl));
             } finally {
-                server.stopAndWait();
+                server.close();
             }
         }
         if (PARTS.contains("warm")) {

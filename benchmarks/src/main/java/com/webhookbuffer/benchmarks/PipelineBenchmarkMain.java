@@ -27,6 +27,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import com.webhookbuffer.standin.aws.ElasticMq;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +51,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -116,13 +115,13 @@ public final class PipelineBenchmarkMain {
         }
         // The same on an ElasticMQ that keeps nothing on disk: what the SQS protocol costs with durability free.
         QueueRun inMemory;
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        ElasticMq server = ElasticMq.inMemory();
         try {
-            URI endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
+            URI endpoint = server.endpoint();
             queueAlone(endpoint, "memory-warm", WARM_UP);
             inMemory = queueAlone(endpoint, "memory", WEBHOOKS);
         } finally {
-            server.stopAndWait();
+            server.close();
         }
         // After the stack stopped, on a fresh PostgreSQL of the same version: the two never share the cores.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {

@@ -32,43 +32,11 @@ class ConnectionBudgetTest {
     }
 
     @Test
-    void eventSourceConcurrencyIsCappedAtAwssMaximumAndNeverRoundedUpToItsMinimum() {
-        assertThat(new ConnectionBudget(90, 10, 1).eventSourceMaximumConcurrency()).isEqualTo(80);
-        assertThat(new ConnectionBudget(5000, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(1000);
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ConnectionBudget(90, 10, 80).eventSourceMaximumConcurrency())
-                .withMessageStartingWith("connection budget allows 1 worker(s), but an SQS event source needs");
-    }
-
-    @Test
     void aBudgetWithExactlyOneWorkersRoomIsAllowedButNotOneConnectionLess() {
         assertThat(new ConnectionBudget(90, 88, 2).maxWorkerConcurrency()).isEqualTo(1);
         assertThatIllegalArgumentException().isThrownBy(() -> new ConnectionBudget(90, 89, 2))
                 .withMessageStartingWith("connection budget leaves no room for a worker");
         assertThat(new ConnectionBudget(1, 0, 1).workerConnections()).isEqualTo(1);
         assertThat(new ConnectionBudget(10, 0, 10).maxWorkerConcurrency()).isEqualTo(1);
-    }
-
-    @Test
-    void eventSourceConcurrencyOfExactlyTwoIsAllowedButNotOne() {
-        assertThat(new ConnectionBudget(90, 10, 40).eventSourceMaximumConcurrency()).isEqualTo(2);
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ConnectionBudget(90, 11, 40).eventSourceMaximumConcurrency())
-                .withMessageStartingWith("connection budget allows 1 worker(s)");
-    }
-
-    @Test
-    void eventSourceConcurrencyOfExactlyAThousandIsKeptAndOneMoreIsCapped() {
-        assertThat(new ConnectionBudget(1000, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(1000);
-        assertThat(new ConnectionBudget(1001, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(1000);
-        assertThat(new ConnectionBudget(999, 0, 1).eventSourceMaximumConcurrency()).isEqualTo(999);
-    }
-
-    @Test
-    void aPoolerInFrontOfTheDatabaseGetsTheWorkersShareRoundedDown() {
-        assertThat(new ConnectionBudget(90, 10, 1).workerConnectionsPercent()).as("80 of 90 is 88.9 %").isEqualTo(88);
-        assertThat(new ConnectionBudget(100, 10, 1).workerConnectionsPercent()).isEqualTo(90);
-        assertThat(new ConnectionBudget(3, 2, 1).workerConnectionsPercent()).as("1 of 3 is 33.3 %").isEqualTo(33);
-        assertThat(new ConnectionBudget(1000, 999, 1).workerConnectionsPercent()).as("never 0").isEqualTo(1);
     }
 }

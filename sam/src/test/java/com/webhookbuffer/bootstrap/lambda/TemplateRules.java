@@ -1,6 +1,7 @@
 package com.webhookbuffer.bootstrap.lambda;
 
 import com.webhookbuffer.bootstrap.pipeline.Settings;
+import com.webhookbuffer.bootstrap.lambda.worker.EventSourceBudget;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -138,7 +139,7 @@ final class TemplateRules {
         int max = defaultOf("DbMaxConnections");
         int reserved = defaultOf("DbReservedConnections");
         int pool = defaultOf("WorkerPoolSize");
-        int workers = new ConnectionBudget(max, reserved, pool).eventSourceMaximumConcurrency();
+        int workers = EventSourceBudget.maximumConcurrency(new ConnectionBudget(max, reserved, pool));
         if (workers * pool > max - reserved) {
             violations.add("with the defaults, " + workers + " workers x " + pool + " connections exceed "
                     + (max - reserved));

@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webhookbuffer.adapter.json.platform.FieldReader;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.order.OrderStatus;
 import com.webhookbuffer.domain.order.OrderVersion;
-import com.webhookbuffer.domain.webhook.Violation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -53,7 +52,7 @@ final class ShopifyOrder {
 
     private final JsonNode order;
     private final JsonMapper mapper;
-    private final List<Violation> violations = new ArrayList<>();
+    private final FieldReader read = new FieldReader();
 
     ShopifyOrder(JsonNode order, JsonMapper mapper) {
         this.order = order;
@@ -64,12 +63,12 @@ final class ShopifyOrder {
         BigInteger orderId = positiveInteger(order.get("id"), "id");
         Instant modifiedAt = modifiedAt();
         String customerId = customerId();
-        String currency = text(order.get("currency"), "currency");
+        String currency = read.text(order.get("currency"), "currency");
         OrderStatus status = status();
         ArrayNode items = items();
         ObjectNode amounts = amounts();
-        if (!violations.isEmpty()) {
-            return new Translation.Untranslatable(violations);
+        if (!read.violations().isEmpty()) {
+            return new Translation.Untranslatable(read.violations());
         }
         ObjectNode data = mapper.createObjectNode()
                 .put("orderId", orderId.toString())
@@ -100,7 +99,7 @@ final class ShopifyOrder {
      * the contract's timestamp is.
      */
     private Instant modifiedAt() {
-        String text = text(order.get("updated_at"), "updated_at");
+        String text = read.text(order.get("updated_at"), "updated_at");
         if (text == null) {
             return null;
         }
@@ -124,7 +123,7 @@ final class ShopifyOrder {
             return GUEST;
         }
         if (!customer.isObject()) {
-            return reject("customer", "must be an object or null");
+            return reject("customer", "must be a JSON object or null");
         }
         JsonNode id = customer.get("id");
         if (id == null || id.isNull()) {
@@ -140,8 +139,8 @@ final class ShopifyOrder {
         if (cancelled && !order.get("cancelled_at").isTextual()) {
             reject("cancelled_at", "must be a date-time string or null");
         }
-        String financial = optionalText(order.get("financial_status"), "financial_status");
-        String fulfillment = optionalText(order.get("fulfillment_status"), "fulfillment_status");
+        String financial = read.optionalText(order.get("financial_status"), "financial_status");
+        String fulfillment = read.optionalText(order.get("fulfillment_status"), "fulfillment_status");
         if (cancelled) {
             return OrderStatus.CANCELLED;
         }
@@ -161,21 +160,21 @@ final class ShopifyOrder {
         ArrayNode items = mapper.createArrayNode();
         JsonNode lines = order.get("line_items");
         if (lines == null || !lines.isArray()) {
-            reject("line_items", "must be an array");
+            reject("line_items", "must be a JSON array");
             return items;
         }
         if (lines.size() < Order.MIN_ITEMS || lines.size() > Order.MAX_ITEMS) {
             reject("line_items", Order.ITEMS_RULE);
             return items;
         }
-        for (int i = 0; i < lines.size() && !full(); i++) {
+        for (int i = 0; i < lines.size() && !read.isFull(); i++) {
             String path = "line_items[" + i + "]";
             JsonNode line = lines.get(i);
             if (!line.isObject()) {
-                reject(path, "must be an object");
+                reject(path, "must be a JSON object");
                 continue;
             }
-            BigInteger quantity = integer(line.get("quantity"), path + ".quantity");
+            BigInteger quantity = read.integer(line.get("quantity"), path + ".quantity");
             String price = decimal(line.get("price"), path + ".price");
             String sku = sku(line, path);
             if (quantity != null && price != null && sku != null) {
@@ -192,7 +191,7 @@ final class ShopifyOrder {
     private String sku(JsonNode line, String path) {
         JsonNode sku = line.get("sku");
         if (!isNullOrMissing(sku) && !sku.isTextual()) {
-            return reject(path + ".sku", "must be a string or null");
+            return reject(path + ".sku", "must be a JSON string or null");
         }
         if (sku != null && sku.isTextual() && !sku.textValue().isBlank()) {
             return sku.textValue();
@@ -238,14 +237,14 @@ final class ShopifyOrder {
             return "0";
         }
         if (!lines.isArray()) {
-            return reject("shipping_lines", "must be an array");
+            return reject("shipping_lines", "must be a JSON array");
         }
         BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; i < lines.size() && !full(); i++) {
+        for (int i = 0; i < lines.size() && !read.isFull(); i++) {
             JsonNode line = lines.get(i);
             String path = "shipping_lines[" + i + "]";
             if (!line.isObject()) {
-                reject(path, "must be an object");
+                reject(path, "must be a JSON object");
                 continue;
             }
             String price = decimal(line.get("price"), path + ".price");
@@ -278,11 +277,11 @@ final class ShopifyOrder {
     /** {@code {"shop_money": {"amount": "10.00", ...}, "presentment_money": ...}}: the shop's side. */
     private String shopMoney(JsonNode set, String path) {
         if (!set.isObject()) {
-            return reject(path, "must be an object or null");
+            return reject(path, "must be a JSON object or null");
         }
         JsonNode shopMoney = set.get("shop_money");
         if (shopMoney == null || !shopMoney.isObject()) {
-            return reject(path + ".shop_money", "must be an object");
+            return reject(path + ".shop_money", "must be a JSON object");
         }
         return decimal(shopMoney.get("amount"), path + ".shop_money.amount");
     }
@@ -303,58 +302,20 @@ final class ShopifyOrder {
         return node.textValue();
     }
 
-    private String text(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return reject(field, "is required");
-        }
-        if (!node.isTextual()) {
-            return reject(field, "must be a string");
-        }
-        return node.textValue();
-    }
-
-    private String optionalText(JsonNode node, String field) {
-        if (isNullOrMissing(node)) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            return reject(field, "must be a string or null");
-        }
-        return node.textValue();
-    }
-
     private BigInteger positiveInteger(JsonNode node, String field) {
-        BigInteger value = integer(node, field);
+        BigInteger value = read.integer(node, field);
         if (value != null && value.signum() <= 0) {
             return reject(field, ID_RULE);
         }
         return value;
     }
 
-    private BigInteger integer(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return reject(field, "is required");
-        }
-        if (!node.isIntegralNumber()) {
-            return reject(field, "must be an integer");
-        }
-        return node.bigIntegerValue();
-    }
-
     private static boolean isNullOrMissing(JsonNode node) {
         return node == null || node.isNull();
     }
 
-    /** Records a violation, up to what one answer may report, and returns null: the field has no value. */
     private <T> T reject(String field, String message) {
-        if (!full()) {
-            violations.add(new Violation(field, message));
-        }
-        return null;
-    }
-
-    private boolean full() {
-        return violations.size() >= Violation.MAX_REPORTED;
+        return read.refuse(field, message);
     }
 
     private record SkuStandIn(String field, String prefix) { }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webhookbuffer.adapter.json.platform.FieldReader;
 import com.webhookbuffer.domain.order.Identifiers;
 import com.webhookbuffer.domain.order.LineItem;
 import com.webhookbuffer.domain.order.Money;

@@ -126,7 +126,7 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
         Map<String, Object> properties = event.getResourceProperties();
         ConnectionBudget budget = new ConnectionBudget(number(properties, "DbMaxConnections"),
                 number(properties, "DbReservedConnections"), number(properties, "WorkerPoolSize"));
-        int concurrency = budget.eventSourceMaximumConcurrency();
+        int concurrency = EventSourceBudget.maximumConcurrency(budget);
         // Before anything changes: an account that cannot reserve what the stack asks fails the deploy with numbers.
         int ingestReserved = optionalNumber(properties, "IngestReservedConcurrency");
         concurrencyQuota.get().ifPresent(quota -> AccountConcurrency.requireRoom(quota, concurrency, ingestReserved));
@@ -141,7 +141,7 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
                 .addKeyValue("workerMaxConcurrency", concurrency).log("database set up");
         // SchemaVersion lets the template order what depends on the schema (the worker's new version) after it.
         return Map.of("WorkerMaxConcurrency", Integer.toString(concurrency),
-                "WorkerConnectionsPercent", Integer.toString(budget.workerConnectionsPercent()),
+                "WorkerConnectionsPercent", Integer.toString(EventSourceBudget.workerConnectionsPercent(budget)),
                 "SchemaVersion", migrated.schemaVersion());
     }
 

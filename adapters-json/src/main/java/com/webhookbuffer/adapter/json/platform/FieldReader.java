@@ -1,4 +1,4 @@
-package com.webhookbuffer.adapter.json.woocommerce;
+package com.webhookbuffer.adapter.json.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webhookbuffer.domain.order.Money;
@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads WooCommerce's fields by the JSON type WooCommerce writes them in, and notes each one that is missing or of
- * another shape as a violation naming it. A reading that fails returns {@code null}; the mapping then leaves out
- * what depended on it and carries on, so one answer lists every broken field, up to {@link Violation#MAX_REPORTED}.
+ * Reads a platform's fields by the JSON type the platform writes them in, and notes each one that is missing or of
+ * another shape as a violation naming it, in one wording for each fault whichever platform sent it. A reading that
+ * fails returns {@code null}; the translator then leaves out what depended on it and carries on, so one answer lists
+ * every broken field, up to {@link Violation#MAX_REPORTED}.
  */
-final class FieldReader {
+public final class FieldReader {
 
-    /** {@code wc_format_decimal} output: digits, an optional fraction, a sign only where a field may be negative. */
+    /** WooCommerce's {@code wc_format_decimal} output: digits, an optional fraction, a sign where one may be. */
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     /**
      * Longer decimal text than this is refused before it is parsed: no amount below 10^15 needs more, and parsing
@@ -27,22 +28,24 @@ final class FieldReader {
 
     private final List<Violation> found = new ArrayList<>();
 
-    void refuse(String field, String message) {
+    /** Notes a violation, up to what one answer may report; returns null, the field's missing value. */
+    public <T> T refuse(String field, String message) {
         if (found.size() < Violation.MAX_REPORTED) {
             found.add(new Violation(field, message));
         }
+        return null;
     }
 
-    boolean isFull() {
+    public boolean isFull() {
         return found.size() >= Violation.MAX_REPORTED;
     }
 
-    List<Violation> violations() {
+    public List<Violation> violations() {
         return List.copyOf(found);
     }
 
     /** A JSON object, or {@code null} after noting why not. */
-    JsonNode object(JsonNode value, String field) {
+    public JsonNode object(JsonNode value, String field) {
         if (isAbsent(value)) {
             refuse(field, "is required");
             return null;
@@ -55,7 +58,7 @@ final class FieldReader {
     }
 
     /** A JSON array, or {@code null} after noting why not. */
-    JsonNode array(JsonNode value, String field) {
+    public JsonNode array(JsonNode value, String field) {
         if (isAbsent(value)) {
             refuse(field, "is required");
             return null;
@@ -68,7 +71,7 @@ final class FieldReader {
     }
 
     /** A JSON string, or {@code null} after noting why not. */
-    String text(JsonNode value, String field) {
+    public String text(JsonNode value, String field) {
         if (isAbsent(value)) {
             refuse(field, "is required");
             return null;
@@ -80,20 +83,37 @@ final class FieldReader {
         return value.textValue();
     }
 
+    /** A JSON string, or {@code null} when absent or after noting that it is of another type. */
+    public String optionalText(JsonNode value, String field) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            return refuse(field, "must be a JSON string or null");
+        }
+        return value.textValue();
+    }
+
+    /** A JSON integer of any size, read exactly, or {@code null} after noting why not. */
+    public BigInteger integer(JsonNode value, String field) {
+        if (isAbsent(value)) {
+            return refuse(field, "is required");
+        }
+        if (!value.isIntegralNumber()) {
+            return refuse(field, "must be a JSON integer");
+        }
+        return value.bigIntegerValue();
+    }
+
     /**
      * A JSON integer in {@code [min, max]}, read exactly (ids above 2^53 included), or {@code null} after noting
      * why not; a number with a fraction or an exponent is not one, as WooCommerce writes none.
      */
-    BigInteger integer(JsonNode value, String field, BigInteger min, BigInteger max, String rule) {
-        if (isAbsent(value)) {
-            refuse(field, "is required");
+    public BigInteger integer(JsonNode value, String field, BigInteger min, BigInteger max, String rule) {
+        BigInteger number = integer(value, field);
+        if (number == null) {
             return null;
         }
-        if (!value.isIntegralNumber()) {
-            refuse(field, "must be a JSON integer");
-            return null;
-        }
-        BigInteger number = value.bigIntegerValue();
         if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
             refuse(field, rule);
             return null;
@@ -108,7 +128,7 @@ final class FieldReader {
      *
      * @param mayBeNegative whether a minus sign has a meaning here (a fee line that is a discount)
      */
-    BigDecimal amount(JsonNode value, String field, Currency currency, boolean mayBeNegative) {
+    public BigDecimal amount(JsonNode value, String field, Currency currency, boolean mayBeNegative) {
         String text = text(value, field);
         if (text == null) {
             return null;
@@ -137,7 +157,7 @@ final class FieldReader {
         return amount;
     }
 
-    static boolean isAbsent(JsonNode value) {
+    public static boolean isAbsent(JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode();
     }
 }
