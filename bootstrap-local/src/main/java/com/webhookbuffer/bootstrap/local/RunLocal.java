@@ -6,6 +6,7 @@ import com.webhookbuffer.bootstrap.local.cloud.OperatorQueues;
 import com.webhookbuffer.bootstrap.local.command.DeadLetterCommands;
 import com.webhookbuffer.bootstrap.local.command.SendCommand;
 import com.webhookbuffer.bootstrap.local.command.load.LoadCommand;
+import com.webhookbuffer.bootstrap.local.command.load.LoadOptions;
 import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
 import com.webhookbuffer.bootstrap.local.parts.HttpFront;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
@@ -51,8 +52,8 @@ public final class RunLocal {
                    ./run-local dlq list        show each dead letter with its reason
                    ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
             The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
-            Settings are environment variables: see the table in docs/settings.md.""".formatted(LoadCommand.DEFAULT_SIZE,
-            LoadCommand.DEFAULT_CONCURRENCY);
+            Settings are environment variables: see the table in docs/settings.md.""".formatted(LoadOptions.DEFAULT_SIZE,
+            LoadOptions.DEFAULT_CONCURRENCY);
 
     /** Set by the run-local script when stderr is a terminal (the JVM cannot tell): progress is then redrawn. */
     static final String STDERR_IS_TERMINAL = "run-local.stderr-is-terminal";
@@ -128,7 +129,7 @@ public final class RunLocal {
             throw new IllegalStateException("cannot read " + file.get());
         }
         String path = HttpFront.WEBHOOKS_PATH + source.map(name -> "/" + name).orElse("");
-        URI base = URI.create("http://127.0.0.1:" + settings.httpPort());
+        URI base = StackAddress.of(settings);
         URI webhooks = base.resolve(path);
         try {
             if (source.isEmpty()) {

@@ -36,9 +36,6 @@ import java.util.Optional;
  */
 public final class LoadCommand {
 
-    public static final int DEFAULT_SIZE = LoadOptions.DEFAULT_SIZE;
-    public static final int DEFAULT_CONCURRENCY = LoadOptions.DEFAULT_CONCURRENCY;
-
     private LoadCommand() {
     }
 

@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public record LoadOptions(int size, Optional<Double> rate, int concurrency) {
 
-    static final int DEFAULT_SIZE = 1000;
+    public static final int DEFAULT_SIZE = 1000;
     static final int MAX_SIZE = 100_000;
-    static final int DEFAULT_CONCURRENCY = 32;
+    public static final int DEFAULT_CONCURRENCY = 32;
     /** More at once would be answered 503 by the stack's front on purpose, which is not what a load measures. */
     static final int MAX_CONCURRENCY = HttpFront.MAX_WEBHOOKS_IN_PROGRESS;
     static final double MAX_RATE = 100_000;
