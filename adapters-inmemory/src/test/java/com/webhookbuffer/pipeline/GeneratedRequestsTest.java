@@ -32,7 +32,16 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedRequestsTest {
 
-    private enum Kind { ACCEPTED, INVALID, UNAUTHENTICATED, TOO_LARGE, MEDIA_TYPE, UNKNOWN_SOURCE, UNAVAILABLE, NOTHING_TO_QUEUE }
+    private enum Kind {
+        ACCEPTED,
+        INVALID,
+        UNAUTHENTICATED,
+        TOO_LARGE,
+        MEDIA_TYPE,
+        UNKNOWN_SOURCE,
+        UNAVAILABLE,
+        NOTHING_TO_QUEUE
+    }
 
     @Test
     void noGeneratedRequestMakesTheInboxFailOrQueuesWhatItRefusesOrAcceptsWhatTheStoreRefuses() {
@@ -40,19 +49,24 @@ class GeneratedRequestsTest {
         int cases = HostileRequests.cases(4_000);
         System.out.printf("GeneratedRequestsTest: %d cases, -Dfuzz.seed=%d%n", cases, seed);
         SenderSecretKey sender = SenderSecretKey.generate();
-        Hexagon hexagon = new Hexagon(IngestSettings.withKeys(
-                new VerificationKeys(List.of(Hexagon.SECRET), List.of(sender.publicKey()))), new Random(1));
+        Hexagon hexagon = new Hexagon(
+                IngestSettings.withKeys(new VerificationKeys(List.of(Hexagon.SECRET), List.of(sender.publicKey()))),
+                new Random(1));
         long now = hexagon.clock.instant().getEpochSecond();
         Set<String> signedAsymmetrically = new HashSet<>();
         int[] signatures = {0};
-        HostileRequests requests = new HostileRequests(seed, (id, timestamp, body) -> {
-            // Ed25519 costs about a millisecond each way here: a quarter of the cases mixes the schemes well enough.
-            if (signatures[0]++ % 4 == 0) {
-                signedAsymmetrically.add(id);
-                return sender.sign(id, timestamp, body);
-            }
-            return WebhookSignature.sign(Hexagon.SECRET, id, Long.parseLong(timestamp), body);
-        }, now);
+        HostileRequests requests = new HostileRequests(
+                seed,
+                (id, timestamp, body) -> {
+                    // Ed25519 costs about a millisecond each way here: a quarter of the cases mixes the schemes well
+                    // enough.
+                    if (signatures[0]++ % 4 == 0) {
+                        signedAsymmetrically.add(id);
+                        return sender.sign(id, timestamp, body);
+                    }
+                    return WebhookSignature.sign(Hexagon.SECRET, id, Long.parseLong(timestamp), body);
+                },
+                now);
         Map<Kind, Integer> seen = new EnumMap<>(Kind.class);
         int acceptedAsymmetric = 0;
 
@@ -61,17 +75,24 @@ class GeneratedRequestsTest {
             long queuedBefore = hexagon.queue.depth().visible();
             AcceptOutcome outcome;
             try {
-                outcome = hexagon.inbox.accept(new IncomingWebhook(request.contentType(), request.webhookId(),
-                        request.timestamp(), request.signature(), request.body(), CorrelationId.of("req-" + n)));
+                outcome = hexagon.inbox.accept(new IncomingWebhook(
+                        request.contentType(),
+                        request.webhookId(),
+                        request.timestamp(),
+                        request.signature(),
+                        request.body(),
+                        CorrelationId.of("req-" + n)));
             } catch (RuntimeException e) {
                 throw new AssertionError("seed " + seed + ", " + request + ": the inbox threw " + e, e);
             }
             long queued = hexagon.queue.depth().visible() - queuedBefore;
             seen.merge(kindOf(outcome), 1, Integer::sum);
-            assertThat(queued).as("seed %d, %s: queued by %s", seed, request, outcome)
+            assertThat(queued)
+                    .as("seed %d, %s: queued by %s", seed, request, outcome)
                     .isEqualTo(outcome instanceof AcceptOutcome.Accepted ? 1 : 0);
             if (outcome instanceof AcceptOutcome.InvalidPayload invalid) {
-                assertThat(invalid.violations()).as("seed %d, %s", seed, request)
+                assertThat(invalid.violations())
+                        .as("seed %d, %s", seed, request)
                         .hasSizeLessThanOrEqualTo(Violation.MAX_REPORTED);
             }
             if (outcome instanceof AcceptOutcome.Accepted) {
@@ -80,18 +101,23 @@ class GeneratedRequestsTest {
                 }
                 for (BatchReport report : hexagon.pollUntilNothingVisible()) {
                     for (MessageResult result : report.results()) {
-                        assertThat(result.outcome()).as("seed %d, %s: accepted, then", seed, request)
-                                .isInstanceOfAny(ProcessingOutcome.Written.class, ProcessingOutcome.Stale.class,
+                        assertThat(result.outcome())
+                                .as("seed %d, %s: accepted, then", seed, request)
+                                .isInstanceOfAny(
+                                        ProcessingOutcome.Written.class,
+                                        ProcessingOutcome.Stale.class,
                                         ProcessingOutcome.Duplicate.class);
                     }
                 }
             }
         }
-        System.out.println("GeneratedRequestsTest: outcomes " + seen + ", " + acceptedAsymmetric
-                + " of the accepted signed v1a");
+        System.out.println(
+                "GeneratedRequestsTest: outcomes " + seen + ", " + acceptedAsymmetric + " of the accepted signed v1a");
         // The generator must reach every door, or the test proves less than it says.
         assertThat(seen.keySet()).contains(Kind.ACCEPTED, Kind.INVALID, Kind.UNAUTHENTICATED, Kind.MEDIA_TYPE);
-        assertThat(acceptedAsymmetric).as("accepted requests signed v1a").isPositive()
+        assertThat(acceptedAsymmetric)
+                .as("accepted requests signed v1a")
+                .isPositive()
                 .isLessThan(seen.get(Kind.ACCEPTED));
     }
 

@@ -48,6 +48,7 @@ final class Hexagon {
     final List<WorkerMetrics.BatchObservation> batches = new ArrayList<>();
     /** Set to make every report throw, as a broken metrics writer would. */
     volatile boolean metricsFail;
+
     final AcceptWebhook inbox;
     final ProcessWebhookBatch worker;
 
@@ -72,8 +73,7 @@ final class Hexagon {
 
     /** What the metrics ports were told. */
     interface Observed {
-        record Answer(AcceptOutcome outcome, Optional<Duration> publishLatency) {
-        }
+        record Answer(AcceptOutcome outcome, Optional<Duration> publishLatency) {}
     }
 
     Hexagon() {
@@ -83,8 +83,13 @@ final class Hexagon {
     /** A request signed now with {@link #SECRET}, as a well-behaved sender makes it. */
     IncomingWebhook signed(String webhookId, byte[] body) {
         long now = clock.instant().getEpochSecond();
-        return new IncomingWebhook("application/json", webhookId, Long.toString(now),
-                WebhookSignature.sign(SECRET, webhookId, now, body), body, CorrelationId.of("req-" + webhookId));
+        return new IncomingWebhook(
+                "application/json",
+                webhookId,
+                Long.toString(now),
+                WebhookSignature.sign(SECRET, webhookId, now, body),
+                body,
+                CorrelationId.of("req-" + webhookId));
     }
 
     /**

@@ -40,8 +40,7 @@ class InMemoryPipelineTest {
     void everyAcceptedWebhookEndsWrittenOnceOrDeadLetteredAndOrdersEndAtTheirHighestVersion(Random random) {
         Hexagon hexagon = new Hexagon(IngestSettings.withSecrets(List.of(Hexagon.SECRET)), random);
 
-        record Sent(String webhookId, String orderId, long version) {
-        }
+        record Sent(String webhookId, String orderId, long version) {}
         List<Sent> sends = new ArrayList<>();
         Map<String, Long> highest = new HashMap<>();
         for (int o = 0; o < ORDERS; o++) {
@@ -70,8 +69,13 @@ class InMemoryPipelineTest {
             accepted++;
             if (i == sends.size() / 2) {
                 // A producer outside the inbox puts one message on the queue that breaks the rules.
-                hexagon.queue.publish(new QueuedWebhook(WebhookId.of("wh_poison"), hexagon.clock.instant(),
-                        CorrelationId.of("req-poison"), SampleWebhooks.order("ord_0", 99).with("data.version", 0).json()));
+                hexagon.queue.publish(new QueuedWebhook(
+                        WebhookId.of("wh_poison"),
+                        hexagon.clock.instant(),
+                        CorrelationId.of("req-poison"),
+                        SampleWebhooks.order("ord_0", 99)
+                                .with("data.version", 0)
+                                .json()));
             }
         }
 
@@ -94,12 +98,19 @@ class InMemoryPipelineTest {
                 }
             }
         }
-        long settledMessages = finalOutcomes.values().stream().mapToLong(List::size).sum();
-        assertThat(settledMessages).as("every queued message settled exactly once").isEqualTo(accepted + 1L);
+        long settledMessages =
+                finalOutcomes.values().stream().mapToLong(List::size).sum();
+        assertThat(settledMessages)
+                .as("every queued message settled exactly once")
+                .isEqualTo(accepted + 1L);
         finalOutcomes.forEach((id, outcomes) -> assertThat(outcomes.stream()
-                .filter(ProcessingOutcome.WRITTEN::equals).count()).as("effects of %s", id).isLessThanOrEqualTo(1));
-        assertThat(reports).anySatisfy(r -> assertThat(r.results())
-                .anySatisfy(m -> assertThat(m.outcome()).isInstanceOf(ProcessingOutcome.RetryLater.class)));
+                        .filter(ProcessingOutcome.WRITTEN::equals)
+                        .count())
+                .as("effects of %s", id)
+                .isLessThanOrEqualTo(1));
+        assertThat(reports)
+                .anySatisfy(r -> assertThat(r.results())
+                        .anySatisfy(m -> assertThat(m.outcome()).isInstanceOf(ProcessingOutcome.RetryLater.class)));
 
         highest.forEach((orderId, version) -> {
             Order order = hexagon.repository.find(OrderId.of(orderId)).orElseThrow();

@@ -29,24 +29,31 @@ class MetricsReportsTest {
     void everyAnswerIsReportedOnceAndOnlyAQueueThatWasAskedHasAPublishLatency() {
         byte[] body = SampleWebhooks.order("ord_1", 1).bytes();
         hexagon.inbox.accept(hexagon.signed("wh_1", body));
-        hexagon.inbox.accept(new IncomingWebhook("application/json", "wh_2", "1", "v1,bad", body,
-                CorrelationId.of("req-2")));
+        hexagon.inbox.accept(
+                new IncomingWebhook("application/json", "wh_2", "1", "v1,bad", body, CorrelationId.of("req-2")));
         hexagon.queue.setAvailable(false);
         hexagon.inbox.accept(hexagon.signed("wh_3", body));
 
-        assertThat(hexagon.answers).extracting(a -> a.outcome().label())
+        assertThat(hexagon.answers)
+                .extracting(a -> a.outcome().label())
                 .containsExactly("accepted", "unauthenticated", "queue-unavailable");
-        assertThat(hexagon.answers.get(0).publishLatency()).hasValueSatisfying(d -> assertThat(d.isNegative()).isFalse());
-        assertThat(hexagon.answers.get(1).publishLatency()).as("refused before the queue was asked").isEmpty();
+        assertThat(hexagon.answers.get(0).publishLatency())
+                .hasValueSatisfying(d -> assertThat(d.isNegative()).isFalse());
+        assertThat(hexagon.answers.get(1).publishLatency())
+                .as("refused before the queue was asked")
+                .isEmpty();
         assertThat(hexagon.answers.get(2).publishLatency()).isPresent();
     }
 
     @Test
     void aBatchIsReportedOnceWithItsWriteLatencyAndTheLagOfEachOrderWritten() {
-        hexagon.inbox.accept(hexagon.signed("wh_1", SampleWebhooks.order("ord_1", 1).bytes()));
+        hexagon.inbox.accept(
+                hexagon.signed("wh_1", SampleWebhooks.order("ord_1", 1).bytes()));
         hexagon.clock.advance(Duration.ofSeconds(3));
-        hexagon.inbox.accept(hexagon.signed("wh_2", SampleWebhooks.order("ord_2", 1).bytes()));
-        hexagon.inbox.accept(hexagon.signed("wh_1", SampleWebhooks.order("ord_1", 1).bytes()));
+        hexagon.inbox.accept(
+                hexagon.signed("wh_2", SampleWebhooks.order("ord_2", 1).bytes()));
+        hexagon.inbox.accept(
+                hexagon.signed("wh_1", SampleWebhooks.order("ord_1", 1).bytes()));
         hexagon.queue.send(new Envelope("{}", Map.of("schemaVersion", "0")));
         hexagon.clock.advance(Duration.ofSeconds(2));
 
@@ -56,7 +63,8 @@ class MetricsReportsTest {
         assertThat(hexagon.batches).hasSize(1);
         assertThat(batch.report()).isEqualTo(report);
         assertThat(batch.writeLatency()).isPresent();
-        assertThat(batch.lags()).as("only the written ones: not the duplicate, not the poison")
+        assertThat(batch.lags())
+                .as("only the written ones: not the duplicate, not the poison")
                 .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
     }
 
@@ -74,19 +82,21 @@ class MetricsReportsTest {
     void aBrokenMetricsWriterChangesNoAnswerAndNoSettlement() {
         hexagon.metricsFail = true;
 
-        AcceptOutcome outcome = hexagon.inbox.accept(hexagon.signed("wh_1",
-                SampleWebhooks.order("ord_1", 1).bytes()));
-        AcceptOutcome refused = hexagon.inbox.accept(hexagon.signed("wh_2",
-                "{}".getBytes(StandardCharsets.UTF_8)));
+        AcceptOutcome outcome = hexagon.inbox.accept(
+                hexagon.signed("wh_1", SampleWebhooks.order("ord_1", 1).bytes()));
+        AcceptOutcome refused = hexagon.inbox.accept(hexagon.signed("wh_2", "{}".getBytes(StandardCharsets.UTF_8)));
         BatchReport report = hexagon.worker.process(hexagon.queue.receive(10));
         report.acknowledged().forEach(hexagon.queue::acknowledge);
 
         assertThat(outcome).isInstanceOf(AcceptOutcome.Accepted.class);
         assertThat(refused).isInstanceOf(AcceptOutcome.InvalidPayload.class);
-        assertThat(report.results()).singleElement().extracting(r -> r.outcome())
+        assertThat(report.results())
+                .singleElement()
+                .extracting(r -> r.outcome())
                 .isEqualTo(ProcessingOutcome.WRITTEN);
         assertThat(hexagon.repository.find(OrderId.of("ord_1"))).isPresent();
-        assertThat(hexagon.queue.depth().visible() + hexagon.queue.depth().inFlight()).isZero();
+        assertThat(hexagon.queue.depth().visible() + hexagon.queue.depth().inFlight())
+                .isZero();
         assertThat(hexagon.answers).hasSize(2);
         assertThat(hexagon.batches).hasSize(1);
     }

@@ -50,18 +50,35 @@ class PlatformRequestsTest {
 
     private static final String SHOP_SECRET = "shpss_generated-requests";
     private static final String WOO_SECRET = "woo secret, with spaces";
-    private static final List<String> SHOPIFY_FIXTURES = List.of("orders-create-sample.json",
-            "rest-order-450789469.json", "rest-order-450789469-updated.json", "rest-order-450789469-cancel.json",
-            "rest-order-1073459976-eur-no-sku.json", "rest-order-1073459972-fulfilled.json");
-    private static final List<String> WOO_FIXTURES = List.of("order-727-created.json", "order-727-updated.json",
-            "order-727-cancelled.json", "order-723-customer.json", "order-727-created.compact.json");
-    private static final List<String> SHOPIFY_TOPICS = List.of("orders/create", "orders/updated", "orders/paid",
-            "orders/fulfilled", "orders/cancelled", "customers/redact", "products/update");
-    private static final List<String> WOO_TOPICS = List.of("order.created", "order.updated", "order.restored",
-            "order.deleted", "product.updated");
+    private static final List<String> SHOPIFY_FIXTURES = List.of(
+            "orders-create-sample.json",
+            "rest-order-450789469.json",
+            "rest-order-450789469-updated.json",
+            "rest-order-450789469-cancel.json",
+            "rest-order-1073459976-eur-no-sku.json",
+            "rest-order-1073459972-fulfilled.json");
+    private static final List<String> WOO_FIXTURES = List.of(
+            "order-727-created.json",
+            "order-727-updated.json",
+            "order-727-cancelled.json",
+            "order-723-customer.json",
+            "order-727-created.compact.json");
+    private static final List<String> SHOPIFY_TOPICS = List.of(
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/fulfilled",
+            "orders/cancelled",
+            "customers/redact",
+            "products/update");
+    private static final List<String> WOO_TOPICS =
+            List.of("order.created", "order.updated", "order.restored", "order.deleted", "product.updated");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private enum Platform { SHOPIFY, WOOCOMMERCE }
+    private enum Platform {
+        SHOPIFY,
+        WOOCOMMERCE
+    }
 
     @Test
     void noGeneratedPlatformRequestMakesTheDoorFailAndWhatItAcceptsIsWritten() {
@@ -70,14 +87,27 @@ class PlatformRequestsTest {
         System.out.printf("PlatformRequestsTest: %d cases, -Dfuzz.seed=%d%n", cases, seed);
         Random random = new Random(seed);
         Hexagon hexagon = new Hexagon();
-        WebhookInbox door = SourceInboxes.door(IngestSettings.withSecrets(List.of(Hexagon.SECRET)),
+        WebhookInbox door = SourceInboxes.door(
+                IngestSettings.withSecrets(List.of(Hexagon.SECRET)),
                 () -> IngestSettings.withSecrets(List.of(Hexagon.SECRET)).keys(),
-                Map.of(SourceName.of("shop"), NamedSource.fixed(SourceKind.SHOPIFY, PlatformSecrets.parse(SHOP_SECRET)),
-                        SourceName.of("woo"), NamedSource.fixed(SourceKind.WOOCOMMERCE,
-                                PlatformSecrets.parse(WOO_SECRET))),
-                PlatformTranslators::of, Hexagon.PAYLOAD_READER, hexagon.queue, hexagon.clock, IngestMetrics.NONE);
-        ProcessWebhookBatch worker = new ProcessWebhookBatch(Hexagon.PAYLOAD_READER, hexagon.repository,
-                hexagon.queue, Hexagon.BACKOFF, new Random(seed), hexagon.clock, WorkerMetrics.NONE);
+                Map.of(
+                        SourceName.of("shop"),
+                        NamedSource.fixed(SourceKind.SHOPIFY, PlatformSecrets.parse(SHOP_SECRET)),
+                        SourceName.of("woo"),
+                        NamedSource.fixed(SourceKind.WOOCOMMERCE, PlatformSecrets.parse(WOO_SECRET))),
+                PlatformTranslators::of,
+                Hexagon.PAYLOAD_READER,
+                hexagon.queue,
+                hexagon.clock,
+                IngestMetrics.NONE);
+        ProcessWebhookBatch worker = new ProcessWebhookBatch(
+                Hexagon.PAYLOAD_READER,
+                hexagon.repository,
+                hexagon.queue,
+                Hexagon.BACKOFF,
+                new Random(seed),
+                hexagon.clock,
+                WorkerMetrics.NONE);
         Map<String, Integer> seen = new TreeMap<>();
 
         for (int n = 0; n < cases; n++) {
@@ -91,7 +121,8 @@ class PlatformRequestsTest {
                 throw new AssertionError("seed " + seed + ", case " + n + ": the door threw " + e, e);
             }
             seen.merge(platform + " " + outcome.label(), 1, Integer::sum);
-            assertThat(hexagon.queue.depth().visible() - queuedBefore).as("seed %d, case %d: %s", seed, n, outcome)
+            assertThat(hexagon.queue.depth().visible() - queuedBefore)
+                    .as("seed %d, case %d: %s", seed, n, outcome)
                     .isEqualTo(outcome instanceof AcceptOutcome.Accepted ? 1 : 0);
             assertThat(outcome).as("seed %d, case %d", seed, n).isNotInstanceOf(AcceptOutcome.QueueUnavailable.class);
             if (outcome instanceof AcceptOutcome.InvalidPayload invalid) {
@@ -103,8 +134,11 @@ class PlatformRequestsTest {
                     BatchReport report = worker.process(batch);
                     report.acknowledged().forEach(hexagon.queue::acknowledge);
                     for (MessageResult result : report.results()) {
-                        assertThat(result.outcome()).as("seed %d, case %d: accepted, then", seed, n)
-                                .isInstanceOfAny(ProcessingOutcome.Written.class, ProcessingOutcome.Stale.class,
+                        assertThat(result.outcome())
+                                .as("seed %d, case %d: accepted, then", seed, n)
+                                .isInstanceOfAny(
+                                        ProcessingOutcome.Written.class,
+                                        ProcessingOutcome.Stale.class,
                                         ProcessingOutcome.Duplicate.class);
                     }
                 }
@@ -114,8 +148,13 @@ class PlatformRequestsTest {
         System.out.println("PlatformRequestsTest: outcomes " + seen);
         // The generator must reach every door, or the test proves less than it says.
         for (Platform platform : Platform.values()) {
-            assertThat(seen).as("seed %d", seed).containsKeys(platform + " accepted", platform + " invalid-payload",
-                    platform + " unauthenticated", platform + " nothing-to-queue");
+            assertThat(seen)
+                    .as("seed %d", seed)
+                    .containsKeys(
+                            platform + " accepted",
+                            platform + " invalid-payload",
+                            platform + " unauthenticated",
+                            platform + " nothing-to-queue");
         }
     }
 
@@ -143,7 +182,10 @@ class PlatformRequestsTest {
             headers.put("X-WC-Webhook-Signature", WooCommerceProtocol.signature(key, body));
             headers.put("X-WC-Webhook-Delivery-ID", "delivery-" + n);
         }
-        return new IncomingWebhook(SourceName.of(shopify ? "shop" : "woo"), RequestHeaders.of(headers), body,
+        return new IncomingWebhook(
+                SourceName.of(shopify ? "shop" : "woo"),
+                RequestHeaders.of(headers),
+                body,
                 CorrelationId.of("req-" + n));
     }
 

@@ -52,11 +52,16 @@ class ProcessWebhookBatchTest {
 
         BatchReport report = processOneBatch();
 
-        assertThat(outcomes(report)).containsExactly(
-                ProcessingOutcome.WRITTEN, ProcessingOutcome.STALE, ProcessingOutcome.DUPLICATE);
+        assertThat(outcomes(report))
+                .containsExactly(ProcessingOutcome.WRITTEN, ProcessingOutcome.STALE, ProcessingOutcome.DUPLICATE);
         assertThat(report.results()).allSatisfy(r -> assertThat(r.settlement()).isEqualTo(Settlement.ACKNOWLEDGE));
         assertThat(report.returnedToQueue()).isEmpty();
-        assertThat(hexagon.repository.find(OrderId.of("ord_1")).orElseThrow().version().value()).isEqualTo(2);
+        assertThat(hexagon.repository
+                        .find(OrderId.of("ord_1"))
+                        .orElseThrow()
+                        .version()
+                        .value())
+                .isEqualTo(2);
     }
 
     @Test
@@ -66,25 +71,31 @@ class ProcessWebhookBatchTest {
 
         BatchReport report = processOneBatch();
 
-        assertThat(outcomes(report)).containsExactly(
-                new ProcessingOutcome.Poison("unsupported schemaVersion: 0"), ProcessingOutcome.WRITTEN);
+        assertThat(outcomes(report))
+                .containsExactly(
+                        new ProcessingOutcome.Poison("unsupported schemaVersion: 0"), ProcessingOutcome.WRITTEN);
         assertThat(report.results().getFirst().settlement()).isEqualTo(Settlement.DEAD_LETTERED);
-        assertThat(hexagon.queue.deadLetters()).singleElement()
-                .extracting(DeadLetter::reason).isEqualTo(Optional.of("unsupported schemaVersion: 0"));
+        assertThat(hexagon.queue.deadLetters())
+                .singleElement()
+                .extracting(DeadLetter::reason)
+                .isEqualTo(Optional.of("unsupported schemaVersion: 0"));
         hexagon.clock.advance(Hexagon.VISIBILITY_TIMEOUT.plusSeconds(1));
         assertThat(hexagon.queue.depth().visible()).as("poison is not retried").isEqualTo(1);
     }
 
     @Test
     void aPayloadThatBreaksTheRulesIsPoisonWithEveryViolationInItsReason() {
-        String broken = SampleWebhooks.order("ord_1", 1).with("data.total", "1.00").json();
-        hexagon.queue.publish(new QueuedWebhook(WebhookId.of("wh_bad"), hexagon.clock.instant(),
-                CorrelationId.of("req-1"), broken));
+        String broken =
+                SampleWebhooks.order("ord_1", 1).with("data.total", "1.00").json();
+        hexagon.queue.publish(
+                new QueuedWebhook(WebhookId.of("wh_bad"), hexagon.clock.instant(), CorrelationId.of("req-1"), broken));
 
         BatchReport report = processOneBatch();
 
-        assertThat(outcomes(report)).containsExactly(new ProcessingOutcome.Poison(
-                "invalid payload: data.total: must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)"));
+        assertThat(outcomes(report))
+                .containsExactly(new ProcessingOutcome.Poison(
+                        "invalid payload: data.total: must equal the sum of quantity x unitPrice - discounts +"
+                                + " shipping + fees + tax (unless taxIncluded) (39.98)"));
         assertThat(hexagon.queue.depth().deadLetters()).isEqualTo(1);
         assertThat(hexagon.repository.size()).isZero();
     }
@@ -165,7 +176,8 @@ class ProcessWebhookBatchTest {
         accept("wh_1", SampleWebhooks.order("ord_1", 1));
         List<Delivery> batch = hexagon.queue.receive(10);
 
-        assertThatIllegalStateException().isThrownBy(() -> worker.process(batch))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> worker.process(batch))
                 .withMessage("repository returned 0 outcomes for 1 writes");
     }
 }

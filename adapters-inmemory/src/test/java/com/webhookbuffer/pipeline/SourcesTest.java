@@ -36,16 +36,28 @@ class SourcesTest {
 
     private final Hexagon hexagon = new Hexagon();
     private final List<AcceptOutcome> refusedHere = new ArrayList<>();
-    private final WebhookInbox door = new InboxBySource(Map.of(
-            SourceName.DEFAULT, hexagon.inbox,
-            PARTNER, new AcceptWebhook(IngestSettings.withSecrets(List.of(PARTNER_SECRET)), Hexagon.PAYLOAD_READER,
-                    hexagon.queue, hexagon.clock)),
+    private final WebhookInbox door = new InboxBySource(
+            Map.of(
+                    SourceName.DEFAULT,
+                    hexagon.inbox,
+                    PARTNER,
+                    new AcceptWebhook(
+                            IngestSettings.withSecrets(List.of(PARTNER_SECRET)),
+                            Hexagon.PAYLOAD_READER,
+                            hexagon.queue,
+                            hexagon.clock)),
             (outcome, latency) -> refusedHere.add(outcome));
 
     private IncomingWebhook signed(SourceName source, WebhookSecret secret, String webhookId, byte[] body) {
         long now = hexagon.clock.instant().getEpochSecond();
-        return new IncomingWebhook(source, "application/json", webhookId, Long.toString(now),
-                WebhookSignature.sign(secret, webhookId, now, body), body, CorrelationId.of("req-" + webhookId));
+        return new IncomingWebhook(
+                source,
+                "application/json",
+                webhookId,
+                Long.toString(now),
+                WebhookSignature.sign(secret, webhookId, now, body),
+                body,
+                CorrelationId.of("req-" + webhookId));
     }
 
     @Test
@@ -53,20 +65,26 @@ class SourcesTest {
         byte[] body = SampleWebhooks.order("ord_1", 1).bytes();
 
         assertThat(door.accept(signed(PARTNER, Hexagon.SECRET, "wh_1", body)))
-                .as("the default source's secret is not the partner's").isInstanceOf(AcceptOutcome.Unauthenticated.class);
+                .as("the default source's secret is not the partner's")
+                .isInstanceOf(AcceptOutcome.Unauthenticated.class);
         assertThat(door.accept(signed(PARTNER, PARTNER_SECRET, "wh_1", body)))
                 .isInstanceOf(AcceptOutcome.Accepted.class);
         assertThat(door.accept(signed(SourceName.DEFAULT, PARTNER_SECRET, "wh_1", body)))
                 .isInstanceOf(AcceptOutcome.Unauthenticated.class);
 
         List<Delivery> queued = hexagon.queue.receive(10);
-        assertThat(queued).singleElement().satisfies(delivery ->
-                assertThat(delivery.envelope().attributes()).containsEntry(Envelope.SOURCE, "partner"));
+        assertThat(queued)
+                .singleElement()
+                .satisfies(delivery ->
+                        assertThat(delivery.envelope().attributes()).containsEntry(Envelope.SOURCE, "partner"));
     }
 
     @Test
     void aSourceNobodyConfiguredIsRefusedBeforeAnythingElseAndNothingIsQueued() {
-        AcceptOutcome outcome = door.accept(signed(SourceName.of("stranger"), PARTNER_SECRET, "wh_1",
+        AcceptOutcome outcome = door.accept(signed(
+                SourceName.of("stranger"),
+                PARTNER_SECRET,
+                "wh_1",
                 SampleWebhooks.order("ord_1", 1).bytes()));
 
         assertThat(outcome).isInstanceOf(AcceptOutcome.UnknownSource.class);
@@ -76,7 +94,8 @@ class SourcesTest {
 
     @Test
     void theSameIdsFromTwoSourcesEndAsTwoOrders() {
-        byte[] fromPartner = SampleWebhooks.order("ord_1", 2).with("type", "order.updated").bytes();
+        byte[] fromPartner =
+                SampleWebhooks.order("ord_1", 2).with("type", "order.updated").bytes();
         byte[] fromDefault = SampleWebhooks.order("ord_1", 1).bytes();
 
         assertThat(door.accept(signed(PARTNER, PARTNER_SECRET, "wh_1", fromPartner)))

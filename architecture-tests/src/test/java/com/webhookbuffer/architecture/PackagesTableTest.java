@@ -29,7 +29,8 @@ class PackagesTableTest {
     @Test
     void everyPackageSaysWhatItIsFor() throws IOException {
         for (Map.Entry<String, String> found : packages().entrySet()) {
-            Path folder = PROJECT.resolve(found.getValue()).resolve("src/main/java/com/webhookbuffer")
+            Path folder = PROJECT.resolve(found.getValue())
+                    .resolve("src/main/java/com/webhookbuffer")
                     .resolve(found.getKey().replace('.', '/'));
             assertThat(folder.resolve("package-info.java")).as(found.getKey()).exists();
         }
@@ -62,7 +63,8 @@ class PackagesTableTest {
                 try (Stream<Path> files = Files.walk(root)) {
                     files.filter(f -> f.toString().endsWith(".java"))
                             .map(f -> root.relativize(f.getParent()).toString().replace('/', '.'))
-                            .forEach(name -> found.put(name, module.getFileName().toString()));
+                            .forEach(
+                                    name -> found.put(name, module.getFileName().toString()));
                 }
             }
         }

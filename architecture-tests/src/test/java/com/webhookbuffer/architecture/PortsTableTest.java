@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
 class PortsTableTest {
 
     private static final Path DOC = Path.of("..", "docs", "architecture.md");
-    private static final Pattern ROW = Pattern.compile("^\\| `(\\w+)` \\| (inbound|outbound)[^|]*\\|[^|]*\\| (.*) \\|$");
+    private static final Pattern ROW =
+            Pattern.compile("^\\| `(\\w+)` \\| (inbound|outbound)[^|]*\\|[^|]*\\| (.*) \\|$");
     /** A class named in the last column; {@code Type.CONSTANT} (an implementation held in a constant) is not one. */
     private static final Pattern NAMED_CLASS = Pattern.compile("`([A-Z]\\w*)`(?!\\.)");
+
     private static final Set<String> PORT_PACKAGES = Set.of(
-            HexagonRules.ROOT + ".domain.port.in", HexagonRules.ROOT + ".domain.port.out",
+            HexagonRules.ROOT + ".domain.port.in",
+            HexagonRules.ROOT + ".domain.port.out",
             HexagonRules.ROOT + ".application.port.out");
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -67,7 +70,9 @@ class PortsTableTest {
     private static Map<String, Set<String>> implemented() {
         Map<String, Set<String>> ports = new TreeMap<>();
         for (JavaClass port : PRODUCTION) {
-            if (!port.isInterface() || !PORT_PACKAGES.contains(port.getPackageName()) || !port.isTopLevelClass()
+            if (!port.isInterface()
+                    || !PORT_PACKAGES.contains(port.getPackageName())
+                    || !port.isTopLevelClass()
                     || port.getSimpleName().equals("package-info")) {
                 continue;
             }
@@ -75,11 +80,18 @@ class PortsTableTest {
                     .filter(implementation -> !implementation.isInterface() && !implementation.isAnonymousClass())
                     .filter(implementation -> !implementation.getModifiers().contains(JavaModifier.ABSTRACT))
                     .collect(Collectors.toSet());
-            boolean resultType = !implementations.isEmpty() && implementations.stream()
-                    .allMatch(implementation -> implementation.getEnclosingClass().map(port::equals).orElse(false));
+            boolean resultType = !implementations.isEmpty()
+                    && implementations.stream()
+                            .allMatch(implementation -> implementation
+                                    .getEnclosingClass()
+                                    .map(port::equals)
+                                    .orElse(false));
             if (!resultType) {
-                ports.put(port.getSimpleName(), implementations.stream().map(JavaClass::getSimpleName)
-                        .collect(Collectors.toCollection(TreeSet::new)));
+                ports.put(
+                        port.getSimpleName(),
+                        implementations.stream()
+                                .map(JavaClass::getSimpleName)
+                                .collect(Collectors.toCollection(TreeSet::new)));
             }
         }
         return ports;

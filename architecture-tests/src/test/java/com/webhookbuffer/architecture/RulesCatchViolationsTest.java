@@ -39,7 +39,8 @@ class RulesCatchViolationsTest {
     private static String violationsOf(ArchRule rule, Class<?>... classes) {
         JavaClasses imported = new ClassFileImporter().importClasses(classes);
         EvaluationResult result = rule.evaluate(imported);
-        assertThat(result.hasViolation()).as("%s should catch %s", rule.getDescription(), classes[0].getSimpleName())
+        assertThat(result.hasViolation())
+                .as("%s should catch %s", rule.getDescription(), classes[0].getSimpleName())
                 .isTrue();
         return String.join("\n", result.getFailureReport().getDetails());
     }
@@ -54,14 +55,18 @@ class RulesCatchViolationsTest {
 
     @Test
     void applicationRuleCatchesAUseCaseThatUsesAnAdapter() {
-        assertThat(violationsOf(HexagonRules.application_depends_only_on_the_domain_and_jakarta_validation,
-                UseCaseUsingAnAdapter.class)).contains(InMemoryOrderRepository.class.getName());
+        assertThat(violationsOf(
+                        HexagonRules.application_depends_only_on_the_domain_and_jakarta_validation,
+                        UseCaseUsingAnAdapter.class))
+                .contains(InMemoryOrderRepository.class.getName());
     }
 
     @Test
     void adapterRuleCatchesOneAdapterUsingAnother() {
-        assertThat(violationsOf(HexagonRules.adapters_do_not_depend_on_each_other,
-                JsonAdapterUsingTheInMemoryAdapter.class, InMemoryOrderRepository.class))
+        assertThat(violationsOf(
+                        HexagonRules.adapters_do_not_depend_on_each_other,
+                        JsonAdapterUsingTheInMemoryAdapter.class,
+                        InMemoryOrderRepository.class))
                 .contains(JsonAdapterUsingTheInMemoryAdapter.class.getName());
     }
 
@@ -69,8 +74,10 @@ class RulesCatchViolationsTest {
     void sideRulesCatchADrivenAdapterCallingAHandlerAndAHandlerCallingADrivenAdapter() {
         assertThat(violationsOf(HexagonRules.driven_adapters_do_not_call_driving_ones, QueueCallingAHandler.class))
                 .contains(SqsBatchHandler.class.getName());
-        assertThat(violationsOf(HexagonRules.driving_adapters_reach_driven_ones_only_through_the_hexagon,
-                HandlerPublishingDirectly.class)).contains(SqsMessageQueue.class.getName());
+        assertThat(violationsOf(
+                        HexagonRules.driving_adapters_reach_driven_ones_only_through_the_hexagon,
+                        HandlerPublishingDirectly.class))
+                .contains(SqsMessageQueue.class.getName());
     }
 
     @Test
@@ -89,26 +96,33 @@ class RulesCatchViolationsTest {
 
     @Test
     void operatorPortRuleCatchesAFunctionReadingDeadLetters() {
-        assertThat(violationsOf(HexagonRules.the_functions_do_not_use_operator_ports,
-                FunctionListingDeadLetters.class)).contains(DeadLetterQueue.class.getName());
+        assertThat(violationsOf(HexagonRules.the_functions_do_not_use_operator_ports, FunctionListingDeadLetters.class))
+                .contains(DeadLetterQueue.class.getName());
     }
 
     @Test
     void functionPackageRuleCatchesTheIngestSideUsingTheWorkers() {
-        assertThat(violationsOf(HexagonRules.each_function_is_wired_in_its_own_package,
-                IngestUsingTheWorker.class, WorkerSettings.class)).contains(IngestUsingTheWorker.class.getName());
+        assertThat(violationsOf(
+                        HexagonRules.each_function_is_wired_in_its_own_package,
+                        IngestUsingTheWorker.class,
+                        WorkerSettings.class))
+                .contains(IngestUsingTheWorker.class.getName());
     }
 
     @Test
     void bootstrapRuleCatchesAnAdapterUsingTheWiring() {
-        assertThat(violationsOf(HexagonRules.nothing_depends_on_bootstrap_code,
-                AdapterUsingBootstrap.class, FixtureWiring.class)).contains(AdapterUsingBootstrap.class.getName());
+        assertThat(violationsOf(
+                        HexagonRules.nothing_depends_on_bootstrap_code,
+                        AdapterUsingBootstrap.class,
+                        FixtureWiring.class))
+                .contains(AdapterUsingBootstrap.class.getName());
     }
 
     @Test
     void localServersRuleCatchesLambdaWiringThatStartsElasticMq() {
-        assertThat(violationsOf(HexagonRules.only_the_local_stack_uses_the_local_servers,
-                LambdaWiringStartingElasticMq.class)).contains("org.elasticmq");
+        assertThat(violationsOf(
+                        HexagonRules.only_the_local_stack_uses_the_local_servers, LambdaWiringStartingElasticMq.class))
+                .contains("org.elasticmq");
     }
 
     @Test

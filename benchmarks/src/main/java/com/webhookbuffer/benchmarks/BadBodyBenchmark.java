@@ -42,16 +42,27 @@ import org.openjdk.jmh.annotations.State;
 public class BadBodyBenchmark {
 
     /** The bodies, by name; {@code sample} is the baseline. */
-    static final List<String> BODIES = List.of("sample", "500-valid-items", "500-broken-items",
-            "50000-null-items", "500-over-precise-prices", "250-KiB-unknown-field");
+    static final List<String> BODIES = List.of(
+            "sample",
+            "500-valid-items",
+            "500-broken-items",
+            "50000-null-items",
+            "500-over-precise-prices",
+            "250-KiB-unknown-field");
 
     private static final long NOW = 1_764_165_600L;
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     /** Takes every message and keeps none: a benchmark of bodies, not of a queue filling memory. */
     private static final MessageQueue DISCARDING_QUEUE = webhook -> new PublishOutcome.Published("discarded");
 
-    @Param({"sample", "500-valid-items", "500-broken-items", "50000-null-items", "500-over-precise-prices",
-            "250-KiB-unknown-field"})
+    @Param({
+        "sample",
+        "500-valid-items",
+        "500-broken-items",
+        "50000-null-items",
+        "500-over-precise-prices",
+        "250-KiB-unknown-field"
+    })
     public String body;
 
     private ApiGatewayWebhookHandler handler;
@@ -60,8 +71,7 @@ public class BadBodyBenchmark {
     static byte[] bodyNamed(String name) {
         SampleWebhooks sample = SampleWebhooks.order("ord_1001", 1);
         switch (name) {
-            case "sample" -> {
-            }
+            case "sample" -> {}
             case "500-valid-items" -> {
                 for (int i = 2; i <= 500; i++) {
                     sample.withItem("SKU-" + i, 10_000, "99999.99");
@@ -73,8 +83,10 @@ public class BadBodyBenchmark {
                     sample.withItem("", 0, "-1");
                 }
             }
-            case "50000-null-items" -> sample.with("data.items",
-                    new SampleWebhooks.Raw("[" + String.join(",", Collections.nCopies(50_000, "null")) + "]"));
+            case "50000-null-items" ->
+                sample.with(
+                        "data.items",
+                        new SampleWebhooks.Raw("[" + String.join(",", Collections.nCopies(50_000, "null")) + "]"));
             case "500-over-precise-prices" -> {
                 for (int i = 2; i <= 500; i++) {
                     sample.withItem("SKU-" + i, 1, "0.000000000000000001");
@@ -100,11 +112,19 @@ public class BadBodyBenchmark {
                 new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), reader, DISCARDING_QUEUE, clock));
         byte[] bytes = bodyNamed(body);
         event = new APIGatewayV2HTTPEvent();
-        event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_bench",
-                "webhook-timestamp", Long.toString(NOW),
-                "webhook-signature", WebhookSignature.sign(SECRET, "msg_bench", NOW, bytes)));
+        event.setHeaders(Map.of(
+                "content-type",
+                "application/json",
+                "webhook-id",
+                "msg_bench",
+                "webhook-timestamp",
+                Long.toString(NOW),
+                "webhook-signature",
+                WebhookSignature.sign(SECRET, "msg_bench", NOW, bytes)));
         event.setBody(new String(bytes, StandardCharsets.UTF_8));
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-bench").build());
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("req-bench")
+                .build());
     }
 
     @Benchmark

@@ -1,6 +1,5 @@
 package com.webhookbuffer.benchmarks;
 
-import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -8,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.application.reading.PayloadReading;
-import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.lambda.ingest.IngestFunction;
 import com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction;
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -39,10 +38,10 @@ final class ColdStartLaunchers {
     static final String MESSAGE_BODY = "COLD_MESSAGE_BODY";
     /** One {@code name=value} line per message attribute. */
     static final String MESSAGE_ATTRIBUTES = "COLD_MESSAGE_ATTRIBUTES";
+
     static final String FLOOR_TABLE = "cold_start_floor";
 
-    private ColdStartLaunchers() {
-    }
+    private ColdStartLaunchers() {}
 
     static long sinceJvmStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -58,10 +57,16 @@ final class ColdStartLaunchers {
             byte[] body = body(run);
             String webhookId = "msg_cold_" + run;
             APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-            event.setHeaders(Map.of("content-type", "application/json", "webhook-id", webhookId,
-                    "webhook-timestamp", Long.toString(now), "webhook-signature",
-                    WebhookSignature.sign(WebhookSecret.parse(System.getenv("WEBHOOK_SECRETS")), webhookId, now,
-                            body)));
+            event.setHeaders(Map.of(
+                    "content-type",
+                    "application/json",
+                    "webhook-id",
+                    webhookId,
+                    "webhook-timestamp",
+                    Long.toString(now),
+                    "webhook-signature",
+                    WebhookSignature.sign(
+                            WebhookSecret.parse(System.getenv("WEBHOOK_SECRETS")), webhookId, now, body)));
             event.setBody(new String(body, StandardCharsets.UTF_8));
             APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
             report(response.getStatusCode());
@@ -70,9 +75,10 @@ final class ColdStartLaunchers {
         /** A signed run's order: its own order id per run, so the worker's runs each write one. */
         static byte[] body(String run) {
             return ("{\"type\":\"order.created\",\"timestamp\":\"2026-11-26T14:00:00Z\",\"data\":{\"orderId\":"
-                    + "\"ord_cold_" + run + "\",\"version\":1,\"customerId\":\"cus_1\",\"status\":\"placed\","
-                    + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],"
-                    + "\"total\":\"39.98\"}}").getBytes(StandardCharsets.UTF_8);
+                            + "\"ord_cold_" + run + "\",\"version\":1,\"customerId\":\"cus_1\",\"status\":\"placed\","
+                                                  + "\"currency\":\"EUR\",\"items\":[{\"sku\":\"SKU-1\",\"quantity\":2,\"unitPrice\":\"19.99\"}],"
+                                                  + "\"total\":\"39.98\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -89,12 +95,15 @@ final class ColdStartLaunchers {
             message.setBody(System.getenv(MESSAGE_BODY));
             message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
             Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-            System.getenv(MESSAGE_ATTRIBUTES).lines().filter(line -> !line.isEmpty()).forEach(line -> {
-                SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-                attribute.setDataType("String");
-                attribute.setStringValue(line.substring(line.indexOf('=') + 1));
-                attributes.put(line.substring(0, line.indexOf('=')), attribute);
-            });
+            System.getenv(MESSAGE_ATTRIBUTES)
+                    .lines()
+                    .filter(line -> !line.isEmpty())
+                    .forEach(line -> {
+                        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+                        attribute.setDataType("String");
+                        attribute.setStringValue(line.substring(line.indexOf('=') + 1));
+                        attributes.put(line.substring(0, line.indexOf('=')), attribute);
+                    });
             message.setMessageAttributes(attributes);
             SQSEvent event = new SQSEvent();
             event.setRecords(List.of(message));
@@ -106,8 +115,8 @@ final class ColdStartLaunchers {
     /** Only a JDBC connection and one upsert of a row: what any worker pays before it writes. */
     static final class BarePostgres {
         public static void main(String[] args) throws SQLException {
-            try (Connection connection = DriverManager.getConnection(System.getenv("DB_URL"),
-                    System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+            try (Connection connection = DriverManager.getConnection(
+                            System.getenv("DB_URL"), System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
                     PreparedStatement upsert = connection.prepareStatement("insert into " + FLOOR_TABLE
                             + " (id, version) values (?, 1) on conflict (id) do update set version = "
                             + FLOOR_TABLE + ".version + 1")) {

@@ -33,8 +33,11 @@ record CostModel(double ingestHandlerMillis, double workerBatchMillis, int batch
      * #17, since its time is almost all waiting for SQS), the defaults before, and both at the smallest and at one
      * full vCPU.
      */
-    static final List<Sizes> MEMORY_SIZES = List.of(new Sizes(512, 1024, "the template's defaults"),
-            new Sizes(1024, 1024, "the defaults before #17"), new Sizes(512, 512, ""), new Sizes(1769, 1769, ""));
+    static final List<Sizes> MEMORY_SIZES = List.of(
+            new Sizes(512, 1024, "the template's defaults"),
+            new Sizes(1024, 1024, "the defaults before #17"),
+            new Sizes(512, 512, ""),
+            new Sizes(1769, 1769, ""));
     /**
      * A worker invocation's time for a full batch, assumed: its one write is about 2 ms against a local PostgreSQL
      * ({@code OrderWriteBenchmark}, one connection, batches of 10), and over the network to RDS it takes the
@@ -61,36 +64,70 @@ record CostModel(double ingestHandlerMillis, double workerBatchMillis, int batch
     }
 
     String report() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%nWhat a million webhooks cost on AWS (us-east-1 list prices read %s; dollars)%n", PRICES_READ));
-        out.append(String.format(Locale.ROOT, "  ingest: %.3f ms handler (measured, request log on) + %.0f ms "
-                + "SendMessage (AWS's example latency) per request; worker: %.1f ms per batch of %d; SQS %.2f "
-                + "requests per webhook%n", ingestHandlerMillis, SQS_CALL_MILLIS, workerBatchMillis, batchSize,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nWhat a million webhooks cost on AWS (us-east-1 list prices read %s; dollars)%n",
+                PRICES_READ));
+        out.append(String.format(
+                Locale.ROOT,
+                "  ingest: %.3f ms handler (measured, request log on) + %.0f ms "
+                        + "SendMessage (AWS's example latency) per request; worker: %.1f ms per batch of %d; SQS %.2f "
+                        + "requests per webhook%n",
+                ingestHandlerMillis,
+                SQS_CALL_MILLIS,
+                workerBatchMillis,
+                batchSize,
                 sqsRequestsPerWebhook()));
-        out.append(String.format(Locale.ROOT, "%-12s %8s %12s %12s %8s %12s %12s %8s%n", "ingest/worker",
-                "API GW", "ingest req", "ingest GB-s", "SQS", "worker req", "worker GB-s", "total"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-12s %8s %12s %12s %8s %12s %12s %8s%n",
+                "ingest/worker",
+                "API GW",
+                "ingest req",
+                "ingest GB-s",
+                "SQS",
+                "worker req",
+                "worker GB-s",
+                "total"));
         for (Sizes sizes : MEMORY_SIZES) {
             double apiGateway = API_GATEWAY_PER_MILLION;
             double ingestRequests = LAMBDA_REQUESTS_PER_MILLION;
-            double ingestDuration = 1_000_000 * sizes.ingestMegabytes() / 1024.0
-                    * billedSeconds(ingestHandlerMillis + SQS_CALL_MILLIS) * LAMBDA_PER_GB_SECOND;
+            double ingestDuration = 1_000_000
+                    * sizes.ingestMegabytes()
+                    / 1024.0
+                    * billedSeconds(ingestHandlerMillis + SQS_CALL_MILLIS)
+                    * LAMBDA_PER_GB_SECOND;
             double sqs = sqsRequestsPerWebhook() * SQS_PER_MILLION;
             double batches = 1_000_000.0 / batchSize;
             double workerRequests = batches / 1_000_000 * LAMBDA_REQUESTS_PER_MILLION;
-            double workerDuration = batches * sizes.workerMegabytes() / 1024.0 * billedSeconds(workerBatchMillis)
+            double workerDuration = batches
+                    * sizes.workerMegabytes()
+                    / 1024.0
+                    * billedSeconds(workerBatchMillis)
                     * LAMBDA_PER_GB_SECOND;
             double total = apiGateway + ingestRequests + ingestDuration + sqs + workerRequests + workerDuration;
-            out.append(String.format(Locale.ROOT, "%-12s %8.2f %12.2f %12.2f %8.2f %12.3f %12.3f %8.2f  %s",
-                    sizes.ingestMegabytes() + "/" + sizes.workerMegabytes(), apiGateway, ingestRequests,
-                    ingestDuration, sqs, workerRequests, workerDuration, total, sizes.note()).stripTrailing())
+            out.append(String.format(
+                                    Locale.ROOT,
+                                    "%-12s %8.2f %12.2f %12.2f %8.2f %12.3f %12.3f %8.2f  %s",
+                                    sizes.ingestMegabytes() + "/" + sizes.workerMegabytes(),
+                                    apiGateway,
+                                    ingestRequests,
+                                    ingestDuration,
+                                    sqs,
+                                    workerRequests,
+                                    workerDuration,
+                                    total,
+                                    sizes.note())
+                            .stripTrailing())
                     .append(System.lineSeparator());
         }
-        out.append(String.format(Locale.ROOT, "  plus the database, whatever the traffic: db.t4g.micro about %.2f a "
-                + "month (and its storage)%n", DATABASE_PER_MONTH));
+        out.append(String.format(
+                Locale.ROOT,
+                "  plus the database, whatever the traffic: db.t4g.micro about %.2f a " + "month (and its storage)%n",
+                DATABASE_PER_MONTH));
         return out.toString();
     }
 
     /** An ingest and a worker memory size (MB), as the template's IngestMemorySize and WorkerMemorySize. */
-    record Sizes(int ingestMegabytes, int workerMegabytes, String note) {
-    }
+    record Sizes(int ingestMegabytes, int workerMegabytes, String note) {}
 }

@@ -46,8 +46,10 @@ public class IngestBenchmark {
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 
     /** The body every warm benchmark reads: an order of two line items. */
-    static final byte[] BODY = SampleWebhooks.order("ord_1001", 1).withItem("SKU-2", 3, "5.00")
-            .with("data.total", "54.98").bytes();
+    static final byte[] BODY = SampleWebhooks.order("ord_1001", 1)
+            .withItem("SKU-2", 3, "5.00")
+            .with("data.total", "54.98")
+            .bytes();
 
     private final String bodyText = new String(BODY, StandardCharsets.UTF_8);
     private final String signature = WebhookSignature.sign(SECRET, "msg_bench", NOW, BODY);
@@ -62,8 +64,8 @@ public class IngestBenchmark {
     @Setup(Level.Trial)
     public void logging() {
         Logger adapters = (Logger) LoggerFactory.getLogger("com.webhookbuffer.adapter");
-        adapters.setLevel(requestLog.equals("on") ? ch.qos.logback.classic.Level.INFO
-                : ch.qos.logback.classic.Level.WARN);
+        adapters.setLevel(
+                requestLog.equals("on") ? ch.qos.logback.classic.Level.INFO : ch.qos.logback.classic.Level.WARN);
     }
 
     @Setup(Level.Iteration)
@@ -75,10 +77,19 @@ public class IngestBenchmark {
         handler = new ApiGatewayWebhookHandler(
                 new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), reader, queue, clock));
         event = new APIGatewayV2HTTPEvent();
-        event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_bench",
-                "webhook-timestamp", Long.toString(NOW), "webhook-signature", signature));
+        event.setHeaders(Map.of(
+                "content-type",
+                "application/json",
+                "webhook-id",
+                "msg_bench",
+                "webhook-timestamp",
+                Long.toString(NOW),
+                "webhook-signature",
+                signature));
         event.setBody(bodyText);
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-bench").build());
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("req-bench")
+                .build());
     }
 
     @Benchmark

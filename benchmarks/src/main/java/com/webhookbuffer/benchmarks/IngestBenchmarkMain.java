@@ -14,11 +14,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -67,11 +67,12 @@ public final class IngestBenchmarkMain {
     /** The goal (#17) for the ingest function's cold start, as a multiple of the bare SDK's. */
     private static final double COLD_GOAL = 1.2;
     /** Which parts to run: {@code -Dparts=cold,warm} (both by default). */
-    private static final List<String> PARTS = List.of(System.getProperty("parts", "cold,warm").split(","));
+    private static final List<String> PARTS =
+            List.of(System.getProperty("parts", "cold,warm").split(","));
+
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    private IngestBenchmarkMain() {
-    }
+    private IngestBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         Path ingestJar = Path.of(System.getProperty("ingest.jar"));
@@ -89,11 +90,19 @@ public final class IngestBenchmarkMain {
                 String endpoint = server.endpoint().toString();
                 String queueUrl;
                 try (SqsClient sqs = SqsClients.forEndpoint(URI.create(endpoint), Region.US_EAST_1)) {
-                    queueUrl = sqs.createQueue(create -> create.queueName("orders-cold")).queueUrl();
+                    queueUrl = sqs.createQueue(create -> create.queueName("orders-cold"))
+                            .queueUrl();
                 }
                 String classpath = ingestJar + File.pathSeparator + launchers;
-                Map<String, String> environment = Map.of("WEBHOOK_SECRETS", SECRET, "QUEUE_URL", queueUrl,
-                        "AWS_ENDPOINT_URL_SQS", endpoint, "AWS_REGION", "us-east-1");
+                Map<String, String> environment = Map.of(
+                        "WEBHOOK_SECRETS",
+                        SECRET,
+                        "QUEUE_URL",
+                        queueUrl,
+                        "AWS_ENDPOINT_URL_SQS",
+                        endpoint,
+                        "AWS_REGION",
+                        "us-east-1");
                 List<Long> function = new ArrayList<>();
                 List<Long> bare = new ArrayList<>();
                 List<Long> reader = new ArrayList<>();
@@ -104,19 +113,34 @@ public final class IngestBenchmarkMain {
                     reader.add(coldStart(classpath, ColdStartLaunchers.PayloadReaderAlone.class, environment));
                     empty.add(coldStart(classpath, ColdStartLaunchers.Empty.class, environment));
                 }
-                report.append(String.format(Locale.ROOT, "%nCold start, JVM start to first answer (ms, %d runs each, "
-                        + "ingest jar %.1f MB)%n", COLD_RUNS, Files.size(ingestJar) / 1e6));
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%nCold start, JVM start to first answer (ms, %d runs each, " + "ingest jar %.1f MB)%n",
+                        COLD_RUNS,
+                        Files.size(ingestJar) / 1e6));
                 report.append(String.format(Locale.ROOT, "%-40s %8s %8s %8s%n", "", "min", "median", "max"));
                 report.append(row("IngestFunction, one signed webhook", function));
                 report.append(row("bare SqsClient, one send (baseline)", bare));
-                report.append(String.format(Locale.ROOT, "%-40s %8s %7.2fx%n", "ratio of medians", "",
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%-40s %8s %7.2fx%n",
+                        "ratio of medians",
+                        "",
                         (double) median(function) / median(bare)));
                 report.append(row("  payload reader alone, one body", reader));
                 report.append(row("  a JVM that only starts", empty));
-                report.append(String.format(Locale.ROOT, "%-40s %8s %8d%n", "  the payload reader beyond that", "",
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%-40s %8s %8d%n",
+                        "  the payload reader beyond that",
+                        "",
                         median(reader) - median(empty)));
-                report.append(String.format(Locale.ROOT, "%-40s %8s %8d%n",
-                        "  the goal's allowance beyond baseline", "", Math.round((COLD_GOAL - 1) * median(bare))));
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%-40s %8s %8d%n",
+                        "  the goal's allowance beyond baseline",
+                        "",
+                        Math.round((COLD_GOAL - 1) * median(bare))));
                 report.append(workerColdStarts(workerJar, launchers, endpoint, queueUrl));
             } finally {
                 server.close();
@@ -129,35 +153,59 @@ public final class IngestBenchmarkMain {
             double quiet = score(results, "ingestHandler", "off");
             double floor = score(results, "floorHmacAndJsonParse", "on");
             report.append(String.format(Locale.ROOT, "%nWarm, one thread (requests/s per core)%n"));
-            report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
-                    "ingest handler, in-memory queue, JSON request log on", logged, logged / floor));
-            report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
-                    "ingest handler, in-memory queue, request log off", quiet, quiet / floor));
-            report.append(String.format(Locale.ROOT, "%-58s %10.0f %7.3fx%n",
-                    "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-58s %10.0f %7.3fx%n",
+                    "ingest handler, in-memory queue, JSON request log on",
+                    logged,
+                    logged / floor));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-58s %10.0f %7.3fx%n",
+                    "ingest handler, in-memory queue, request log off",
+                    quiet,
+                    quiet / floor));
+            report.append(String.format(
+                    Locale.ROOT, "%-58s %10.0f %7.3fx%n", "floor: HMAC-SHA256 + JSON parse (baseline)", floor, 1.0));
             Collection<RunResult> parts = runOneThread(PayloadPartsBenchmark.class, 2, 3);
             double binding = score(parts, "bindingAlone", null);
             double rules = score(parts, "rulesAlone", null);
-            report.append(String.format(Locale.ROOT, "%nWhere a warm request's time goes (microseconds per request)%n"));
-            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n", "ingest handler, request log on",
-                    1e6 / logged));
-            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n",
-                    "  of which, alone: the body bound to the contract (Jackson)", 1e6 / binding));
-            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n",
-                    "  of which, alone: the payload rules (Hibernate Validator)", 1e6 / rules));
-            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n",
-                    "what the goal (>= " + WARM_GOAL + "x the floor) allows in all", 1e6 / (WARM_GOAL * floor)));
+            report.append(
+                    String.format(Locale.ROOT, "%nWhere a warm request's time goes (microseconds per request)%n"));
+            report.append(String.format(Locale.ROOT, "%-58s %10.2f%n", "ingest handler, request log on", 1e6 / logged));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-58s %10.2f%n",
+                    "  of which, alone: the body bound to the contract (Jackson)",
+                    1e6 / binding));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-58s %10.2f%n",
+                    "  of which, alone: the payload rules (Hibernate Validator)",
+                    1e6 / rules));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%-58s %10.2f%n",
+                    "what the goal (>= " + WARM_GOAL + "x the floor) allows in all",
+                    1e6 / (WARM_GOAL * floor)));
 
             report.append(new CostModel(1000 / logged, CostModel.WORKER_BATCH_MILLIS, CostModel.BATCH_SIZE).report());
 
             Collection<RunResult> bodies = runOneThread(BadBodyBenchmark.class, 1, 2);
             double sample = bodyScore(bodies, "sample");
-            report.append(String.format(Locale.ROOT, "%nBad bodies, one thread (microseconds per request, "
-                    + "each signed and within MAX_BODY_BYTES)%n"));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "%nBad bodies, one thread (microseconds per request, "
+                            + "each signed and within MAX_BODY_BYTES)%n"));
             for (String body : BadBodyBenchmark.BODIES) {
                 double micros = bodyScore(bodies, body);
-                report.append(String.format(Locale.ROOT, "%-32s %7d bytes %10.1f us %7.2fx%s%n", body,
-                        BadBodyBenchmark.bodyNamed(body).length, micros, micros / sample,
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%-32s %7d bytes %10.1f us %7.2fx%s%n",
+                        body,
+                        BadBodyBenchmark.bodyNamed(body).length,
+                        micros,
+                        micros / sample,
                         body.equals("sample") ? "  (baseline)" : ""));
             }
         }
@@ -175,44 +223,70 @@ public final class IngestBenchmarkMain {
         try (SqsClient sqs = SqsClients.forEndpoint(URI.create(endpoint), Region.US_EAST_1)) {
             while (queued.size() < COLD_RUNS) {
                 List<Message> received = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                        .maxNumberOfMessages(10).messageAttributeNames("All").waitTimeSeconds(1)).messages();
+                                .maxNumberOfMessages(10)
+                                .messageAttributeNames("All")
+                                .waitTimeSeconds(1))
+                        .messages();
                 if (received.isEmpty()) {
-                    throw new IllegalStateException("the ingest runs queued " + queued.size() + " webhooks, not "
-                            + COLD_RUNS);
+                    throw new IllegalStateException(
+                            "the ingest runs queued " + queued.size() + " webhooks, not " + COLD_RUNS);
                 }
                 queued.addAll(received);
             }
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DatabaseSettings db = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                    "postgres");
+            DatabaseSettings db =
+                    DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
             DatabaseMigrations.migrate(db);
             try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE " + ColdStartLaunchers.FLOOR_TABLE
                         + " (id text PRIMARY KEY, version bigint NOT NULL)");
             }
-            Map<String, String> environment = Map.of("DB_URL", db.jdbcUrl(), "DB_USER", db.user(),
-                    "DB_PASSWORD", db.password(), "QUEUE_URL", queueUrl, "DLQ_URL", queueUrl,
-                    "AWS_ENDPOINT_URL_SQS", endpoint, "AWS_REGION", "us-east-1");
+            Map<String, String> environment = Map.of(
+                    "DB_URL",
+                    db.jdbcUrl(),
+                    "DB_USER",
+                    db.user(),
+                    "DB_PASSWORD",
+                    db.password(),
+                    "QUEUE_URL",
+                    queueUrl,
+                    "DLQ_URL",
+                    queueUrl,
+                    "AWS_ENDPOINT_URL_SQS",
+                    endpoint,
+                    "AWS_REGION",
+                    "us-east-1");
             String classpath = workerJar + File.pathSeparator + launchers;
             List<Long> function = new ArrayList<>();
             List<Long> bare = new ArrayList<>();
             for (Message message : queued.subList(0, COLD_RUNS)) {
                 Map<String, String> withMessage = new HashMap<>(environment);
                 withMessage.put(ColdStartLaunchers.MESSAGE_BODY, message.body());
-                withMessage.put(ColdStartLaunchers.MESSAGE_ATTRIBUTES, message.messageAttributes().entrySet().stream()
-                        .map(attribute -> attribute.getKey() + "=" + attribute.getValue().stringValue())
-                        .collect(Collectors.joining("\n")));
+                withMessage.put(
+                        ColdStartLaunchers.MESSAGE_ATTRIBUTES,
+                        message.messageAttributes().entrySet().stream()
+                                .map(attribute -> attribute.getKey() + "="
+                                        + attribute.getValue().stringValue())
+                                .collect(Collectors.joining("\n")));
                 function.add(coldStart(classpath, ColdStartLaunchers.Worker.class, withMessage));
                 bare.add(coldStart(classpath, ColdStartLaunchers.BarePostgres.class, environment));
             }
-            return String.format(Locale.ROOT, "%nWorker cold start, JVM start to its batch written (ms, %d runs "
-                            + "each, worker jar %.1f MB)%n", COLD_RUNS, Files.size(workerJar) / 1e6)
+            return String.format(
+                            Locale.ROOT,
+                            "%nWorker cold start, JVM start to its batch written (ms, %d runs "
+                                    + "each, worker jar %.1f MB)%n",
+                            COLD_RUNS,
+                            Files.size(workerJar) / 1e6)
                     + String.format(Locale.ROOT, "%-40s %8s %8s %8s%n", "", "min", "median", "max")
                     + row("WorkerFunction, one queued webhook", function)
                     + row("bare JDBC, one upsert (baseline)", bare)
-                    + String.format(Locale.ROOT, "%-40s %8s %7.2fx%n", "ratio of medians", "",
+                    + String.format(
+                            Locale.ROOT,
+                            "%-40s %8s %7.2fx%n",
+                            "ratio of medians",
+                            "",
                             (double) median(function) / median(bare));
         }
     }
@@ -221,16 +295,18 @@ public final class IngestBenchmarkMain {
     private static Collection<RunResult> runOneThread(Class<?> benchmark, int warmupSeconds, int measureSeconds)
             throws IOException, RunnerException {
         return new Runner(new OptionsBuilder()
-                .include(benchmark.getName())
-                .threads(1)
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(warmupSeconds))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(measureSeconds))
-                .jvmArgsAppend("-Xmx1g")
-                .output(Files.createTempFile(benchmark.getSimpleName(), ".log").toString())
-                .build()).run();
+                        .include(benchmark.getName())
+                        .threads(1)
+                        .forks(1)
+                        .warmupIterations(3)
+                        .warmupTime(TimeValue.seconds(warmupSeconds))
+                        .measurementIterations(5)
+                        .measurementTime(TimeValue.seconds(measureSeconds))
+                        .jvmArgsAppend("-Xmx1g")
+                        .output(Files.createTempFile(benchmark.getSimpleName(), ".log")
+                                .toString())
+                        .build())
+                .run();
     }
 
     private static double bodyScore(Collection<RunResult> results, String body) {
@@ -252,8 +328,8 @@ public final class IngestBenchmarkMain {
         Process process = builder.start();
         Long millis = null;
         String last = "";
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 last = line;
@@ -274,8 +350,8 @@ public final class IngestBenchmarkMain {
 
     private static String row(String name, List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
-        return String.format(Locale.ROOT, "%-40s %8d %8d %8d%n", name, sorted.getFirst(), median(sorted),
-                sorted.getLast());
+        return String.format(
+                Locale.ROOT, "%-40s %8d %8d %8d%n", name, sorted.getFirst(), median(sorted), sorted.getLast());
     }
 
     private static long median(List<Long> millis) {
@@ -287,7 +363,8 @@ public final class IngestBenchmarkMain {
     private static double score(Collection<RunResult> results, String benchmark, String requestLog) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().endsWith("." + benchmark))
-                .filter(r -> requestLog == null || requestLog.equals(r.getParams().getParam("requestLog")))
+                .filter(r ->
+                        requestLog == null || requestLog.equals(r.getParams().getParam("requestLog")))
                 .mapToDouble(r -> r.getPrimaryResult().getScore())
                 .findFirst()
                 .orElse(Double.NaN);

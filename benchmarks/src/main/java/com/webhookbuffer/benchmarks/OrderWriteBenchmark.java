@@ -51,7 +51,8 @@ public class OrderWriteBenchmark {
         DatabaseSettings settings = DatabaseSettings.of(System.getProperty(JDBC_URL_PROPERTY), "postgres", "postgres")
                 .withPoolSize(connections);
         pool = ConnectionPool.open(settings);
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE orders, order_items, processed_webhooks");
             connection.commit();
         }

@@ -22,8 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class OrderWriteBenchmarkMain {
 
-    private OrderWriteBenchmarkMain() {
-    }
+    private OrderWriteBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -51,14 +50,20 @@ public final class OrderWriteBenchmarkMain {
 
     private static void print(List<RunResult> results) {
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%n%-3s %6s %16s %16s %7s%n",
-                "K", "batch", "MyBatis orders/s", "JDBC orders/s", "ratio"));
+        table.append(String.format(
+                Locale.ROOT, "%n%-3s %6s %16s %16s %7s%n", "K", "batch", "MyBatis orders/s", "JDBC orders/s", "ratio"));
         for (int connections : new int[] {1, 2, 4}) {
             for (int batchSize : new int[] {1, 10, 100}) {
                 double mybatis = ordersPerSecond(results, connections, batchSize, "mybatis");
                 double jdbc = ordersPerSecond(results, connections, batchSize, "jdbc");
-                table.append(String.format(Locale.ROOT, "%-3d %6d %16.0f %16.0f %6.2fx%n",
-                        connections, batchSize, mybatis, jdbc, mybatis / jdbc));
+                table.append(String.format(
+                        Locale.ROOT,
+                        "%-3d %6d %16.0f %16.0f %6.2fx%n",
+                        connections,
+                        batchSize,
+                        mybatis,
+                        jdbc,
+                        mybatis / jdbc));
             }
         }
         System.out.println(table);

@@ -23,11 +23,11 @@ import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
+import com.webhookbuffer.standin.aws.ElasticMq;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import com.webhookbuffer.standin.aws.ElasticMq;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,24 +90,35 @@ public final class PipelineBenchmarkMain {
     private static final int BATCH = 10;
     /** The goals (#17): the pipeline at 0.2x of the database's own pace, answers under 100 ms at p99. */
     private static final double GOAL_RATIO = 0.2;
+
     private static final long GOAL_P99_MILLIS = 100;
 
-    private PipelineBenchmarkMain() {
-    }
+    private PipelineBenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         Path state = Files.createTempDirectory("pipeline-benchmark");
-        Map<String, String> environment = Map.of("HTTP_PORT", "0", "SQS_PORT", "0",
-                "LOCAL_STATE_DIR", state.toString(), "DB_MAX_CONNECTIONS", Integer.toString(BUDGET));
+        Map<String, String> environment = Map.of(
+                "HTTP_PORT",
+                "0",
+                "SQS_PORT",
+                "0",
+                "LOCAL_STATE_DIR",
+                state.toString(),
+                "DB_MAX_CONNECTIONS",
+                Integer.toString(BUDGET));
         Run run;
         QueueRun queue;
         double baseline;
-        try (InProcessStack stack = InProcessStack.start(environment,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build()) {
-            System.out.printf("Pipeline benchmark: %,d webhooks over %d connections, budget %d, batches of %d "
-                    + "(warm-up %,d)%n", WEBHOOKS, CONNECTIONS, BUDGET, BATCH, WARM_UP);
+        try (InProcessStack stack = InProcessStack.start(
+                        environment, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build()) {
+            System.out.printf(
+                    "Pipeline benchmark: %,d webhooks over %d connections, budget %d, batches of %d "
+                            + "(warm-up %,d)%n",
+                    WEBHOOKS, CONNECTIONS, BUDGET, BATCH, WARM_UP);
             post(stack, http, "warm", WARM_UP);
             run = post(stack, http, "bench", WEBHOOKS);
             queueAlone(stack.sqsEndpoint(), "alone-warm", WARM_UP);
@@ -125,8 +136,8 @@ public final class PipelineBenchmarkMain {
         }
         // After the stack stopped, on a fresh PostgreSQL of the same version: the two never share the cores.
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DatabaseSettings db = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                    "postgres");
+            DatabaseSettings db =
+                    DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
             DatabaseMigrations.migrate(db);
             plainJdbc(db, WARM_UP, BUDGET);
             baseline = plainJdbc(db, WEBHOOKS, BUDGET);
@@ -171,7 +182,8 @@ public final class PipelineBenchmarkMain {
                                 .header("webhook-id", id)
                                 .header("webhook-timestamp", Long.toString(now))
                                 .header("webhook-signature", WebhookSignature.sign(secret, id, now, body))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build();
                         long sent = System.nanoTime();
                         HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
                         latencies[i] = System.nanoTime() - sent;
@@ -228,9 +240,11 @@ public final class PipelineBenchmarkMain {
     private static QueueRun queueAlone(URI endpoint, String name, int count) throws Exception {
         ScheduledExecutorService windows = Executors.newSingleThreadScheduledExecutor();
         try (SqsClient sqs = SqsClients.forEndpoint(endpoint, Region.US_EAST_1);
-                SqsAsyncClient async = SqsAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("local", "local")))
+                SqsAsyncClient async = SqsAsyncClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                         .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(CONNECTIONS))
                         .build()) {
             String queueUrl = sqs.createQueue(create -> create.queueName(name)).queueUrl();
@@ -247,17 +261,22 @@ public final class PipelineBenchmarkMain {
                     pollers.add(threads.submit(() -> {
                         while (deleted.get() < count) {
                             if (Instant.now().isAfter(deadline)) {
-                                throw new IllegalStateException("the queue alone did not deliver " + count
-                                        + " messages within 10 minutes");
+                                throw new IllegalStateException(
+                                        "the queue alone did not deliver " + count + " messages within 10 minutes");
                             }
                             List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                                    .maxNumberOfMessages(BATCH).waitTimeSeconds(1).messageAttributeNames("All"))
+                                            .maxNumberOfMessages(BATCH)
+                                            .waitTimeSeconds(1)
+                                            .messageAttributeNames("All"))
                                     .messages();
                             if (!messages.isEmpty()) {
-                                sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl).entries(messages.stream()
-                                        .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId())
-                                                .receiptHandle(m.receiptHandle()).build())
-                                        .toList()));
+                                sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl)
+                                        .entries(messages.stream()
+                                                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                                                        .id(m.messageId())
+                                                        .receiptHandle(m.receiptHandle())
+                                                        .build())
+                                                .toList()));
                                 deleted.addAndGet(messages.size());
                             }
                         }
@@ -267,8 +286,11 @@ public final class PipelineBenchmarkMain {
                 for (int c = 0; c < CONNECTIONS; c++) {
                     senders.add(threads.submit(() -> {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            QueuedWebhook webhook = new QueuedWebhook(WebhookId.of(name + "-" + i), Instant.now(),
-                                    CorrelationId.random(), order(name + "_" + i));
+                            QueuedWebhook webhook = new QueuedWebhook(
+                                    WebhookId.of(name + "-" + i),
+                                    Instant.now(),
+                                    CorrelationId.random(),
+                                    order(name + "_" + i));
                             long sent = System.nanoTime();
                             if (!(queue.publish(webhook) instanceof PublishOutcome.Published)) {
                                 throw new IllegalStateException("the queue did not take " + webhook.webhookId());
@@ -325,11 +347,17 @@ public final class PipelineBenchmarkMain {
     }
 
     private static OrderWrite write(String orderId) {
-        Order order = new Order(OrderId.of(orderId), OrderVersion.of(1), CustomerId.of("cus_42"), OrderStatus.PLACED,
-                Money.currency("EUR"), List.of(LineItem.of("SKU-1", 2, Money.of("19.99", "EUR"))),
-                Money.of("39.98", "EUR"), Instant.parse("2026-11-27T12:00:00Z"));
-        return new OrderWrite(SourceName.DEFAULT, WebhookId.of("base-" + orderId),
-                new OrderUpdate(EventType.ORDER_CREATED, order));
+        Order order = new Order(
+                OrderId.of(orderId),
+                OrderVersion.of(1),
+                CustomerId.of("cus_42"),
+                OrderStatus.PLACED,
+                Money.currency("EUR"),
+                List.of(LineItem.of("SKU-1", 2, Money.of("19.99", "EUR"))),
+                Money.of("39.98", "EUR"),
+                Instant.parse("2026-11-27T12:00:00Z"));
+        return new OrderWrite(
+                SourceName.DEFAULT, WebhookId.of("base-" + orderId), new OrderUpdate(EventType.ORDER_CREATED, order));
     }
 
     private static void print(Run run, QueueRun queue, QueueRun inMemory, double baseline) {
@@ -338,23 +366,32 @@ public final class PipelineBenchmarkMain {
         System.out.printf("| figure | measured | baseline in the same run | ratio | goal (#17) |%n");
         System.out.printf("|---|---|---|---|---|%n");
         System.out.printf("| webhooks accepted per second (door) | %,.0f | | | |%n", run.acceptedPerSecond());
-        System.out.printf("| webhooks written per second, end to end | %,.0f | plain JDBC, %d connections, batches of %d: "
-                + "%,.0f orders/s | %.2fx | >= %.1fx and >= 2,000/s |%n", run.writtenPerSecond(), BUDGET, BATCH,
-                baseline, ratio, GOAL_RATIO);
-        System.out.printf("| answer latency p50 / p99 / max (ms) | %d / %d / %d | | | p99 < %d |%n",
+        System.out.printf(
+                "| webhooks written per second, end to end | %,.0f | plain JDBC, %d connections, batches of %d: "
+                        + "%,.0f orders/s | %.2fx | >= %.1fx and >= 2,000/s |%n",
+                run.writtenPerSecond(), BUDGET, BATCH, baseline, ratio, GOAL_RATIO);
+        System.out.printf(
+                "| answer latency p50 / p99 / max (ms) | %d / %d / %d | | | p99 < %d |%n",
                 run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(100), GOAL_P99_MILLIS);
         System.out.printf("| answered other than 202 | %d | | | 0 |%n", run.refused());
-        System.out.printf("| the queue alone: published, received and deleted per second (no door, no worker) | "
-                + "%,.0f | | %.2fx of plain JDBC | the ceiling of the line above |%n", queue.perSecond(),
-                queue.perSecond() / baseline);
-        System.out.printf("| the queue alone: publish acknowledged p50 / p99 / max (ms) | %d / %d / %d | | | |%n",
-                percentileMillis(queue.acknowledgedNanos(), 50), percentileMillis(queue.acknowledgedNanos(), 99),
+        System.out.printf(
+                "| the queue alone: published, received and deleted per second (no door, no worker) | "
+                        + "%,.0f | | %.2fx of plain JDBC | the ceiling of the line above |%n",
+                queue.perSecond(), queue.perSecond() / baseline);
+        System.out.printf(
+                "| the queue alone: publish acknowledged p50 / p99 / max (ms) | %d / %d / %d | | | |%n",
+                percentileMillis(queue.acknowledgedNanos(), 50),
+                percentileMillis(queue.acknowledgedNanos(), 99),
                 percentileMillis(queue.acknowledgedNanos(), 100));
-        System.out.printf("| the same, on an ElasticMQ that keeps nothing on disk (not the stack's promise) | "
-                + "%,.0f, p99 %d ms | | %.2fx of plain JDBC | |%n", inMemory.perSecond(),
-                percentileMillis(inMemory.acknowledgedNanos(), 99), inMemory.perSecond() / baseline);
-        System.out.printf("%nAccepted %,d in %.1f s; all written %.1f s after the first was sent.%n", run.accepted(),
-                seconds(run.sending()), seconds(run.untilWritten()));
+        System.out.printf(
+                "| the same, on an ElasticMQ that keeps nothing on disk (not the stack's promise) | "
+                        + "%,.0f, p99 %d ms | | %.2fx of plain JDBC | |%n",
+                inMemory.perSecond(),
+                percentileMillis(inMemory.acknowledgedNanos(), 99),
+                inMemory.perSecond() / baseline);
+        System.out.printf(
+                "%nAccepted %,d in %.1f s; all written %.1f s after the first was sent.%n",
+                run.accepted(), seconds(run.sending()), seconds(run.untilWritten()));
     }
 
     private static long percentileMillis(long[] nanos, double percentile) {

@@ -25,8 +25,8 @@ final class PlainJdbcUpsert {
     void write(List<OrderWrite> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement claim = connection.prepareStatement(
-                    "INSERT INTO processed_webhooks (source, webhook_id, order_id, outcome) VALUES (?, ?, ?, 'written') "
-                            + "ON CONFLICT (source, webhook_id) DO NOTHING");
+                            "INSERT INTO processed_webhooks (source, webhook_id, order_id, outcome) VALUES (?, ?, ?,"
+                                    + " 'written') ON CONFLICT (source, webhook_id) DO NOTHING");
                     PreparedStatement upsert = connection.prepareStatement(
                             "INSERT INTO orders (source, order_id, version, status, customer_id, currency, total, "
                                     + "updated_at, event_type, webhook_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

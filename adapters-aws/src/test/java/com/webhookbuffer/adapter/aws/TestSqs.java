@@ -36,8 +36,7 @@ public final class TestSqs {
         return endpoint;
     }
 
-    private TestSqs() {
-    }
+    private TestSqs() {}
 
     public static synchronized SqsClient client() {
         if (client == null) {
@@ -50,17 +49,19 @@ public final class TestSqs {
     }
 
     /** A queue and its dead-letter queue, with the redrive policy and visibility timeout given. */
-    public record Queues(String queueUrl, String deadLetterQueueUrl) {
-    }
+    public record Queues(String queueUrl, String deadLetterQueueUrl) {}
 
     /**
      * Receives up to ten messages the way the Lambda event source mapping does and hands them over as an
      * {@link SQSEvent} with every field the worker reads (ids, receipt handles, receive count, attributes).
      */
     public static SQSEvent receiveEvent(String queueUrl, int waitSeconds) {
-        List<Message> messages = client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
-                .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages();
+        List<Message> messages = client().receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(waitSeconds)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES))
+                .messages();
         String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
         return SqsEvents.of(messages, "arn:aws:sqs:us-east-1:000000000000:" + queueName);
     }
@@ -68,9 +69,14 @@ public final class TestSqs {
     /** Receives up to {@code maxMessages} as deliveries, waiting at most {@code wait} for the first. */
     public static List<Delivery> receive(String queueUrl, int maxMessages, Duration wait) {
         int waitSeconds = (int) Math.min(20, wait.toSeconds());
-        return client().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(maxMessages)
-                        .waitTimeSeconds(waitSeconds).messageAttributeNames("All")
-                        .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages().stream()
+        return client()
+                .receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(maxMessages)
+                        .waitTimeSeconds(waitSeconds)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES))
+                .messages()
+                .stream()
                 .map(SqsMessages::toDelivery)
                 .toList();
     }
@@ -98,13 +104,18 @@ public final class TestSqs {
     public static Queues create(int visibilityTimeoutSeconds, int maxReceiveCount) {
         SqsClient sqs = client();
         int n = QUEUES.incrementAndGet();
-        String dlqUrl = sqs.createQueue(create -> create.queueName("orders-dlq-" + n)).queueUrl();
+        String dlqUrl =
+                sqs.createQueue(create -> create.queueName("orders-dlq-" + n)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(get -> get.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String queueUrl = sqs.createQueue(create -> create.queueName("orders-" + n).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}")))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = sqs.createQueue(create -> create.queueName("orders-" + n)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                Integer.toString(visibilityTimeoutSeconds),
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount
+                                        + "\"}")))
                 .queueUrl();
         return new Queues(queueUrl, dlqUrl);
     }

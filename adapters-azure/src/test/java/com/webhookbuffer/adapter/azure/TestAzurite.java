@@ -17,17 +17,20 @@ public final class TestAzurite {
     private static final AtomicInteger QUEUES = new AtomicInteger();
     private static Azurite azurite;
 
-    private TestAzurite() {
-    }
+    private TestAzurite() {}
 
     /** The storage connection string of the running emulator, starting it (and installing it) if need be. */
     public static synchronized String connectionString() {
         if (azurite == null) {
             Optional<String> unavailable = Azurite.unavailable();
-            Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElseThrow()
-                    + " The Azure tests are skipped.");
-            azurite = Azurite.start(Path.of(System.getProperty("azurite.home", "target/azurite")).toAbsolutePath(),
-                    0, 0, Optional.empty());
+            Assumptions.assumeTrue(
+                    unavailable.isEmpty(), () -> unavailable.orElseThrow() + " The Azure tests are skipped.");
+            azurite = Azurite.start(
+                    Path.of(System.getProperty("azurite.home", "target/azurite"))
+                            .toAbsolutePath(),
+                    0,
+                    0,
+                    Optional.empty());
             Azurite started = azurite;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
@@ -36,7 +39,8 @@ public final class TestAzurite {
 
     /** A new queue with its poison queue and container, named for this test alone. */
     public static StorageQueue newQueue() {
-        return StorageQueue.connect(connectionString(), "orders-" + ProcessHandle.current().pid() + "-"
-                + QUEUES.incrementAndGet()).createIfMissing();
+        return StorageQueue.connect(
+                        connectionString(), "orders-" + ProcessHandle.current().pid() + "-" + QUEUES.incrementAndGet())
+                .createIfMissing();
     }
 }

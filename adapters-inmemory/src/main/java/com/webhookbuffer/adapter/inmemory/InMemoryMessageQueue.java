@@ -140,8 +140,10 @@ public final class InMemoryMessageQueue implements MessageQueue, FailedDeliverie
         if (message == null) {
             return false;
         }
-        deadLetters.put(message.id, new DeadLetter(message.id, message.receiveCount,
-                message.envelope.with(Envelope.DEAD_LETTER_REASON, reason)));
+        deadLetters.put(
+                message.id,
+                new DeadLetter(
+                        message.id, message.receiveCount, message.envelope.with(Envelope.DEAD_LETTER_REASON, reason)));
         messages.remove(message.id);
         return true;
     }
@@ -150,7 +152,9 @@ public final class InMemoryMessageQueue implements MessageQueue, FailedDeliverie
     public synchronized QueueDepth depth() {
         requireAvailable();
         Instant now = clock.instant();
-        long visible = messages.values().stream().filter(m -> !m.visibleAt.isAfter(now)).count();
+        long visible = messages.values().stream()
+                .filter(m -> !m.visibleAt.isAfter(now))
+                .count();
         return new QueueDepth(visible, messages.size() - visible, deadLetters.size());
     }
 

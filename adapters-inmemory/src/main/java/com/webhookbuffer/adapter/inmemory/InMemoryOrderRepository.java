@@ -72,8 +72,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     /** Orders and webhook ids are each unique within their source only. */
-    private record Key<I>(SourceName source, I id) {
-    }
+    private record Key<I>(SourceName source, I id) {}
 
     /** How many orders are stored; for tests and the local status page. */
     public synchronized int size() {

@@ -28,8 +28,8 @@ class InMemoryOrderRepositoryTest extends OrderRepositoryContract<InMemoryOrderR
     void anUnavailableStoreAnswersRetryLaterForEveryItemAndKeepsNothing() {
         repository.setAvailable(false);
 
-        List<ProcessingOutcome> outcomes = repository.write(List.of(
-                TestOrders.write("wh_1", "ord_1", 1), TestOrders.write("wh_2", "ord_2", 1)));
+        List<ProcessingOutcome> outcomes =
+                repository.write(List.of(TestOrders.write("wh_1", "ord_1", 1), TestOrders.write("wh_2", "ord_2", 1)));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ProcessingOutcome.RetryLater.class));
         repository.setAvailable(true);

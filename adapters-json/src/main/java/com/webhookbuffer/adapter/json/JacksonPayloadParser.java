@@ -54,8 +54,9 @@ public final class JacksonPayloadParser implements PayloadParser {
             return new ParsedPayload.Parsed(payload);
         } catch (JsonMappingException e) {
             String field = fieldOf(e);
-            return malformed(field, field.equals("body") ? "is not valid JSON: " + e.getOriginalMessage()
-                    : "has the wrong JSON type");
+            return malformed(
+                    field,
+                    field.equals("body") ? "is not valid JSON: " + e.getOriginalMessage() : "has the wrong JSON type");
         } catch (JacksonException e) {
             return malformed("body", "is not valid JSON: " + e.getOriginalMessage());
         }

@@ -8,8 +8,7 @@ import com.webhookbuffer.domain.webhook.SourceKind;
 /** Each source kind's translator into the contract: the one place a bootstrap finds them. */
 public final class PlatformTranslators {
 
-    private PlatformTranslators() {
-    }
+    private PlatformTranslators() {}
 
     public static PayloadTranslator of(SourceKind kind) {
         return switch (kind) {

@@ -61,9 +61,22 @@ class PayloadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"type", "timestamp", "data", "data.orderId", "data.version", "data.customerId",
-            "data.status", "data.currency", "data.items", "data.total", "data.items[0].sku",
-            "data.items[0].quantity", "data.items[0].unitPrice"})
+    @ValueSource(
+            strings = {
+                "type",
+                "timestamp",
+                "data",
+                "data.orderId",
+                "data.version",
+                "data.customerId",
+                "data.status",
+                "data.currency",
+                "data.items",
+                "data.total",
+                "data.items[0].sku",
+                "data.items[0].quantity",
+                "data.items[0].unitPrice"
+            })
     void everyFieldIsRequired(String field) {
         assertThat(violations(sample().without(field))).contains(new Violation(field, "is required"));
         assertThat(violations(sample().with(field, null))).contains(new Violation(field, "is required"));
@@ -72,13 +85,15 @@ class PayloadRulesTest {
     @Test
     void typeIsOneOfTheThreeOrderEvents() {
         assertThat(violations(sample().with("type", "order.deleted")))
-                .containsExactly(new Violation("type", "must be one of: order.created, order.updated, order.cancelled"));
+                .containsExactly(
+                        new Violation("type", "must be one of: order.created, order.updated, order.cancelled"));
     }
 
     @Test
     void statusIsOneOfTheFiveStatuses() {
-        assertThat(violations(sample().with("data.status", "PLACED"))).containsExactly(
-                new Violation("data.status", "must be one of: placed, paid, shipped, refunded, cancelled"));
+        assertThat(violations(sample().with("data.status", "PLACED")))
+                .containsExactly(
+                        new Violation("data.status", "must be one of: placed, paid, shipped, refunded, cancelled"));
         assertThat(read(sample().with("data.status", "refunded"))).isInstanceOf(PayloadReading.Valid.class);
     }
 
@@ -93,8 +108,15 @@ class PayloadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ord 1", "ord/1", "\u00f6rd", "ord_1'; DROP TABLE orders; --",
-            "x12345678901234567890123456789012345678901234567890123456789012345"})
+    @ValueSource(
+            strings = {
+                "",
+                "ord 1",
+                "ord/1",
+                "\u00f6rd",
+                "ord_1'; DROP TABLE orders; --",
+                "x12345678901234567890123456789012345678901234567890123456789012345"
+            })
     void identifiersAreOneToSixtyFourSafeCharacters(String id) {
         String rule = "must be 1-64 characters of [A-Za-z0-9_-]";
         assertThat(violations(sample().with("data.orderId", id))).containsExactly(new Violation("data.orderId", rule));
@@ -103,13 +125,20 @@ class PayloadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "tab\tin", "line\nbreak", "nul\u0000",
-            "x123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+    @ValueSource(
+            strings = {
+                "",
+                "tab\tin",
+                "line\nbreak",
+                "nul\u0000",
+                "x123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
                     + "01234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567"
-                    + "890123456789012345678901234567890123456789012345678901234567"})
+                    + "890123456789012345678901234567890123456789012345678901234567"
+            })
     void skusAreOneToTwoHundredFiftyFiveCharactersWithoutControls(String sku) {
-        assertThat(violations(sample().with("data.items[0].sku", sku))).containsExactly(new Violation(
-                "data.items[0].sku", "must be 1-255 characters, none of them a control character"));
+        assertThat(violations(sample().with("data.items[0].sku", sku)))
+                .containsExactly(new Violation(
+                        "data.items[0].sku", "must be 1-255 characters, none of them a control character"));
     }
 
     @ParameterizedTest
@@ -128,8 +157,9 @@ class PayloadRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"eur", "EURO", "ABC", "XAU", ""})
     void currencyIsAnIso4217CodeWithAMinorUnit(String currency) {
-        assertThat(violations(sample().with("data.currency", currency))).containsExactly(
-                new Violation("data.currency", "must be an ISO 4217 currency code with a minor unit, e.g. EUR"));
+        assertThat(violations(sample().with("data.currency", currency)))
+                .containsExactly(new Violation(
+                        "data.currency", "must be an ISO 4217 currency code with a minor unit, e.g. EUR"));
     }
 
     @Test
@@ -162,19 +192,21 @@ class PayloadRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1.00", "+1.00", "1e3", "1,00", " 1.00", "1.", ".5", "", "abc", "1000000000000000"})
     void pricesAreDecimalStringsAtLeastZero(String price) {
-        assertThat(violations(sample().with("data.items[0].unitPrice", price))).contains(new Violation(
-                "data.items[0].unitPrice", "must be a decimal string >= 0 and < 10^15, e.g. \"19.99\""));
+        assertThat(violations(sample().with("data.items[0].unitPrice", price)))
+                .contains(new Violation(
+                        "data.items[0].unitPrice", "must be a decimal string >= 0 and < 10^15, e.g. \"19.99\""));
     }
 
     @ParameterizedTest
     @CsvSource({"EUR,19.999,2", "JPY,19.5,0", "KWD,1.2345,3"})
     void pricesHaveAtMostTheCurrencysMinorUnitDigits(String currency, String price, int digits) {
         List<Violation> found = violations(sample().with("data.currency", currency)
-                .with("data.items[0].unitPrice", price).with("data.total", price));
+                .with("data.items[0].unitPrice", price)
+                .with("data.total", price));
 
         String rule = "must have at most " + digits + " fraction digits for " + currency;
-        assertThat(found).containsExactly(
-                new Violation("data.items[0].unitPrice", rule), new Violation("data.total", rule));
+        assertThat(found)
+                .containsExactly(new Violation("data.items[0].unitPrice", rule), new Violation("data.total", rule));
     }
 
     @Test
@@ -185,9 +217,11 @@ class PayloadRulesTest {
 
     @Test
     void totalEqualsTheSumOfQuantityTimesUnitPriceExactly() {
-        assertThat(violations(sample().with("data.total", "39.97"))).containsExactly(new Violation("data.total",
-                "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded)"
-                        + " (39.98)"));
+        assertThat(violations(sample().with("data.total", "39.97")))
+                .containsExactly(new Violation(
+                        "data.total",
+                        "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless"
+                                + " taxIncluded) (39.98)"));
         SampleWebhooks two = sample().withItem("SKU-2", 3, "0.10").with("data.total", "40.28");
         assertThat(read(two)).isInstanceOf(PayloadReading.Valid.class);
     }
@@ -195,24 +229,31 @@ class PayloadRulesTest {
     @Test
     void discountsShippingFeesAndTaxAreOptionalAndCountTowardsTheTotal() {
         // SampleWebhooks changes in place: each case starts from a fresh one.
-        Supplier<SampleWebhooks> shop = () -> sample().with("data.discounts", "20.00").with("data.shipping", "10.00")
-                .with("data.fees", "1.50").with("data.tax", "6.00");
+        Supplier<SampleWebhooks> shop = () -> sample().with("data.discounts", "20.00")
+                .with("data.shipping", "10.00")
+                .with("data.fees", "1.50")
+                .with("data.tax", "6.00");
         assertThat(read(shop.get().with("data.total", "37.48"))).isInstanceOf(PayloadReading.Valid.class);
         assertThat(read(shop.get().with("data.taxIncluded", true).with("data.total", "31.48")))
                 .isInstanceOf(PayloadReading.Valid.class);
-        assertThat(violations(shop.get().with("data.total", "39.98"))).containsExactly(new Violation("data.total",
-                "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded)"
-                        + " (37.48)"));
+        assertThat(violations(shop.get().with("data.total", "39.98")))
+                .containsExactly(new Violation(
+                        "data.total",
+                        "must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless"
+                                + " taxIncluded) (37.48)"));
         assertThat(violations(sample().with("data.shipping", "1.001").with("data.tax", "-1")))
-                .extracting(Violation::field).containsExactlyInAnyOrder("data.shipping", "data.tax");
-        assertThat(violations(sample().with("data.taxIncluded", "yes"))).extracting(Violation::field)
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder("data.shipping", "data.tax");
+        assertThat(violations(sample().with("data.taxIncluded", "yes")))
+                .extracting(Violation::field)
                 .containsExactly("data.taxIncluded");
         PayloadReading.Valid valid = (PayloadReading.Valid) read(shop.get().with("data.total", "37.48"));
         assertThat(valid.update().order().adjustments().shipping().amount()).isEqualByComparingTo("10.00");
         assertThat(valid.update().order().subtotal().amount()).isEqualByComparingTo("39.98");
     }
 
-    private static final Violation BAD_TIMESTAMP = new Violation("timestamp",
+    private static final Violation BAD_TIMESTAMP = new Violation(
+            "timestamp",
             "must be an RFC 3339 date-time with offset within the years 0001-9999 (UTC), e.g. 2026-11-26T14:00:00Z");
 
     @Test
@@ -223,7 +264,8 @@ class PayloadRulesTest {
         assertThat(read(sample().with("timestamp", "2026-11-26t15:00:00z"))).isInstanceOf(PayloadReading.Valid.class);
         // What OffsetDateTime also reads but RFC 3339 does not write: no seconds, a signed or longer year.
         assertThat(violations(sample().with("timestamp", "2026-11-26T14:00Z"))).containsExactly(BAD_TIMESTAMP);
-        assertThat(violations(sample().with("timestamp", "+2026-11-26T14:00:00Z"))).containsExactly(BAD_TIMESTAMP);
+        assertThat(violations(sample().with("timestamp", "+2026-11-26T14:00:00Z")))
+                .containsExactly(BAD_TIMESTAMP);
         assertThat(violations(sample().with("timestamp", "2026-11-26T14:00:00.1234567890Z")))
                 .containsExactly(BAD_TIMESTAMP);
     }
@@ -233,19 +275,28 @@ class PayloadRulesTest {
         assertThat(read(sample().with("timestamp", "0001-01-01T00:00:00Z"))).isInstanceOf(PayloadReading.Valid.class);
         assertThat(read(sample().with("timestamp", "9999-12-31T23:59:59.999999999Z")))
                 .isInstanceOf(PayloadReading.Valid.class);
-        for (String outside : List.of("0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
-                "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "-0001-01-01T00:00:00Z")) {
-            assertThat(violations(sample().with("timestamp", outside))).as(outside).containsExactly(BAD_TIMESTAMP);
+        for (String outside : List.of(
+                "0000-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z",
+                "0001-01-01T00:00:00+00:01",
+                "9999-12-31T23:59:59-00:01",
+                "-0001-01-01T00:00:00Z")) {
+            assertThat(violations(sample().with("timestamp", outside)))
+                    .as(outside)
+                    .containsExactly(BAD_TIMESTAMP);
         }
     }
 
     @Test
     void aBodyOfThousandsOfBrokenItemsIsJudgedByItsCountAlone() {
-        SampleWebhooks nulls = sample().with("data.items",
-                new SampleWebhooks.Raw("[" + String.join(",", java.util.Collections.nCopies(10_000, "null")) + "]"));
+        SampleWebhooks nulls = sample().with(
+                        "data.items",
+                        new SampleWebhooks.Raw(
+                                "[" + String.join(",", java.util.Collections.nCopies(10_000, "null")) + "]"));
         PayloadReading reading = read(nulls);
-        assertThat(reading).isEqualTo(new PayloadReading.Invalid(List.of(
-                new Violation("data.items", "must hold 1-500 line items"))));
+        assertThat(reading)
+                .isEqualTo(
+                        new PayloadReading.Invalid(List.of(new Violation("data.items", "must hold 1-500 line items"))));
     }
 
     @Test
@@ -264,8 +315,10 @@ class PayloadRulesTest {
         assertThat(stopped.stoppedEarly()).isTrue();
         assertThat(stopped.summary()).endsWith("; (checking stopped at 20)");
         // The twenty found first are the ones listed: the last item was never checked.
-        assertThat(stopped.violations()).contains(new Violation("data.version", "must be >= 1"))
-                .extracting(Violation::field).doesNotContain("data.items[20].quantity");
+        assertThat(stopped.violations())
+                .contains(new Violation("data.version", "must be >= 1"))
+                .extracting(Violation::field)
+                .doesNotContain("data.items[20].quantity");
     }
 
     @Test
@@ -287,8 +340,8 @@ class PayloadRulesTest {
             five.withItem("SKU-" + i, 1, "0.00");
         }
         five.withItem("SKU-last", 1, "0.001");
-        assertThat(violations(five)).contains(
-                new Violation("data.items[499].unitPrice", "must have at most 2 fraction digits for EUR"));
+        assertThat(violations(five))
+                .contains(new Violation("data.items[499].unitPrice", "must have at most 2 fraction digits for EUR"));
     }
 
     @Test
@@ -304,14 +357,17 @@ class PayloadRulesTest {
         for (int i = 1; i <= 500; i++) {
             tooMany.withItem("SKU-" + i, 0, "1.001");
         }
-        assertThat(read(tooMany)).isEqualTo(new PayloadReading.Invalid(List.of(
-                new Violation("data.items", "must hold 1-500 line items"))));
+        assertThat(read(tooMany))
+                .isEqualTo(
+                        new PayloadReading.Invalid(List.of(new Violation("data.items", "must hold 1-500 line items"))));
     }
 
     @Test
     void aDateThatDoesNotExistIsNotATimestamp() {
-        assertThat(violations(sample().with("timestamp", "2026-02-30T00:00:00Z"))).containsExactly(BAD_TIMESTAMP);
-        assertThat(violations(sample().with("timestamp", "2026-11-26T24:00:00Z"))).containsExactly(BAD_TIMESTAMP);
+        assertThat(violations(sample().with("timestamp", "2026-02-30T00:00:00Z")))
+                .containsExactly(BAD_TIMESTAMP);
+        assertThat(violations(sample().with("timestamp", "2026-11-26T24:00:00Z")))
+                .containsExactly(BAD_TIMESTAMP);
     }
 
     @Test
@@ -332,44 +388,47 @@ class PayloadRulesTest {
             precise.withItem("SKU-" + i, 1, "0.000000000000000001");
         }
         PayloadReading.Invalid tooPrecise = (PayloadReading.Invalid) read(precise);
-        assertThat(tooPrecise.violations()).hasSize(Violation.MAX_REPORTED)
+        assertThat(tooPrecise.violations())
+                .hasSize(Violation.MAX_REPORTED)
                 .allSatisfy(v -> assertThat(v.message()).isEqualTo("must have at most 2 fraction digits for EUR"));
         assertThat(tooPrecise.stoppedEarly()).isTrue();
 
         SampleWebhooks few = sample().withItem("", 1, "1.00").withItem("SKU-3", 0, "1.00");
         PayloadReading.Invalid some = (PayloadReading.Invalid) read(few);
         assertThat(some.stoppedEarly()).isFalse();
-        assertThat(some.violations()).extracting(Violation::field)
+        assertThat(some.violations())
+                .extracting(Violation::field)
                 .contains("data.items[1].sku", "data.items[2].quantity");
     }
 
     @Test
     void everyViolatedFieldIsListedAtOnce() {
-        List<Violation> found = violations(sample()
-                .with("type", "nope")
+        List<Violation> found = violations(sample().with("type", "nope")
                 .with("data.orderId", "")
                 .with("data.version", 0)
                 .with("data.items[0].quantity", 0)
                 .without("data.currency"));
 
-        assertThat(found).extracting(Violation::field).containsExactly(
-                "data.currency", "data.items[0].quantity", "data.orderId", "data.version", "type");
+        assertThat(found)
+                .extracting(Violation::field)
+                .containsExactly("data.currency", "data.items[0].quantity", "data.orderId", "data.version", "type");
     }
 
     @Test
     void aBodyThatIsNotUtf8IsRefusedBeforeParsing() {
         byte[] latin1 = sample().with("data.customerId", "caf\u00e9").json().getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(READER.read(latin1)).isEqualTo(
-                new PayloadReading.Invalid(List.of(new Violation("body", "must be UTF-8 encoded JSON"))));
+        assertThat(READER.read(latin1))
+                .isEqualTo(new PayloadReading.Invalid(List.of(new Violation("body", "must be UTF-8 encoded JSON"))));
     }
 
     @Test
     void noncharactersTheQueueCannotCarryAreRefused() {
         byte[] body = sample().with("extra", "a\uFFFFb").bytes();
 
-        assertThat(READER.read(body)).isEqualTo(
-                new PayloadReading.Invalid(List.of(new Violation("body", "must not contain U+FFFE or U+FFFF"))));
+        assertThat(READER.read(body))
+                .isEqualTo(new PayloadReading.Invalid(
+                        List.of(new Violation("body", "must not contain U+FFFE or U+FFFF"))));
         assertThat(READER.read(sample().with("extra", "caf\u00e9 \uD83D\uDE00").bytes()))
                 .as("other Unicode, 4-byte characters included, is fine")
                 .isInstanceOf(PayloadReading.Valid.class);
@@ -382,8 +441,18 @@ class PayloadRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"type", "timestamp", "data", "data.status", "data.currency", "data.items", "data.total",
-            "data.items[0].quantity", "data.items[0].unitPrice"})
+    @ValueSource(
+            strings = {
+                "type",
+                "timestamp",
+                "data",
+                "data.status",
+                "data.currency",
+                "data.items",
+                "data.total",
+                "data.items[0].quantity",
+                "data.items[0].unitPrice"
+            })
     void aMissingFieldIsReportedOnceAsRequiredAndForNothingElse(String field) {
         assertThat(violations(sample().with(field, null))).containsExactly(new Violation(field, "is required"));
     }
@@ -393,7 +462,8 @@ class PayloadRulesTest {
     void aNoncharacterIsRefusedEvenAsTheVeryFirstCharacter(String noncharacter) {
         byte[] body = (noncharacter + sample().json()).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(READER.read(body)).isEqualTo(
-                new PayloadReading.Invalid(List.of(new Violation("body", "must not contain U+FFFE or U+FFFF"))));
+        assertThat(READER.read(body))
+                .isEqualTo(new PayloadReading.Invalid(
+                        List.of(new Violation("body", "must not contain U+FFFE or U+FFFF"))));
     }
 }

@@ -46,9 +46,13 @@ final class BatchWrite {
         ids.sort(WebhookKey.ORDER);
         String[] sources = ids.stream().map(WebhookKey::source).toArray(String[]::new);
         String[] webhookIds = ids.stream().map(WebhookKey::webhookId).toArray(String[]::new);
-        String[] orderIds = ids.stream().map(id -> orderIdOf(batch.get(candidates.get(id)))).toArray(String[]::new);
+        String[] orderIds =
+                ids.stream().map(id -> orderIdOf(batch.get(candidates.get(id)))).toArray(String[]::new);
         String[] eventIds = ids.stream()
-                .map(id -> batch.get(candidates.get(id)).eventId().map(EventId::value).orElse(null))
+                .map(id -> batch.get(candidates.get(id))
+                        .eventId()
+                        .map(EventId::value)
+                        .orElse(null))
                 .toArray(String[]::new);
         Map<OrderKey, Long> current = new HashMap<>();
         Set<Integer> claimed = new HashSet<>();
@@ -88,8 +92,8 @@ final class BatchWrite {
                 .map(batch::get)
                 .sorted(Comparator.comparing(BatchWrite::keyOf))
                 .toList();
-        Set<OrderKey> applied = new HashSet<>(
-                mapper.storeWinners(Winners.of(winning, written.stream().map(batch::get).toList())));
+        Set<OrderKey> applied = new HashSet<>(mapper.storeWinners(
+                Winners.of(winning, written.stream().map(batch::get).toList())));
         // A winner the guard refused: a concurrent transaction stored a higher version of a new order after our
         // lock found none. Everything this batch would have written for that order is stale after all.
         for (int i : written) {

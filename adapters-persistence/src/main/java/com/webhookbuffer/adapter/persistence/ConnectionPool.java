@@ -9,8 +9,7 @@ import org.postgresql.Driver;
 /** Builds the worker's HikariCP pool: never more connections than its share of the budget, and quick to give up. */
 public final class ConnectionPool {
 
-    private ConnectionPool() {
-    }
+    private ConnectionPool() {}
 
     public static HikariDataSource open(DatabaseSettings settings) {
         DatabaseLogin login = new DatabaseLogin(settings.user(), settings.password());
@@ -54,11 +53,14 @@ public final class ConnectionPool {
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(false);
         config.addDataSourceProperty("ApplicationName", settings.applicationName());
-        config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
+        config.addDataSourceProperty(
+                "connectTimeout", Math.max(1, settings.connectionTimeout().toSeconds()));
         // The server cancels a statement that runs too long (57014, retry-later), and the driver gives up
         // on a silent socket a little after that.
-        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
-        config.addDataSourceProperty("socketTimeout", settings.statementTimeout().toSeconds() + 5);
+        config.addDataSourceProperty(
+                "options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+        config.addDataSourceProperty(
+                "socketTimeout", settings.statementTimeout().toSeconds() + 5);
         config.addDataSourceProperty("tcpKeepAlive", true);
         return new HikariDataSource(config);
     }

@@ -24,7 +24,9 @@ public record DatabaseLogin(String user, String password) {
      */
     public static boolean refusedIn(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("28")) {
                 return true;
             }
         }

@@ -14,8 +14,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class DatabaseMigrations {
 
-    private DatabaseMigrations() {
-    }
+    private DatabaseMigrations() {}
 
     /**
      * What a migration did.
@@ -23,8 +22,7 @@ public final class DatabaseMigrations {
      * @param applied       how many migrations ran now
      * @param schemaVersion the schema's version afterwards (Flyway's current version, e.g. {@code 1})
      */
-    public record Migrated(int applied, String schemaVersion) {
-    }
+    public record Migrated(int applied, String schemaVersion) {}
 
     /** Migrates to the latest version; returns how many migrations it applied. */
     public static int migrate(DatabaseSettings settings) {
@@ -41,11 +39,12 @@ public final class DatabaseMigrations {
                     .load();
             MigrateResult result = flyway.migrate();
             MigrationInfo current = flyway.info().current();
-            return new Migrated(result.migrationsExecuted,
+            return new Migrated(
+                    result.migrationsExecuted,
                     current == null ? "none" : current.getVersion().getVersion());
         } catch (SQLException e) {
-            throw new FlywayException("could not connect to " + settings.jdbcUrl() + " to migrate: "
-                    + e.getMessage(), e);
+            throw new FlywayException(
+                    "could not connect to " + settings.jdbcUrl() + " to migrate: " + e.getMessage(), e);
         }
     }
 }

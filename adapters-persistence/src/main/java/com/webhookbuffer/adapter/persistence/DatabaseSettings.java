@@ -26,6 +26,7 @@ public record DatabaseSettings(
     public static final int DEFAULT_POOL_SIZE = 1;
     /** Short enough that a Lambda gives up and returns the batch long before its own timeout. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
     public static final String DEFAULT_APPLICATION_NAME = "webhook-buffer-worker";
 
@@ -53,30 +54,36 @@ public record DatabaseSettings(
 
     /** The defaults, for a server at {@code jdbcUrl}. */
     public static DatabaseSettings of(String jdbcUrl, String user, String password) {
-        return new DatabaseSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
-                DEFAULT_STATEMENT_TIMEOUT, DEFAULT_APPLICATION_NAME);
+        return new DatabaseSettings(
+                jdbcUrl,
+                user,
+                password,
+                DEFAULT_POOL_SIZE,
+                DEFAULT_CONNECTION_TIMEOUT,
+                DEFAULT_STATEMENT_TIMEOUT,
+                DEFAULT_APPLICATION_NAME);
     }
 
     public DatabaseSettings withPoolSize(int poolSize) {
-        return new DatabaseSettings(jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout,
-                applicationName);
+        return new DatabaseSettings(
+                jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout, applicationName);
     }
 
     public DatabaseSettings withApplicationName(String applicationName) {
-        return new DatabaseSettings(jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout,
-                applicationName);
+        return new DatabaseSettings(
+                jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout, applicationName);
     }
 
     /** The same server with connection parameters added to the URL (e.g. {@code sslmode=verify-full}). */
     public DatabaseSettings withUrlParameters(String parameters) {
         String joined = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + parameters;
-        return new DatabaseSettings(joined, user, password, poolSize, connectionTimeout, statementTimeout,
-                applicationName);
+        return new DatabaseSettings(
+                joined, user, password, poolSize, connectionTimeout, statementTimeout, applicationName);
     }
 
     public DatabaseSettings withTimeouts(Duration connectionTimeout, Duration statementTimeout) {
-        return new DatabaseSettings(jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout,
-                applicationName);
+        return new DatabaseSettings(
+                jdbcUrl, user, password, poolSize, connectionTimeout, statementTimeout, applicationName);
     }
 
     @Override

@@ -75,8 +75,10 @@ public final class MyBatisOrderRepository implements OrderRepository {
             } catch (RuntimeException e) {
                 rollbackQuietly(session);
                 if (SqlFailure.of(e) == SqlFailure.PERMANENT) {
-                    LOG.warn("batch of {} hit a permanent failure ({}); writing it one item at a time",
-                            batch.size(), SqlFailure.describe(e));
+                    LOG.warn(
+                            "batch of {} hit a permanent failure ({}); writing it one item at a time",
+                            batch.size(),
+                            SqlFailure.describe(e));
                     return writeOneByOne(batch);
                 }
                 return retryLater(batch.size(), e);
@@ -96,7 +98,8 @@ public final class MyBatisOrderRepository implements OrderRepository {
                 for (OrderWrite write : batch) {
                     Savepoint savepoint = connection.setSavepoint();
                     try {
-                        outcomes.add(new BatchWrite(mapper, List.of(write)).run().getFirst());
+                        outcomes.add(
+                                new BatchWrite(mapper, List.of(write)).run().getFirst());
                         connection.releaseSavepoint(savepoint);
                     } catch (RuntimeException e) {
                         if (SqlFailure.of(e) != SqlFailure.PERMANENT) {
@@ -151,13 +154,22 @@ public final class MyBatisOrderRepository implements OrderRepository {
         List<LineItem> items = itemRows.stream()
                 .map(item -> new LineItem(Sku.of(item.sku()), item.quantity(), new Money(item.unitPrice(), currency)))
                 .toList();
-        return new Order(OrderId.of(row.orderId()), OrderVersion.of(row.version()), CustomerId.of(row.customerId()),
-                OrderStatus.fromWireName(row.status()).orElseThrow(
-                        () -> new IllegalStateException("unknown status in orders: " + row.status())),
-                currency, items,
-                new Adjustments(new Money(row.discounts(), currency), new Money(row.shipping(), currency),
-                        new Money(row.fees(), currency), new Money(row.tax(), currency), row.taxIncluded()),
-                new Money(row.total(), currency), row.updatedAt().toInstant());
+        return new Order(
+                OrderId.of(row.orderId()),
+                OrderVersion.of(row.version()),
+                CustomerId.of(row.customerId()),
+                OrderStatus.fromWireName(row.status())
+                        .orElseThrow(() -> new IllegalStateException("unknown status in orders: " + row.status())),
+                currency,
+                items,
+                new Adjustments(
+                        new Money(row.discounts(), currency),
+                        new Money(row.shipping(), currency),
+                        new Money(row.fees(), currency),
+                        new Money(row.tax(), currency),
+                        row.taxIncluded()),
+                new Money(row.total(), currency),
+                row.updatedAt().toInstant());
     }
 
     private static List<ProcessingOutcome> retryLater(int size, Throwable cause) {

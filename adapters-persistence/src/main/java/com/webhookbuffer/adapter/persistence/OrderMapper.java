@@ -14,8 +14,11 @@ interface OrderMapper {
      * orders. An id already there, or claimed by a concurrent transaction that commits, is not returned: it is a
      * duplicate.
      */
-    List<Claim> claimAndLock(@Param("sources") String[] sources, @Param("webhookIds") String[] webhookIds,
-            @Param("orderIds") String[] orderIds, @Param("eventIds") String[] eventIds);
+    List<Claim> claimAndLock(
+            @Param("sources") String[] sources,
+            @Param("webhookIds") String[] webhookIds,
+            @Param("orderIds") String[] orderIds,
+            @Param("eventIds") String[] eventIds);
 
     /**
      * Upserts the winning versions (each only where the stored version is lower), replaces the items of those it

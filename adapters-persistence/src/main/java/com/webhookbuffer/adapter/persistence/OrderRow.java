@@ -8,7 +8,16 @@ import java.time.OffsetDateTime;
  * Gregorian calendar as PostgreSQL stores it; read as an {@code Instant} through {@code java.sql.Timestamp}, a
  * date before 1582 came back days off (year 1 as 0000-12-30).
  */
-record OrderRow(String orderId, long version, String status, String customerId, String currency,
-        BigDecimal discounts, BigDecimal shipping, BigDecimal fees, BigDecimal tax, boolean taxIncluded,
-        BigDecimal total, OffsetDateTime updatedAt) {
-}
+record OrderRow(
+        String orderId,
+        long version,
+        String status,
+        String customerId,
+        String currency,
+        BigDecimal discounts,
+        BigDecimal shipping,
+        BigDecimal fees,
+        BigDecimal tax,
+        boolean taxIncluded,
+        BigDecimal total,
+        OffsetDateTime updatedAt) {}

@@ -22,8 +22,8 @@ final class RowFactory extends DefaultObjectFactory {
         if (argTypes == null || !type.isRecord()) {
             return super.create(type, argTypes, args);
         }
-        Constructor<?> constructor = constructors.computeIfAbsent(new Signature(type, List.copyOf(argTypes)),
-                RowFactory::accessible);
+        Constructor<?> constructor =
+                constructors.computeIfAbsent(new Signature(type, List.copyOf(argTypes)), RowFactory::accessible);
         try {
             return type.cast(constructor.newInstance(args.toArray()));
         } catch (ReflectiveOperationException e) {
@@ -33,16 +33,15 @@ final class RowFactory extends DefaultObjectFactory {
 
     private static Constructor<?> accessible(Signature signature) {
         try {
-            Constructor<?> constructor = signature.type()
-                    .getDeclaredConstructor(signature.argTypes().toArray(Class<?>[]::new));
+            Constructor<?> constructor =
+                    signature.type().getDeclaredConstructor(signature.argTypes().toArray(Class<?>[]::new));
             constructor.setAccessible(true);
             return constructor;
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(signature.type().getSimpleName() + " has no constructor of "
-                    + signature.argTypes(), e);
+            throw new IllegalStateException(
+                    signature.type().getSimpleName() + " has no constructor of " + signature.argTypes(), e);
         }
     }
 
-    private record Signature(Class<?> type, List<Class<?>> argTypes) {
-    }
+    private record Signature(Class<?> type, List<Class<?>> argTypes) {}
 }

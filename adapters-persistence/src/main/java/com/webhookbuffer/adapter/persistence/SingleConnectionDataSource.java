@@ -31,8 +31,8 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
         if (connection == null) {
             throw new SQLException("the PostgreSQL driver does not accept " + settings.jdbcUrl());
         }
-        this.unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        this.unclosable = (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
                         return null;
                     }
@@ -49,7 +49,9 @@ final class SingleConnectionDataSource implements DataSource, AutoCloseable {
         properties.setProperty("user", settings.user());
         properties.setProperty("password", settings.password());
         properties.setProperty("ApplicationName", settings.applicationName());
-        properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
+        properties.setProperty(
+                "connectTimeout",
+                Long.toString(Math.max(1, settings.connectionTimeout().toSeconds())));
         // A migration that waits for a lock (a worker's row lock, an operator's open transaction) gives up instead
         // of holding the deploy until CloudFormation's timeout; the deploy fails and can be retried.
         properties.setProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT.toMillis());

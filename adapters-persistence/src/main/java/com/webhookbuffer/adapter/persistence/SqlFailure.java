@@ -61,7 +61,6 @@ enum SqlFailure {
         return state + (newline >= 0 ? message.substring(0, newline) : message);
     }
 
-
     private static SQLException sqlExceptionIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

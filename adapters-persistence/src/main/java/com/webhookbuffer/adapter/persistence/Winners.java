@@ -36,16 +36,35 @@ record Winners(List<Winner> orders, List<Item> items, List<WebhookKey> written) 
     }
 
     /** One row of {@code orders}, with the webhook that wrote it and how many items it has. */
-    record Winner(String source, String orderId, long version, String status, String customerId, String currency,
-            BigDecimal total, String updatedAt, String eventType, String webhookId, int itemCount,
+    record Winner(
+            String source,
+            String orderId,
+            long version,
+            String status,
+            String customerId,
+            String currency,
+            BigDecimal total,
+            String updatedAt,
+            String eventType,
+            String webhookId,
+            int itemCount,
             Adjustments adjustments) {
 
         static Winner of(OrderWrite write) {
             Order order = write.update().order();
-            return new Winner(write.source().value(), order.id().value(), order.version().value(),
-                    order.status().wireName(), order.customerId().value(), order.currency().getCurrencyCode(),
-                    order.total().amount(), order.updatedAt().toString(), write.update().type().wireName(),
-                    write.webhookId().value(), order.items().size(), order.adjustments());
+            return new Winner(
+                    write.source().value(),
+                    order.id().value(),
+                    order.version().value(),
+                    order.status().wireName(),
+                    order.customerId().value(),
+                    order.currency().getCurrencyCode(),
+                    order.total().amount(),
+                    order.updatedAt().toString(),
+                    write.update().type().wireName(),
+                    write.webhookId().value(),
+                    order.items().size(),
+                    order.adjustments());
         }
     }
 
@@ -55,9 +74,14 @@ record Winners(List<Winner> orders, List<Item> items, List<WebhookKey> written) 
         static Stream<Item> of(OrderWrite write) {
             Order order = write.update().order();
             List<LineItem> items = order.items();
-            return IntStream.range(0, items.size()).mapToObj(i -> new Item(write.source().value(), order.id().value(),
-                    i + 1,
-                    items.get(i).sku().value(), items.get(i).quantity(), items.get(i).unitPrice().amount()));
+            return IntStream.range(0, items.size())
+                    .mapToObj(i -> new Item(
+                            write.source().value(),
+                            order.id().value(),
+                            i + 1,
+                            items.get(i).sku().value(),
+                            items.get(i).quantity(),
+                            items.get(i).unitPrice().amount()));
         }
     }
 

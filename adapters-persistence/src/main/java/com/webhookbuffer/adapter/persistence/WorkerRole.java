@@ -16,10 +16,10 @@ public final class WorkerRole {
 
     /** The tables the worker reads and writes; nothing else is granted. */
     static final String TABLES = "orders, order_items, processed_webhooks";
+
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private WorkerRole() {
-    }
+    private WorkerRole() {}
 
     /** Creates the role if it is missing and grants it DML on the order store; returns whether it was created. */
     public static boolean ensure(DatabaseSettings owner, DatabaseLogin worker) {
@@ -45,8 +45,8 @@ public final class WorkerRole {
             }
             return created;
         } catch (SQLException e) {
-            throw new IllegalStateException("the worker's role " + worker.user() + " could not be set up: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the worker's role " + worker.user() + " could not be set up: " + e.getMessage(), e);
         }
     }
 

@@ -45,6 +45,7 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
 
     /** Eight connections, so the contract's concurrent writers really race on separate connections. */
     private static HikariDataSource pool;
+
     private static DatabaseSettings settings;
 
     @BeforeAll
@@ -71,9 +72,18 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
 
     private static OrderWrite writeFor(String webhookId, String orderId, long version, String customerId) {
         Order o = TestOrders.order(orderId, version);
-        Order order = new Order(o.id(), o.version(), CustomerId.of(customerId), o.status(), o.currency(), o.items(),
-                o.total(), o.updatedAt());
-        return new OrderWrite(WebhookId.of(webhookId), new OrderUpdate(TestOrders.update(orderId, version).type(), order));
+        Order order = new Order(
+                o.id(),
+                o.version(),
+                CustomerId.of(customerId),
+                o.status(),
+                o.currency(),
+                o.items(),
+                o.total(),
+                o.updatedAt());
+        return new OrderWrite(
+                WebhookId.of(webhookId),
+                new OrderUpdate(TestOrders.update(orderId, version).type(), order));
     }
 
     private static long count(String sql) {
@@ -91,8 +101,10 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
     void writtenRowsCarryTheIdempotencyRecordInTheSameTransaction() {
         repository.write(List.of(write("wh_1", "ord_1", 1), write("wh_2", "ord_1", 2), write("wh_0", "ord_1", 1)));
 
-        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'")).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE outcome = 'stale'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE outcome = 'stale'"))
+                .isEqualTo(1);
         assertThat(count("SELECT version FROM orders WHERE order_id = 'ord_1'")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM order_items WHERE order_id = 'ord_1'"))
                 .isEqualTo(TestOrders.order("ord_1", 2).items().size());
@@ -102,18 +114,35 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
     void aShopsAdjustmentsAndTheDeliverysEventIdAreStoredAndReadBack() {
         Order o = TestOrders.order("ord_adj", 1);
         Money discounts = new Money(o.subtotal().amount().min(new BigDecimal("5")), o.currency());
-        Adjustments adjustments = new Adjustments(discounts, Money.of("4.90", o.currency().getCurrencyCode()),
-                Money.of("1.10", o.currency().getCurrencyCode()), Money.of("3.00", o.currency().getCurrencyCode()),
+        Adjustments adjustments = new Adjustments(
+                discounts,
+                Money.of("4.90", o.currency().getCurrencyCode()),
+                Money.of("1.10", o.currency().getCurrencyCode()),
+                Money.of("3.00", o.currency().getCurrencyCode()),
                 true);
-        Money total = new Money(o.subtotal().amount().subtract(discounts.amount()).add(new BigDecimal("6.00")),
-                o.currency());
-        Order order = new Order(o.id(), o.version(), o.customerId(), OrderStatus.REFUNDED, o.currency(), o.items(),
-                adjustments, total, o.updatedAt());
+        Money total =
+                new Money(o.subtotal().amount().subtract(discounts.amount()).add(new BigDecimal("6.00")), o.currency());
+        Order order = new Order(
+                o.id(),
+                o.version(),
+                o.customerId(),
+                OrderStatus.REFUNDED,
+                o.currency(),
+                o.items(),
+                adjustments,
+                total,
+                o.updatedAt());
         SourceName shop = SourceName.of("shop");
         repository.write(List.of(
-                new OrderWrite(shop, WebhookId.of("wh_adj"), Optional.of(EventId.of("ev_1")),
+                new OrderWrite(
+                        shop,
+                        WebhookId.of("wh_adj"),
+                        Optional.of(EventId.of("ev_1")),
                         new OrderUpdate(EventType.ORDER_UPDATED, order)),
-                new OrderWrite(shop, WebhookId.of("wh_adj_2"), Optional.empty(),
+                new OrderWrite(
+                        shop,
+                        WebhookId.of("wh_adj_2"),
+                        Optional.empty(),
                         new OrderUpdate(EventType.ORDER_UPDATED, order))));
 
         assertThat(repository.find(shop, o.id())).contains(order);
@@ -125,8 +154,8 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
 
     @Test
     void onePoisonItemInABatchOfTenIsIsolatedAndTheOtherNineAreWritten() {
-        TestPostgres.execute(settings,
-                "ALTER TABLE orders ADD CONSTRAINT test_refuses_poison CHECK (customer_id <> 'cus_poison')");
+        TestPostgres.execute(
+                settings, "ALTER TABLE orders ADD CONSTRAINT test_refuses_poison CHECK (customer_id <> 'cus_poison')");
         try {
             List<OrderWrite> batch = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -140,7 +169,8 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
                     .startsWith("cannot be stored: SQLState 23514");
             assertThat(outcomes).filteredOn(ProcessingOutcome.WRITTEN::equals).hasSize(9);
             assertThat(repository.find(OrderId.of("ord_4"))).isEmpty();
-            assertThat(count("SELECT count(*) FROM processed_webhooks WHERE webhook_id = 'wh_4'")).isZero();
+            assertThat(count("SELECT count(*) FROM processed_webhooks WHERE webhook_id = 'wh_4'"))
+                    .isZero();
             assertThat(count("SELECT count(*) FROM orders")).isEqualTo(9);
         } finally {
             TestPostgres.execute(settings, "ALTER TABLE orders DROP CONSTRAINT test_refuses_poison");
@@ -156,28 +186,38 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
             OrderRepository b = new MyBatisOrderRepository(second);
             for (int round = 0; round < 30; round++) {
                 // Same webhooks, and versions of one order arriving in opposite orders.
-                List<OrderWrite> forward = List.of(write("wh_" + round + "_1", "ord_" + round, 1),
-                        write("wh_" + round + "_3", "ord_" + round, 3));
-                List<OrderWrite> backward = List.of(write("wh_" + round + "_3", "ord_" + round, 3),
-                        write("wh_" + round + "_2", "ord_" + round, 2), write("wh_" + round + "_1", "ord_" + round, 1));
+                List<OrderWrite> forward = List.of(
+                        write("wh_" + round + "_1", "ord_" + round, 1), write("wh_" + round + "_3", "ord_" + round, 3));
+                List<OrderWrite> backward = List.of(
+                        write("wh_" + round + "_3", "ord_" + round, 3),
+                        write("wh_" + round + "_2", "ord_" + round, 2),
+                        write("wh_" + round + "_1", "ord_" + round, 1));
                 CountDownLatch start = new CountDownLatch(1);
-                CompletableFuture<List<ProcessingOutcome>> x = CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return a.write(forward);
-                }, threads);
-                CompletableFuture<List<ProcessingOutcome>> y = CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return b.write(backward);
-                }, threads);
+                CompletableFuture<List<ProcessingOutcome>> x = CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return a.write(forward);
+                        },
+                        threads);
+                CompletableFuture<List<ProcessingOutcome>> y = CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return b.write(backward);
+                        },
+                        threads);
                 start.countDown();
                 List<ProcessingOutcome> all = new ArrayList<>(x.get());
                 all.addAll(y.get());
 
                 assertThat(all).as("round %d", round).noneMatch(o -> o instanceof ProcessingOutcome.RetryLater);
                 assertThat(repository.find(OrderId.of("ord_" + round)))
-                        .as("round %d", round).contains(TestOrders.order("ord_" + round, 3));
-                assertThat(all.stream().filter(ProcessingOutcome.DUPLICATE::equals).count())
-                        .as("round %d: each shared webhook is a duplicate exactly once", round).isEqualTo(2);
+                        .as("round %d", round)
+                        .contains(TestOrders.order("ord_" + round, 3));
+                assertThat(all.stream()
+                                .filter(ProcessingOutcome.DUPLICATE::equals)
+                                .count())
+                        .as("round %d: each shared webhook is a duplicate exactly once", round)
+                        .isEqualTo(2);
             }
             assertThat(count("SELECT count(*) FROM processed_webhooks")).isEqualTo(30 * 3);
         }
@@ -189,8 +229,9 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
         assertThat(repository.write(List.of(write(hostile, "ord_1", 1)))).containsExactly(ProcessingOutcome.WRITTEN);
 
         assertThat(repository.write(List.of(write(hostile, "ord_1", 2)))).containsExactly(ProcessingOutcome.DUPLICATE);
-        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE webhook_id = '"
-                + hostile.replace("'", "''") + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM processed_webhooks WHERE webhook_id = '" + hostile.replace("'", "''")
+                        + "'"))
+                .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM orders")).isEqualTo(1);
     }
 
@@ -203,18 +244,23 @@ class MyBatisOrderRepositoryTest extends OrderRepositoryContract<MyBatisOrderRep
             List<CompletableFuture<List<ProcessingOutcome>>> writers = new ArrayList<>();
             for (int w = 0; w < 8; w++) {
                 int worker = w;
-                writers.add(CompletableFuture.supplyAsync(() -> {
-                    List<ProcessingOutcome> outcomes = new ArrayList<>();
-                    for (int i = 0; i < 20; i++) {
-                        outcomes.addAll(budget.write(List.of(write("wh_" + worker + "_" + i, "ord_" + worker, i + 1))));
-                    }
-                    return outcomes;
-                }, threads));
+                writers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            List<ProcessingOutcome> outcomes = new ArrayList<>();
+                            for (int i = 0; i < 20; i++) {
+                                outcomes.addAll(
+                                        budget.write(List.of(write("wh_" + worker + "_" + i, "ord_" + worker, i + 1))));
+                            }
+                            return outcomes;
+                        },
+                        threads));
             }
             long most = 0;
             while (!writers.stream().allMatch(CompletableFuture::isDone)) {
-                most = Math.max(most, count("SELECT count(*) FROM pg_stat_activity "
-                        + "WHERE application_name = 'webhook-buffer-budget-test'"));
+                most = Math.max(
+                        most,
+                        count("SELECT count(*) FROM pg_stat_activity "
+                                + "WHERE application_name = 'webhook-buffer-budget-test'"));
             }
             for (var writer : writers) {
                 assertThat(writer.get()).allMatch(ProcessingOutcome.WRITTEN::equals);

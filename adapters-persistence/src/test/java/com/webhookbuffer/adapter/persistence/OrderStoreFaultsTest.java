@@ -31,8 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 class OrderStoreFaultsTest {
 
     private static List<OrderWrite> batchWithASlowItem(String prefix) {
-        return List.of(write(prefix + "_a", prefix + "_ord_a", 1), write(prefix + "_b", prefix + "_ord_b", 2),
-                SlowItems.write(prefix + "_slow", prefix + "_ord_slow"), write(prefix + "_c", prefix + "_ord_c", 1));
+        return List.of(
+                write(prefix + "_a", prefix + "_ord_a", 1),
+                write(prefix + "_b", prefix + "_ord_b", 2),
+                SlowItems.write(prefix + "_slow", prefix + "_ord_slow"),
+                write(prefix + "_c", prefix + "_ord_c", 1));
     }
 
     private static long count(DatabaseSettings settings, String sql) {
@@ -48,8 +51,11 @@ class OrderStoreFaultsTest {
     /** Waits until a backend of {@code applicationName} is asleep in the slow trigger. */
     private static void awaitSleeping(DatabaseSettings settings, String applicationName) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            if (count(settings, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + applicationName
-                    + "' AND wait_event = 'PgSleep'") > 0) {
+            if (count(
+                            settings,
+                            "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + applicationName
+                                    + "' AND wait_event = 'PgSleep'")
+                    > 0) {
                 return;
             }
             Thread.sleep(50);
@@ -75,12 +81,16 @@ class OrderStoreFaultsTest {
                     CompletableFuture.supplyAsync(() -> repository.write(batchWithASlowItem("kill")), thread);
 
             awaitSleeping(settings, "webhook-buffer-kill-test");
-            TestPostgres.execute(settings, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    + "WHERE application_name = 'webhook-buffer-kill-test'");
+            TestPostgres.execute(
+                    settings,
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            + "WHERE application_name = 'webhook-buffer-kill-test'");
 
             assertAllRetryLater(writing.get(30, TimeUnit.SECONDS), "order store unavailable");
-            assertThat(count(settings, "SELECT count(*) FROM processed_webhooks WHERE webhook_id LIKE 'kill%'")).isZero();
-            assertThat(count(settings, "SELECT count(*) FROM orders WHERE order_id LIKE 'kill%'")).isZero();
+            assertThat(count(settings, "SELECT count(*) FROM processed_webhooks WHERE webhook_id LIKE 'kill%'"))
+                    .isZero();
+            assertThat(count(settings, "SELECT count(*) FROM orders WHERE order_id LIKE 'kill%'"))
+                    .isZero();
 
             SlowItems.remove(settings);
             assertThat(repository.write(batchWithASlowItem("kill"))).containsOnly(ProcessingOutcome.WRITTEN);
@@ -92,14 +102,16 @@ class OrderStoreFaultsTest {
 
     @Test
     void statementThatRunsPastTheTimeoutIsCancelledAndRetryLater() {
-        DatabaseSettings settings = TestPostgres.shared().withApplicationName("webhook-buffer-timeout-test")
+        DatabaseSettings settings = TestPostgres.shared()
+                .withApplicationName("webhook-buffer-timeout-test")
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500));
         SlowItems.install(settings, 5);
         try (HikariDataSource pool = ConnectionPool.open(settings)) {
             List<ProcessingOutcome> outcomes = new MyBatisOrderRepository(pool).write(batchWithASlowItem("slow"));
 
             assertAllRetryLater(outcomes, "SQLState 57014");
-            assertThat(count(settings, "SELECT count(*) FROM processed_webhooks WHERE webhook_id LIKE 'slow%'")).isZero();
+            assertThat(count(settings, "SELECT count(*) FROM processed_webhooks WHERE webhook_id LIKE 'slow%'"))
+                    .isZero();
         } finally {
             SlowItems.remove(settings);
         }
@@ -114,8 +126,9 @@ class OrderStoreFaultsTest {
             throws Exception {
         int port = freePort();
         EmbeddedPostgres postgres = start(dataDirectory, port);
-        DatabaseSettings settings = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                "postgres").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        DatabaseSettings settings = DatabaseSettings.of(
+                        postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30));
         DatabaseMigrations.migrate(settings);
         SlowItems.install(settings, 30);
         try (HikariDataSource pool = ConnectionPool.open(settings);
@@ -131,13 +144,15 @@ class OrderStoreFaultsTest {
             assertAllRetryLater(repository.write(batchWithASlowItem("stop")), "order store unavailable");
 
             postgres = start(dataDirectory, port);
-            assertThat(count(settings, "SELECT count(*) FROM processed_webhooks")).isZero();
+            assertThat(count(settings, "SELECT count(*) FROM processed_webhooks"))
+                    .isZero();
             assertThat(count(settings, "SELECT count(*) FROM orders")).isZero();
             SlowItems.remove(settings);
 
             assertThat(repository.write(batchWithASlowItem("stop"))).containsOnly(ProcessingOutcome.WRITTEN);
-            assertThat(count(settings, "SELECT count(*) FROM order_items")).isEqualTo(
-                    1 + write("x", "y", 1).update().order().items().size()
+            assertThat(count(settings, "SELECT count(*) FROM order_items"))
+                    .isEqualTo(1
+                            + write("x", "y", 1).update().order().items().size()
                             + write("x", "y", 2).update().order().items().size()
                             + write("x", "y", 1).update().order().items().size());
         } finally {

@@ -22,11 +22,11 @@ final class SlowItems {
 
     static final String SKU = "SKU-SLOW";
 
-    private SlowItems() {
-    }
+    private SlowItems() {}
 
     static void install(DatabaseSettings settings, int seconds) {
-        TestPostgres.execute(settings,
+        TestPostgres.execute(
+                settings,
                 "CREATE OR REPLACE FUNCTION test_slow_item() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                         + "IF NEW.sku = '" + SKU + "' THEN PERFORM pg_sleep(" + seconds + "); END IF; "
                         + "RETURN NEW; END $$",
@@ -41,8 +41,15 @@ final class SlowItems {
     /** A write whose single item is the slow one. */
     static OrderWrite write(String webhookId, String orderId) {
         List<LineItem> items = List.of(LineItem.of(SKU, 1, Money.of("1.00", "EUR")));
-        Order order = new Order(OrderId.of(orderId), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PLACED,
-                TestOrders.EUR, items, Order.sumOf(items, TestOrders.EUR), TestOrders.BASE_TIME);
+        Order order = new Order(
+                OrderId.of(orderId),
+                OrderVersion.of(1),
+                CustomerId.of("cus_1"),
+                OrderStatus.PLACED,
+                TestOrders.EUR,
+                items,
+                Order.sumOf(items, TestOrders.EUR),
+                TestOrders.BASE_TIME);
         return new OrderWrite(WebhookId.of(webhookId), new OrderUpdate(EventType.ORDER_CREATED, order));
     }
 }

@@ -13,35 +13,38 @@ class SqlFailureTest {
 
     @ParameterizedTest(name = "{0} ({2}) is {1}")
     @CsvSource({
-            "08001, TRANSIENT, cannot connect",
-            "08006, TRANSIENT, connection lost",
-            "53300, TRANSIENT, too many connections",
-            "53100, TRANSIENT, disk full",
-            "57P01, TRANSIENT, admin shutdown",
-            "57P03, TRANSIENT, cannot connect now",
-            "57014, TRANSIENT, statement timeout",
-            "40001, TRANSIENT, serialization failure",
-            "40P01, TRANSIENT, deadlock",
-            "55P03, TRANSIENT, lock not available",
-            "58030, TRANSIENT, io error",
-            "22003, PERMANENT, numeric value out of range",
-            "22001, PERMANENT, string too long",
-            "23514, PERMANENT, check violation",
-            "23502, PERMANENT, not null violation",
-            "23503, PERMANENT, foreign key violation",
-            "42P01, TRANSIENT, undefined table: a migration missing must not poison every message",
-            "XX000, TRANSIENT, internal error"})
+        "08001, TRANSIENT, cannot connect",
+        "08006, TRANSIENT, connection lost",
+        "53300, TRANSIENT, too many connections",
+        "53100, TRANSIENT, disk full",
+        "57P01, TRANSIENT, admin shutdown",
+        "57P03, TRANSIENT, cannot connect now",
+        "57014, TRANSIENT, statement timeout",
+        "40001, TRANSIENT, serialization failure",
+        "40P01, TRANSIENT, deadlock",
+        "55P03, TRANSIENT, lock not available",
+        "58030, TRANSIENT, io error",
+        "22003, PERMANENT, numeric value out of range",
+        "22001, PERMANENT, string too long",
+        "23514, PERMANENT, check violation",
+        "23502, PERMANENT, not null violation",
+        "23503, PERMANENT, foreign key violation",
+        "42P01, TRANSIENT, undefined table: a migration missing must not poison every message",
+        "XX000, TRANSIENT, internal error"
+    })
     void classifiesBySqlState(String state, SqlFailure expected, String meaning) {
         SQLException failure = new SQLException(meaning, state);
 
         assertThat(SqlFailure.of(failure)).isEqualTo(expected);
         assertThat(SqlFailure.of(new PersistenceException("wrapped", new RuntimeException(failure))))
-                .as("found through MyBatis's wrapping").isEqualTo(expected);
+                .as("found through MyBatis's wrapping")
+                .isEqualTo(expected);
     }
 
     @Test
     void failuresWithoutAStateAreTransient() {
-        assertThat(SqlFailure.of(new SQLTransientConnectionException("pool timeout"))).isEqualTo(SqlFailure.TRANSIENT);
+        assertThat(SqlFailure.of(new SQLTransientConnectionException("pool timeout")))
+                .isEqualTo(SqlFailure.TRANSIENT);
         assertThat(SqlFailure.of(new IllegalStateException("no SQL at all"))).isEqualTo(SqlFailure.TRANSIENT);
     }
 

@@ -26,8 +26,7 @@ public final class TestPostgres {
 
     private static DatabaseSettings shared;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** Settings for the shared, migrated server. */
     public static synchronized DatabaseSettings shared() {
@@ -35,8 +34,9 @@ public final class TestPostgres {
             shared = switch (System.getProperty("test.postgres", "embedded")) {
                 case "embedded" -> startEmbedded();
                 case "container" -> startContainer();
-                default -> throw new IllegalArgumentException(
-                        "test.postgres must be embedded or container, was: " + System.getProperty("test.postgres"));
+                default ->
+                    throw new IllegalArgumentException(
+                            "test.postgres must be embedded or container, was: " + System.getProperty("test.postgres"));
             };
             DatabaseMigrations.migrate(shared);
         }
@@ -50,8 +50,8 @@ public final class TestPostgres {
 
     /** The single number a query such as {@code SELECT count(*) ...} answers. */
     public static long count(DatabaseSettings settings, String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                settings.jdbcUrl(), settings.user(), settings.password());
+        try (Connection connection =
+                        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -62,8 +62,8 @@ public final class TestPostgres {
     }
 
     public static void execute(DatabaseSettings settings, String... statements) {
-        try (Connection connection = DriverManager.getConnection(
-                settings.jdbcUrl(), settings.user(), settings.password());
+        try (Connection connection =
+                        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -75,7 +75,9 @@ public final class TestPostgres {
 
     private static DatabaseSettings startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "60").start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "60")
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
             return DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         } catch (IOException e) {
@@ -84,7 +86,8 @@ public final class TestPostgres {
     }
 
     private static DatabaseSettings startContainer() {
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+        Assumptions.assumeTrue(
+                DockerClientFactory.instance().isDockerAvailable(),
                 "-Dtest.postgres=container needs a Docker engine, and none answers here");
         PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
         container.start();

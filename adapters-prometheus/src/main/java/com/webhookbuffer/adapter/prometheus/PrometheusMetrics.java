@@ -40,31 +40,52 @@ public final class PrometheusMetrics implements IngestMetrics, WorkerMetrics {
     public static final String LAG = "webhookbuffer_lag_seconds";
     public static final String OUTCOME = "outcome";
 
-    private static final double[] LATENCY_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
-            5, 10};
+    private static final double[] LATENCY_BUCKETS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+    };
     /** From a fraction of a second (the buffer keeps up) to the ten minutes and more of a backlog being drained. */
     private static final double[] LAG_BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800};
+
     private static final double[] BATCH_BUCKETS = {1, 2, 3, 5, 8, 10, 20, 50, 100};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter requests = Counter.builder().name(REQUESTS)
+    private final Counter requests = Counter.builder()
+            .name(REQUESTS)
             .help("Webhook requests answered by the door, by outcome (accepted, or why not)")
-            .labelNames(OUTCOME).register(registry);
-    private final Histogram publishLatency = Histogram.builder().name(PUBLISH_LATENCY).unit(Unit.SECONDS)
-            .help("Time the queue took to acknowledge or refuse a message").classicOnly()
-            .classicUpperBounds(LATENCY_BUCKETS).register(registry);
-    private final Counter messages = Counter.builder().name(MESSAGES)
+            .labelNames(OUTCOME)
+            .register(registry);
+    private final Histogram publishLatency = Histogram.builder()
+            .name(PUBLISH_LATENCY)
+            .unit(Unit.SECONDS)
+            .help("Time the queue took to acknowledge or refuse a message")
+            .classicOnly()
+            .classicUpperBounds(LATENCY_BUCKETS)
+            .register(registry);
+    private final Counter messages = Counter.builder()
+            .name(MESSAGES)
             .help("Queued webhooks the worker processed, by outcome")
-            .labelNames(OUTCOME).register(registry);
-    private final Histogram batchSize = Histogram.builder().name(BATCH_SIZE)
-            .help("Messages per batch the worker settled").classicOnly()
-            .classicUpperBounds(BATCH_BUCKETS).register(registry);
-    private final Histogram batchWriteLatency = Histogram.builder().name(BATCH_WRITE_LATENCY).unit(Unit.SECONDS)
-            .help("Time the one write of a batch to the database took").classicOnly()
-            .classicUpperBounds(LATENCY_BUCKETS).register(registry);
-    private final Histogram lag = Histogram.builder().name(LAG).unit(Unit.SECONDS)
-            .help("Time from a webhook being accepted at the door to its order being written").classicOnly()
-            .classicUpperBounds(LAG_BUCKETS).register(registry);
+            .labelNames(OUTCOME)
+            .register(registry);
+    private final Histogram batchSize = Histogram.builder()
+            .name(BATCH_SIZE)
+            .help("Messages per batch the worker settled")
+            .classicOnly()
+            .classicUpperBounds(BATCH_BUCKETS)
+            .register(registry);
+    private final Histogram batchWriteLatency = Histogram.builder()
+            .name(BATCH_WRITE_LATENCY)
+            .unit(Unit.SECONDS)
+            .help("Time the one write of a batch to the database took")
+            .classicOnly()
+            .classicUpperBounds(LATENCY_BUCKETS)
+            .register(registry);
+    private final Histogram lag = Histogram.builder()
+            .name(LAG)
+            .unit(Unit.SECONDS)
+            .help("Time from a webhook being accepted at the door to its order being written")
+            .classicOnly()
+            .classicUpperBounds(LAG_BUCKETS)
+            .register(registry);
 
     public PrometheusMetrics() {
         // Every outcome present from the start at 0, so a rate over it is defined before the first one happens.
@@ -95,7 +116,9 @@ public final class PrometheusMetrics implements IngestMetrics, WorkerMetrics {
      * the gauge is left out of that scrape rather than reported as a number it is not.
      */
     public void gauge(String name, String help, Supplier<OptionalDouble> value) {
-        GaugeWithCallback.builder().name(name).help(help)
+        GaugeWithCallback.builder()
+                .name(name)
+                .help(help)
                 .callback(callback -> {
                     try {
                         value.get().ifPresent(callback::call);
@@ -108,7 +131,9 @@ public final class PrometheusMetrics implements IngestMetrics, WorkerMetrics {
 
     /** Adds a counter its host keeps, read at each scrape: a running total that never goes down. */
     public void counter(String name, String help, LongSupplier total) {
-        CounterWithCallback.builder().name(name).help(help)
+        CounterWithCallback.builder()
+                .name(name)
+                .help(help)
                 .callback(callback -> callback.call(total.getAsLong()))
                 .register(registry);
     }

@@ -30,12 +30,20 @@ class PrometheusMetricsTest {
     void everyOutcomeIsThereAtZeroBeforeAnythingHappens() {
         ScrapedMetrics scraped = ScrapedMetrics.parse(metrics.scrape());
 
-        for (String outcome : List.of("accepted", "invalid-payload", "unauthenticated", "payload-too-large",
-                "unsupported-media-type", "unknown-source", "queue-unavailable")) {
-            assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", outcome)).isZero();
+        for (String outcome : List.of(
+                "accepted",
+                "invalid-payload",
+                "unauthenticated",
+                "payload-too-large",
+                "unsupported-media-type",
+                "unknown-source",
+                "queue-unavailable")) {
+            assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", outcome))
+                    .isZero();
         }
         for (String outcome : List.of("written", "duplicate", "stale", "retry-later", "poison")) {
-            assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", outcome)).isZero();
+            assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", outcome))
+                    .isZero();
         }
         assertThat(scraped.histogram(PrometheusMetrics.LAG).getSampleCount()).isZero();
     }
@@ -48,8 +56,10 @@ class PrometheusMetricsTest {
 
         ScrapedMetrics scraped = ScrapedMetrics.parse(metrics.scrape());
 
-        assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", "accepted")).isEqualTo(2);
-        assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", "unauthenticated")).isEqualTo(1);
+        assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", "accepted"))
+                .isEqualTo(2);
+        assertThat(scraped.counter("webhookbuffer_requests_total", "outcome", "unauthenticated"))
+                .isEqualTo(1);
         Histogram latency = scraped.histogram(PrometheusMetrics.PUBLISH_LATENCY);
         assertThat(latency.getSampleCount()).isEqualTo(2);
         assertThat(latency.getSampleSum()).isCloseTo(0.010, Offset.offset(1e-9));
@@ -57,22 +67,36 @@ class PrometheusMetricsTest {
 
     @Test
     void batchesAreCountedByOutcomeWithTheirSizeWriteLatencyAndLags() {
-        metrics.processed(new BatchObservation(report(ProcessingOutcome.WRITTEN, ProcessingOutcome.WRITTEN,
-                ProcessingOutcome.DUPLICATE, new ProcessingOutcome.Poison("bad")), Optional.of(Duration.ofMillis(20)),
+        metrics.processed(new BatchObservation(
+                report(
+                        ProcessingOutcome.WRITTEN,
+                        ProcessingOutcome.WRITTEN,
+                        ProcessingOutcome.DUPLICATE,
+                        new ProcessingOutcome.Poison("bad")),
+                Optional.of(Duration.ofMillis(20)),
                 List.of(Duration.ofSeconds(1), Duration.ofSeconds(90))));
 
         ScrapedMetrics scraped = ScrapedMetrics.parse(metrics.scrape());
 
-        assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", "written")).isEqualTo(2);
-        assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", "duplicate")).isEqualTo(1);
-        assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", "poison")).isEqualTo(1);
-        assertThat(scraped.histogram(PrometheusMetrics.BATCH_SIZE).getSampleSum()).isEqualTo(4);
-        assertThat(scraped.histogram(PrometheusMetrics.BATCH_WRITE_LATENCY).getSampleCount()).isEqualTo(1);
+        assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", "written"))
+                .isEqualTo(2);
+        assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", "duplicate"))
+                .isEqualTo(1);
+        assertThat(scraped.counter("webhookbuffer_messages_total", "outcome", "poison"))
+                .isEqualTo(1);
+        assertThat(scraped.histogram(PrometheusMetrics.BATCH_SIZE).getSampleSum())
+                .isEqualTo(4);
+        assertThat(scraped.histogram(PrometheusMetrics.BATCH_WRITE_LATENCY).getSampleCount())
+                .isEqualTo(1);
         Histogram lag = scraped.histogram(PrometheusMetrics.LAG);
         assertThat(lag.getSampleCount()).isEqualTo(2);
         assertThat(lag.getSampleSum()).isEqualTo(91);
-        assertThat(lag.getBuckets()).filteredOn(b -> b.getUpperBound() == 60).singleElement()
-                .satisfies(b -> assertThat(b.getCumulativeCount()).as("one lag up to a minute").isEqualTo(1));
+        assertThat(lag.getBuckets())
+                .filteredOn(b -> b.getUpperBound() == 60)
+                .singleElement()
+                .satisfies(b -> assertThat(b.getCumulativeCount())
+                        .as("one lag up to a minute")
+                        .isEqualTo(1));
     }
 
     @Test
@@ -86,13 +110,16 @@ class PrometheusMetricsTest {
             return OptionalDouble.of(depth[0]);
         });
 
-        assertThat(ScrapedMetrics.parse(metrics.scrape()).gauge("webhookbuffer_queue_visible_messages")).isEqualTo(3);
+        assertThat(ScrapedMetrics.parse(metrics.scrape()).gauge("webhookbuffer_queue_visible_messages"))
+                .isEqualTo(3);
         depth[0] = 7;
-        assertThat(ScrapedMetrics.parse(metrics.scrape()).gauge("webhookbuffer_queue_visible_messages")).isEqualTo(7);
+        assertThat(ScrapedMetrics.parse(metrics.scrape()).gauge("webhookbuffer_queue_visible_messages"))
+                .isEqualTo(7);
         down[0] = true;
         ScrapedMetrics whileDown = ScrapedMetrics.parse(metrics.scrape());
         assertThat(whileDown.has("webhookbuffer_queue_visible_messages")).isFalse();
-        assertThat(whileDown.counter("webhookbuffer_requests_total", "outcome", "accepted")).isZero();
+        assertThat(whileDown.counter("webhookbuffer_requests_total", "outcome", "accepted"))
+                .isZero();
     }
 
     @Test
@@ -101,13 +128,18 @@ class PrometheusMetricsTest {
         other.answered(new AcceptOutcome.Unauthenticated("x"), Optional.empty());
 
         assertThat(ScrapedMetrics.parse(metrics.scrape())
-                .counter("webhookbuffer_requests_total", "outcome", "unauthenticated")).isZero();
+                        .counter("webhookbuffer_requests_total", "outcome", "unauthenticated"))
+                .isZero();
     }
 
     private static BatchReport report(ProcessingOutcome... outcomes) {
-        return new BatchReport(Arrays.stream(outcomes).map(outcome -> new MessageResult(
-                new Delivery("m", "r", 1, new Envelope("{}", Map.of())), outcome,
-                outcome instanceof ProcessingOutcome.Poison ? Settlement.DEAD_LETTERED : Settlement.ACKNOWLEDGE))
+        return new BatchReport(Arrays.stream(outcomes)
+                .map(outcome -> new MessageResult(
+                        new Delivery("m", "r", 1, new Envelope("{}", Map.of())),
+                        outcome,
+                        outcome instanceof ProcessingOutcome.Poison
+                                ? Settlement.DEAD_LETTERED
+                                : Settlement.ACKNOWLEDGE))
                 .toList());
     }
 }

@@ -23,8 +23,7 @@ public final class ScrapedMetrics {
 
     private final Map<String, MetricFamily> families = new LinkedHashMap<>();
 
-    private ScrapedMetrics() {
-    }
+    private ScrapedMetrics() {}
 
     public static ScrapedMetrics parse(String text) {
         ScrapedMetrics scraped = new ScrapedMetrics();

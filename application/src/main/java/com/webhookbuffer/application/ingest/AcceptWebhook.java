@@ -38,8 +38,12 @@ public final class AcceptWebhook implements WebhookInbox {
     }
 
     /** Rotating keys, metrics off. */
-    public AcceptWebhook(IngestSettings settings, Supplier<VerificationKeys> keys, PayloadReader payloadReader,
-            MessageQueue queue, Clock clock) {
+    public AcceptWebhook(
+            IngestSettings settings,
+            Supplier<VerificationKeys> keys,
+            PayloadReader payloadReader,
+            MessageQueue queue,
+            Clock clock) {
         this(settings, keys, payloadReader, queue, clock, IngestMetrics.NONE);
     }
 
@@ -50,11 +54,21 @@ public final class AcceptWebhook implements WebhookInbox {
      *                the function runs); {@code settings.keys()} is then only what was in force at start
      * @param metrics told of every answer, and of how long the queue took when it was asked
      */
-    public AcceptWebhook(IngestSettings settings, Supplier<VerificationKeys> keys, PayloadReader payloadReader,
-            MessageQueue queue, Clock clock, IngestMetrics metrics) {
-        this(settings, new StandardWebhooksProtocol(
-                        new SignatureVerifier(keys, settings.timestampTolerance(), clock)),
-                PayloadTranslator.AS_SENT, payloadReader, queue, clock, metrics);
+    public AcceptWebhook(
+            IngestSettings settings,
+            Supplier<VerificationKeys> keys,
+            PayloadReader payloadReader,
+            MessageQueue queue,
+            Clock clock,
+            IngestMetrics metrics) {
+        this(
+                settings,
+                new StandardWebhooksProtocol(new SignatureVerifier(keys, settings.timestampTolerance(), clock)),
+                PayloadTranslator.AS_SENT,
+                payloadReader,
+                queue,
+                clock,
+                metrics);
     }
 
     /**
@@ -62,8 +76,14 @@ public final class AcceptWebhook implements WebhookInbox {
      * @param translator how its body becomes the contract ({@link PayloadTranslator#AS_SENT} for Standard Webhooks)
      * @param metrics    told of every answer, and of how long the queue took when it was asked
      */
-    public AcceptWebhook(IngestSettings settings, SenderProtocol protocol, PayloadTranslator translator,
-            PayloadReader payloadReader, MessageQueue queue, Clock clock, IngestMetrics metrics) {
+    public AcceptWebhook(
+            IngestSettings settings,
+            SenderProtocol protocol,
+            PayloadTranslator translator,
+            PayloadReader payloadReader,
+            MessageQueue queue,
+            Clock clock,
+            IngestMetrics metrics) {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.protocol = Objects.requireNonNull(protocol, "protocol must not be null");
         this.translator = Objects.requireNonNull(translator, "translator must not be null");
@@ -123,11 +143,13 @@ public final class AcceptWebhook implements WebhookInbox {
         long publishing = System.nanoTime();
         PublishOutcome published = queue.publish(queued);
         Optional<Duration> publishLatency = Optional.of(Duration.ofNanos(System.nanoTime() - publishing));
-        return new Answered(switch (published) {
-            case PublishOutcome.Published p -> new AcceptOutcome.Accepted(queued.webhookId(), p.messageId());
-            case PublishOutcome.Unavailable unavailable ->
-                    new AcceptOutcome.QueueUnavailable(settings.retryAfter(), unavailable.reason());
-        }, publishLatency);
+        return new Answered(
+                switch (published) {
+                    case PublishOutcome.Published p -> new AcceptOutcome.Accepted(queued.webhookId(), p.messageId());
+                    case PublishOutcome.Unavailable unavailable ->
+                        new AcceptOutcome.QueueUnavailable(settings.retryAfter(), unavailable.reason());
+                },
+                publishLatency);
     }
 
     private static Answered refused(AcceptOutcome outcome) {
@@ -135,6 +157,5 @@ public final class AcceptWebhook implements WebhookInbox {
     }
 
     /** An answer, and how long the queue took when it was asked. */
-    private record Answered(AcceptOutcome outcome, Optional<Duration> publishLatency) {
-    }
+    private record Answered(AcceptOutcome outcome, Optional<Duration> publishLatency) {}
 }

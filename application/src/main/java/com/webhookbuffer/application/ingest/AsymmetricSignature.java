@@ -17,11 +17,11 @@ final class AsymmetricSignature {
     static final String VERSION_PREFIX = "v1a,";
     /** An Ed25519 signature: the point R and the scalar S, 32 bytes each. */
     static final int SIGNATURE_BYTES = 64;
+
     private static final String ALGORITHM = "Ed25519";
     private static final byte[] DOT = {'.'};
 
-    private AsymmetricSignature() {
-    }
+    private AsymmetricSignature() {}
 
     /** Whether {@code signature} (64 bytes) is {@code key}'s over this id, timestamp and body. */
     static boolean verifies(WebhookPublicKey key, String webhookId, String timestamp, byte[] body, byte[] signature) {

@@ -24,6 +24,7 @@ public record IngestSettings(
      * headroom keeps every accepted body publishable.
      */
     public static final int MAX_BODY_BYTES_LIMIT = 1024 * 1024 - 4 * 1024;
+
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     public IngestSettings {

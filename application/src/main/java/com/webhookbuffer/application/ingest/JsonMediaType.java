@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 final class JsonMediaType {
 
-    private JsonMediaType() {
-    }
+    private JsonMediaType() {}
 
     static boolean accepts(String contentType) {
         if (contentType == null) {

@@ -17,15 +17,18 @@ import javax.crypto.SecretKey;
 final class PlatformSignature {
 
     /** What a signature header held. */
-    enum Check { MATCHES, MALFORMED, NO_MATCH }
+    enum Check {
+        MATCHES,
+        MALFORMED,
+        NO_MATCH
+    }
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int HMAC_BYTES = 32;
     /** Standard base64 of 32 bytes, padded: the only shape either platform's encoder gives an HMAC-SHA256. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9+/]{43}=");
 
-    private PlatformSignature() {
-    }
+    private PlatformSignature() {}
 
     static Check check(String header, PlatformSecrets secrets, byte[] body) {
         byte[] offered = decode(header);
@@ -54,8 +57,10 @@ final class PlatformSignature {
             return null;
         }
         byte[] decoded = Base64.getDecoder().decode(header);
-        return decoded.length == HMAC_BYTES && Base64.getEncoder().encodeToString(decoded).equals(header)
-                ? decoded : null;
+        return decoded.length == HMAC_BYTES
+                        && Base64.getEncoder().encodeToString(decoded).equals(header)
+                ? decoded
+                : null;
     }
 
     private static byte[] hmac(byte[] secret, byte[] body) {

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 public final class ShopifyProtocol implements SenderProtocol {
 
     /** The topics about orders; {@code orders/create} is the order's first event, the others update it. */
-    public static final Set<String> ORDER_TOPICS = Set.of(
-            "orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled");
+    public static final Set<String> ORDER_TOPICS =
+            Set.of("orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled");
 
     static final String HMAC_HEADER = "X-Shopify-Hmac-Sha256";
     static final String WEBHOOK_ID_HEADER = "X-Shopify-Webhook-Id";
@@ -54,8 +54,10 @@ public final class ShopifyProtocol implements SenderProtocol {
         }
         PlatformSignature.Check check = PlatformSignature.check(signature, secrets.get(), body);
         if (check != PlatformSignature.Check.MATCHES) {
-            return refused(HMAC_HEADER + (check == PlatformSignature.Check.MALFORMED
-                    ? " is not the base64 of a 32-byte HMAC-SHA256" : " matches no secret in force"));
+            return refused(HMAC_HEADER
+                    + (check == PlatformSignature.Check.MALFORMED
+                            ? " is not the base64 of a 32-byte HMAC-SHA256"
+                            : " matches no secret in force"));
         }
         String webhookId = header(headers, WEBHOOK_ID_HEADER);
         if (webhookId == null) {

@@ -80,8 +80,8 @@ public final class SignatureVerifier {
         return authentic ? SignatureCheck.AUTHENTIC : SignatureCheck.NO_MATCHING_SIGNATURE;
     }
 
-    private static boolean anyHmacMatches(List<WebhookSecret> secrets, List<byte[]> offered, String webhookId,
-            String timestamp, byte[] body) {
+    private static boolean anyHmacMatches(
+            List<WebhookSecret> secrets, List<byte[]> offered, String webhookId, String timestamp, byte[] body) {
         if (offered.isEmpty()) {
             return false;
         }
@@ -96,8 +96,8 @@ public final class SignatureVerifier {
         return match;
     }
 
-    private static boolean anyVerifies(List<WebhookPublicKey> publicKeys, List<byte[]> offered, String webhookId,
-            String timestamp, byte[] body) {
+    private static boolean anyVerifies(
+            List<WebhookPublicKey> publicKeys, List<byte[]> offered, String webhookId, String timestamp, byte[] body) {
         boolean match = false;
         for (WebhookPublicKey key : publicKeys) {
             for (byte[] candidate : offered) {
@@ -142,7 +142,8 @@ public final class SignatureVerifier {
                 } else if (entry.startsWith(AsymmetricSignature.VERSION_PREFIX)
                         && v1a.size() < MAX_V1A_SIGNATURES_TRIED) {
                     byte[] signature = decodeOrNull(entry.substring(AsymmetricSignature.VERSION_PREFIX.length()));
-                    if (signature != null && signature.length == AsymmetricSignature.SIGNATURE_BYTES
+                    if (signature != null
+                            && signature.length == AsymmetricSignature.SIGNATURE_BYTES
                             && v1a.stream().noneMatch(seen -> Arrays.equals(seen, signature))) {
                         v1a.add(signature);
                     }

@@ -24,29 +24,45 @@ import java.util.function.Supplier;
  */
 public final class SourceInboxes {
 
-    private SourceInboxes() {
-    }
+    private SourceInboxes() {}
 
     /**
      * @param defaultKeys the default source's keys in force, asked at every request
      * @param named       the named sources, by name
      * @param translators each kind's translator into the contract (the JSON adapter's)
      */
-    public static WebhookInbox door(IngestSettings settings, Supplier<VerificationKeys> defaultKeys,
-            Map<SourceName, NamedSource> named, Function<SourceKind, PayloadTranslator> translators,
-            PayloadReader reader, MessageQueue queue, Clock clock, IngestMetrics metrics) {
+    public static WebhookInbox door(
+            IngestSettings settings,
+            Supplier<VerificationKeys> defaultKeys,
+            Map<SourceName, NamedSource> named,
+            Function<SourceKind, PayloadTranslator> translators,
+            PayloadReader reader,
+            MessageQueue queue,
+            Clock clock,
+            IngestMetrics metrics) {
         Map<SourceName, WebhookInbox> inboxes = new HashMap<>();
         inboxes.put(SourceName.DEFAULT, new AcceptWebhook(settings, defaultKeys, reader, queue, clock, metrics));
-        named.forEach((name, source) -> inboxes.put(name, new AcceptWebhook(settings,
-                protocol(source, settings, clock), translators.apply(source.kind()), reader, queue, clock, metrics)));
+        named.forEach((name, source) -> inboxes.put(
+                name,
+                new AcceptWebhook(
+                        settings,
+                        protocol(source, settings, clock),
+                        translators.apply(source.kind()),
+                        reader,
+                        queue,
+                        clock,
+                        metrics)));
         return new InboxBySource(inboxes, metrics);
     }
 
     private static SenderProtocol protocol(NamedSource source, IngestSettings settings, Clock clock) {
         Supplier<? extends SourceKeys> keys = source.keys();
         return switch (source.kind()) {
-            case STANDARD_WEBHOOKS -> new StandardWebhooksProtocol(new SignatureVerifier(
-                    () -> as(VerificationKeys.class, keys.get(), source.kind()), settings.timestampTolerance(), clock));
+            case STANDARD_WEBHOOKS ->
+                new StandardWebhooksProtocol(new SignatureVerifier(
+                        () -> as(VerificationKeys.class, keys.get(), source.kind()),
+                        settings.timestampTolerance(),
+                        clock));
             case SHOPIFY -> new ShopifyProtocol(() -> as(PlatformSecrets.class, keys.get(), source.kind()));
             case WOOCOMMERCE -> new WooCommerceProtocol(() -> as(PlatformSecrets.class, keys.get(), source.kind()));
         };

@@ -18,8 +18,7 @@ public final class WebhookSignature {
     static final String ALGORITHM = "HmacSHA256";
     private static final byte[] DOT = {'.'};
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The header value {@code v1,<base64>} for one secret. */
     public static String sign(WebhookSecret secret, String webhookId, long timestampSeconds, byte[] body) {

@@ -35,6 +35,7 @@ public final class WooCommerceProtocol implements SenderProtocol {
 
     /** The body of {@code WC_Webhook::deliver_ping}: the webhook's id as a form field, nothing else. */
     private static final Pattern PING_BODY = Pattern.compile("webhook_id=([0-9]{1,20})");
+
     private static final int LONGEST_PING = "webhook_id=".length() + 20;
     /** Topics are short dotted names; anything else is not a header WooCommerce wrote. */
     private static final Pattern TOPIC_SHAPE = Pattern.compile("[!-~]{1,255}");
@@ -74,8 +75,8 @@ public final class WooCommerceProtocol implements SenderProtocol {
             return new Authentication.Refused(DELIVERY_ID_HEADER + " is missing");
         }
         if (!WebhookId.isValid(deliveryId)) {
-            return new Authentication.Refused(DELIVERY_ID_HEADER + " must be 1-" + WebhookId.MAX_LENGTH
-                    + " visible ASCII characters");
+            return new Authentication.Refused(
+                    DELIVERY_ID_HEADER + " must be 1-" + WebhookId.MAX_LENGTH + " visible ASCII characters");
         }
         if (topic == null) {
             return new Authentication.Refused(TOPIC_HEADER + " is missing");
@@ -85,8 +86,10 @@ public final class WooCommerceProtocol implements SenderProtocol {
         }
         PlatformSignature.Check check = PlatformSignature.check(signature, secrets.get(), body);
         if (check != PlatformSignature.Check.MATCHES) {
-            return new Authentication.Refused(SIGNATURE_HEADER + (check == PlatformSignature.Check.MALFORMED
-                    ? " is not the base64 of an HMAC-SHA256" : " matches no secret"));
+            return new Authentication.Refused(SIGNATURE_HEADER
+                    + (check == PlatformSignature.Check.MALFORMED
+                            ? " is not the base64 of an HMAC-SHA256"
+                            : " matches no secret"));
         }
         return ORDER_TOPICS.contains(topic)
                 ? new Authentication.Authentic(WebhookId.of(deliveryId), Optional.empty(), topic)

@@ -44,10 +44,12 @@ public @interface CancellationMatchesStatus {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(type.get() == EventType.ORDER_CANCELLED
-                            ? "must be cancelled when type is order.cancelled"
-                            : "may be cancelled only when type is order.cancelled")
-                    .addPropertyNode("data").addPropertyNode("status")
+            context.buildConstraintViolationWithTemplate(
+                            type.get() == EventType.ORDER_CANCELLED
+                                    ? "must be cancelled when type is order.cancelled"
+                                    : "may be cancelled only when type is order.cancelled")
+                    .addPropertyNode("data")
+                    .addPropertyNode("status")
                     .addConstraintViolation();
             return false;
         }

@@ -43,7 +43,8 @@ public @interface ConsistentAmounts {
         @Override
         public boolean isValid(OrderPayload order, ConstraintValidatorContext context) {
             // Too many items is a violation of its own; summing thousands of them would only cost time.
-            if (order == null || !Money.isCurrencyCode(order.currency())
+            if (order == null
+                    || !Money.isCurrencyCode(order.currency())
                     || order.items() != null && order.items().size() > Order.MAX_ITEMS) {
                 return true;
             }
@@ -103,11 +104,14 @@ public @interface ConsistentAmounts {
                     // The order's own arithmetic, so that the door and the domain cannot disagree on a total.
                     BigDecimal expected = Adjustments.expectedTotal(
                             Order.sumOf(items, LineItemPayload::quantity, line -> new BigDecimal(line.unitPrice())),
-                            amounts.get("discounts"), amounts.get("shipping"), amounts.get("fees"),
-                            amounts.get("tax"), Boolean.TRUE.equals(order.taxIncluded()));
+                            amounts.get("discounts"),
+                            amounts.get("shipping"),
+                            amounts.get("fees"),
+                            amounts.get("tax"),
+                            Boolean.TRUE.equals(order.taxIncluded()));
                     if (total.compareTo(expected) != 0) {
-                        Violations.onProperty(context, "total",
-                                Order.TOTAL_RULE + " (" + expected.toPlainString() + ")");
+                        Violations.onProperty(
+                                context, "total", Order.TOTAL_RULE + " (" + expected.toPlainString() + ")");
                         valid = false;
                     }
                 }

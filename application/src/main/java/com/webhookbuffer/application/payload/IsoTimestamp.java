@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 @Retention(RUNTIME)
 public @interface IsoTimestamp {
 
-    String message() default "must be an RFC 3339 date-time with offset within the years 0001-9999 (UTC), "
-            + "e.g. 2026-11-26T14:00:00Z";
+    String message() default
+            "must be an RFC 3339 date-time with offset within the years 0001-9999 (UTC), "
+                    + "e.g. 2026-11-26T14:00:00Z";
 
     Class<?>[] groups() default {};
 

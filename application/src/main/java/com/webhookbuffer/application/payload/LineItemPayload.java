@@ -9,8 +9,7 @@ import jakarta.validation.constraints.Pattern;
 
 /** One element of {@code data.items}. */
 public record LineItemPayload(
-        @NotNull(message = "is required")
-        @Pattern(regexp = Sku.REGEX, message = Sku.RULE)
+        @NotNull(message = "is required") @Pattern(regexp = Sku.REGEX, message = Sku.RULE)
         String sku,
 
         @NotNull(message = "is required")
@@ -18,7 +17,4 @@ public record LineItemPayload(
         @Max(value = LineItem.MAX_QUANTITY, message = LineItem.QUANTITY_RULE)
         Integer quantity,
 
-        @NotNull(message = "is required")
-        @DecimalAmount
-        String unitPrice) {
-}
+        @NotNull(message = "is required") @DecimalAmount String unitPrice) {}

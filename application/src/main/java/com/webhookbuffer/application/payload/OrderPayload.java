@@ -15,25 +15,19 @@ import java.util.List;
  */
 @ConsistentAmounts
 public record OrderPayload(
-        @NotNull(message = "is required")
-        @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
+        @NotNull(message = "is required") @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
         String orderId,
 
-        @NotNull(message = "is required")
-        @Min(value = OrderVersion.MIN, message = OrderVersion.RULE)
+        @NotNull(message = "is required") @Min(value = OrderVersion.MIN, message = OrderVersion.RULE)
         Long version,
 
-        @NotNull(message = "is required")
-        @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
+        @NotNull(message = "is required") @Pattern(regexp = Identifiers.REGEX, message = Identifiers.RULE)
         String customerId,
 
-        @NotNull(message = "is required")
-        @WireName(of = WireName.Kind.ORDER_STATUS)
+        @NotNull(message = "is required") @WireName(of = WireName.Kind.ORDER_STATUS)
         String status,
 
-        @NotNull(message = "is required")
-        @CurrencyCode
-        String currency,
+        @NotNull(message = "is required") @CurrencyCode String currency,
 
         // Each item is checked by PayloadReader, one at a time, so checking can stop once enough are found.
         @NotNull(message = "is required")
@@ -41,27 +35,27 @@ public record OrderPayload(
         List<LineItemPayload> items,
 
         // Absent means none: a sender without discounts, shipping, fees or tax sends only the lines and the total.
-        @DecimalAmount
-        String discounts,
+        @DecimalAmount String discounts,
 
-        @DecimalAmount
-        String shipping,
+        @DecimalAmount String shipping,
 
-        @DecimalAmount
-        String fees,
+        @DecimalAmount String fees,
 
-        @DecimalAmount
-        String tax,
+        @DecimalAmount String tax,
 
         Boolean taxIncluded,
 
-        @NotNull(message = "is required")
-        @DecimalAmount
-        String total) {
+        @NotNull(message = "is required") @DecimalAmount String total) {
 
     /** An order whose total is the sum of its lines: no discounts, shipping, fees or tax. */
-    public OrderPayload(String orderId, Long version, String customerId, String status, String currency,
-            List<LineItemPayload> items, String total) {
+    public OrderPayload(
+            String orderId,
+            Long version,
+            String customerId,
+            String status,
+            String currency,
+            List<LineItemPayload> items,
+            String total) {
         this(orderId, version, customerId, status, currency, items, null, null, null, null, null, total);
     }
 }

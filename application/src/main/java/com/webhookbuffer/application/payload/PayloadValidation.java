@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class PayloadValidation {
 
-    private PayloadValidation() {
-    }
+    private PayloadValidation() {}
 
     /** A validator from whichever provider is on the class path (Hibernate Validator in this build). */
     public static Validator newValidator() {

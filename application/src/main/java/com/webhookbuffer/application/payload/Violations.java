@@ -11,8 +11,7 @@ import java.util.List;
 /** Helpers between Jakarta Validation's vocabulary and the domain's {@link Violation}. */
 final class Violations {
 
-    private Violations() {
-    }
+    private Violations() {}
 
     /** The violations as the domain names them, sorted by field so answers are stable. */
     static List<Violation> of(Collection<? extends ConstraintViolation<?>> violations) {
@@ -47,7 +46,9 @@ final class Violations {
 
     /** Reports a violation on a property of the validated object (class-level constraints). */
     static void onProperty(ConstraintValidatorContext context, String property, String message) {
-        context.buildConstraintViolationWithTemplate(message).addPropertyNode(property).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(message)
+                .addPropertyNode(property)
+                .addConstraintViolation();
     }
 
     /** Reports a violation on {@code list[index].property} of the validated object. */
@@ -55,7 +56,9 @@ final class Violations {
             ConstraintValidatorContext context, String list, int index, String property, String message) {
         context.buildConstraintViolationWithTemplate(message)
                 .addPropertyNode(list)
-                .addPropertyNode(property).inIterable().atIndex(index)
+                .addPropertyNode(property)
+                .inIterable()
+                .atIndex(index)
                 .addConstraintViolation();
     }
 }

@@ -10,15 +10,9 @@ import jakarta.validation.constraints.NotNull;
  */
 @CancellationMatchesStatus
 public record WebhookPayload(
-        @NotNull(message = "is required")
-        @WireName(of = WireName.Kind.EVENT_TYPE)
+        @NotNull(message = "is required") @WireName(of = WireName.Kind.EVENT_TYPE)
         String type,
 
-        @NotNull(message = "is required")
-        @IsoTimestamp
-        String timestamp,
+        @NotNull(message = "is required") @IsoTimestamp String timestamp,
 
-        @NotNull(message = "is required")
-        @Valid
-        OrderPayload data) {
-}
+        @NotNull(message = "is required") @Valid OrderPayload data) {}

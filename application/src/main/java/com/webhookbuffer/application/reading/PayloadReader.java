@@ -63,7 +63,8 @@ public final class PayloadReader {
         String json;
         try {
             // Strict: a body with broken UTF-8 would not survive the queue byte for byte, so it is refused here.
-            json = StandardCharsets.UTF_8.newDecoder()
+            json = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))
@@ -106,7 +107,8 @@ public final class PayloadReader {
      * judge, or to answer, than one of twenty. Returns whether items were left unchecked.
      */
     private boolean validateItems(WebhookPayload payload, List<Violation> found) {
-        List<LineItemPayload> items = payload.data() == null ? null : payload.data().items();
+        List<LineItemPayload> items =
+                payload.data() == null ? null : payload.data().items();
         if (items == null || items.size() > Order.MAX_ITEMS) {
             return false;
         }
@@ -129,8 +131,8 @@ public final class PayloadReader {
         OrderPayload data = payload.data();
         Currency currency = Money.currency(data.currency());
         List<LineItem> items = data.items().stream()
-                .map(item -> new LineItem(Sku.of(item.sku()), item.quantity(),
-                        new Money(new BigDecimal(item.unitPrice()), currency)))
+                .map(item -> new LineItem(
+                        Sku.of(item.sku()), item.quantity(), new Money(new BigDecimal(item.unitPrice()), currency)))
                 .toList();
         Order order = new Order(
                 OrderId.of(data.orderId()),
@@ -139,8 +141,11 @@ public final class PayloadReader {
                 OrderStatus.fromWireName(data.status()).orElseThrow(),
                 currency,
                 items,
-                new Adjustments(amount(data.discounts(), currency), amount(data.shipping(), currency),
-                        amount(data.fees(), currency), amount(data.tax(), currency),
+                new Adjustments(
+                        amount(data.discounts(), currency),
+                        amount(data.shipping(), currency),
+                        amount(data.fees(), currency),
+                        amount(data.tax(), currency),
                         Boolean.TRUE.equals(data.taxIncluded())),
                 new Money(new BigDecimal(data.total()), currency),
                 IsoTimestamp.Validator.parse(payload.timestamp()));

@@ -35,7 +35,8 @@ public sealed interface PayloadReading {
 
         /** One line for a log or a dead letter's reason. */
         public String summary() {
-            return String.join("; ", violations.stream().map(Violation::toString).toList())
+            return String.join(
+                            "; ", violations.stream().map(Violation::toString).toList())
                     + (stoppedEarly ? "; (checking stopped at " + Violation.MAX_REPORTED + ")" : "");
         }
     }

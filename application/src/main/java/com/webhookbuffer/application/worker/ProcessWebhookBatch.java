@@ -41,8 +41,12 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
     private final WorkerMetrics metrics;
 
     /** Metrics off. */
-    public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository,
-            FailedDeliveries failedDeliveries, RetryBackoff backoff, RandomGenerator random) {
+    public ProcessWebhookBatch(
+            PayloadReader payloadReader,
+            OrderRepository repository,
+            FailedDeliveries failedDeliveries,
+            RetryBackoff backoff,
+            RandomGenerator random) {
         this(payloadReader, repository, failedDeliveries, backoff, random, Clock.systemUTC(), WorkerMetrics.NONE);
     }
 
@@ -50,8 +54,13 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
      * @param clock   the clock the door stamped {@code receivedAt} with, for each written order's lag
      * @param metrics told of every batch settled
      */
-    public ProcessWebhookBatch(PayloadReader payloadReader, OrderRepository repository,
-            FailedDeliveries failedDeliveries, RetryBackoff backoff, RandomGenerator random, Clock clock,
+    public ProcessWebhookBatch(
+            PayloadReader payloadReader,
+            OrderRepository repository,
+            FailedDeliveries failedDeliveries,
+            RetryBackoff backoff,
+            RandomGenerator random,
+            Clock clock,
             WorkerMetrics metrics) {
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
@@ -86,8 +95,8 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             writeLatency = Optional.of(Duration.ofNanos(System.nanoTime() - writing));
             Instant writtenAt = clock.instant();
             if (written.size() != writes.size()) {
-                throw new IllegalStateException("repository returned " + written.size() + " outcomes for "
-                        + writes.size() + " writes");
+                throw new IllegalStateException(
+                        "repository returned " + written.size() + " outcomes for " + writes.size() + " writes");
             }
             for (int w = 0; w < writes.size(); w++) {
                 outcomes[writeIndexes.get(w)] = written.get(w);
@@ -113,13 +122,18 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
     private Read read(Delivery delivery) {
         return switch (delivery.envelope().open()) {
             case Envelope.Opened.Unreadable unreadable -> new Read.Poison(unreadable.reason());
-            case Envelope.Opened.Readable readable -> switch (payloadReader.read(readable.webhook().payload())) {
-                case PayloadReading.Invalid invalid -> new Read.Poison("invalid payload: " + invalid.summary());
-                case PayloadReading.Valid valid ->
-                        new Read.Ready(new OrderWrite(readable.webhook().source(), readable.webhook().webhookId(),
-                                readable.webhook().eventId(), valid.update()),
+            case Envelope.Opened.Readable readable ->
+                switch (payloadReader.read(readable.webhook().payload())) {
+                    case PayloadReading.Invalid invalid -> new Read.Poison("invalid payload: " + invalid.summary());
+                    case PayloadReading.Valid valid ->
+                        new Read.Ready(
+                                new OrderWrite(
+                                        readable.webhook().source(),
+                                        readable.webhook().webhookId(),
+                                        readable.webhook().eventId(),
+                                        valid.update()),
                                 readable.webhook().receivedAt());
-            };
+                };
         };
     }
 
@@ -157,10 +171,8 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
 
     /** A delivery after opening and reading: ready to write, or poison already. */
     private sealed interface Read {
-        record Ready(OrderWrite write, Instant receivedAt) implements Read {
-        }
+        record Ready(OrderWrite write, Instant receivedAt) implements Read {}
 
-        record Poison(String reason) implements Read {
-        }
+        record Poison(String reason) implements Read {}
     }
 }

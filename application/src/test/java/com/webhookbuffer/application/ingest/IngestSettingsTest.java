@@ -22,21 +22,24 @@ class IngestSettingsTest {
     @Test
     void atLeastOneSecretIsRequired() {
         assertThat(IngestSettings.withSecrets(SECRETS).keys().secrets()).isEqualTo(SECRETS);
-        assertThatIllegalArgumentException().isThrownBy(() -> IngestSettings.withSecrets(List.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> IngestSettings.withSecrets(List.of()))
                 .withMessage("at least one webhook secret or public key is required");
     }
 
     @Test
     void timestampToleranceOfOneSecondIsAllowedButNotLess() {
         assertThat(settings(SECOND, 1, SECOND).timestampTolerance()).isEqualTo(SECOND);
-        assertThatIllegalArgumentException().isThrownBy(() -> settings(Duration.ofMillis(999), 1, SECOND))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(Duration.ofMillis(999), 1, SECOND))
                 .withMessage("timestampTolerance must be >= 1s, was: PT0.999S");
     }
 
     @Test
     void bodyLimitOfOneByteIsAllowedButNotZero() {
         assertThat(settings(SECOND, 1, SECOND).maxBodyBytes()).isEqualTo(1);
-        assertThatIllegalArgumentException().isThrownBy(() -> settings(SECOND, 0, SECOND))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(SECOND, 0, SECOND))
                 .withMessageStartingWith("maxBodyBytes must be 1-1044480 ")
                 .withMessageEndingWith("was: 0");
     }
@@ -47,14 +50,16 @@ class IngestSettingsTest {
 
         assertThat(limit).isEqualTo(1_044_480);
         assertThat(settings(SECOND, limit, SECOND).maxBodyBytes()).isEqualTo(limit);
-        assertThatIllegalArgumentException().isThrownBy(() -> settings(SECOND, limit + 1, SECOND))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(SECOND, limit + 1, SECOND))
                 .withMessageEndingWith("was: 1044481");
     }
 
     @Test
     void retryAfterOfOneSecondIsAllowedButNotLess() {
         assertThat(settings(SECOND, 1, SECOND).retryAfter()).isEqualTo(SECOND);
-        assertThatIllegalArgumentException().isThrownBy(() -> settings(SECOND, 1, Duration.ofMillis(999)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(SECOND, 1, Duration.ofMillis(999)))
                 .withMessage("retryAfter must be >= 1s, was: PT0.999S");
     }
 

@@ -23,6 +23,7 @@ class ShopifyProtocolTest {
      * lib/__tests__/test-config.ts. The body has one space after the colon.
      */
     private static final String SECRET = "test_secret_key";
+
     private static final byte[] BODY = "{\"foo\": \"bar\"}".getBytes(StandardCharsets.UTF_8);
     private static final String SIGNATURE = "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=";
 
@@ -49,7 +50,8 @@ class ShopifyProtocolTest {
 
     @Test
     void signatureOfThePublishedVectorIsShopifys() {
-        assertThat(ShopifyProtocol.signature(SECRET.getBytes(StandardCharsets.UTF_8), BODY)).isEqualTo(SIGNATURE);
+        assertThat(ShopifyProtocol.signature(SECRET.getBytes(StandardCharsets.UTF_8), BODY))
+                .isEqualTo(SIGNATURE);
     }
 
     /**
@@ -65,21 +67,34 @@ class ShopifyProtocolTest {
 
     @Test
     void publishedVectorOnAnOrderTopicIsAuthentic() {
-        assertThat(authenticate(delivery("orders/create"))).isEqualTo(new Authentication.Authentic(
-                WebhookId.of("123456789"), Optional.of(EventId.of("98880550-7158-44d4-b7cd-2c97c8a091b5")),
-                "orders/create"));
+        assertThat(authenticate(delivery("orders/create")))
+                .isEqualTo(new Authentication.Authentic(
+                        WebhookId.of("123456789"),
+                        Optional.of(EventId.of("98880550-7158-44d4-b7cd-2c97c8a091b5")),
+                        "orders/create"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"orders/create", "orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled"})
     void everyOrderTopicIsAuthenticWithItsTopic(String topic) {
         assertThat(authenticate(delivery(topic)))
-                .isInstanceOfSatisfying(Authentication.Authentic.class, a -> assertThat(a.topic()).isEqualTo(topic));
+                .isInstanceOfSatisfying(
+                        Authentication.Authentic.class,
+                        a -> assertThat(a.topic()).isEqualTo(topic));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"products/create", "customers/data_request", "customers/redact", "shop/redact",
-            "orders/delete", "orders/edited", "ORDERS/CREATE", ""})
+    @ValueSource(
+            strings = {
+                "products/create",
+                "customers/data_request",
+                "customers/redact",
+                "shop/redact",
+                "orders/delete",
+                "orders/edited",
+                "ORDERS/CREATE",
+                ""
+            })
     void anyOtherSignedTopicIsNotAnOrder(String topic) {
         assertThat(authenticate(delivery(topic))).isEqualTo(new Authentication.NotAnOrder(topic));
     }
@@ -103,7 +118,8 @@ class ShopifyProtocolTest {
     @Test
     void wrongSignatureIsRefusedNamingTheHeader() {
         Map<String, String> headers = delivery("orders/create");
-        headers.put("X-Shopify-Hmac-Sha256",
+        headers.put(
+                "X-Shopify-Hmac-Sha256",
                 ShopifyProtocol.signature("another_secret".getBytes(StandardCharsets.UTF_8), BODY));
 
         assertRefusedNaming(authenticate(headers), "X-Shopify-Hmac-Sha256");
@@ -113,16 +129,25 @@ class ShopifyProtocolTest {
     void aChangedBodyIsRefused() {
         byte[] changed = "{\"foo\": \"baz\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertRefusedNaming(PROTOCOL.authenticate(RequestHeaders.of(delivery("orders/create")), changed),
-                "X-Shopify-Hmac-Sha256");
+        assertRefusedNaming(
+                PROTOCOL.authenticate(RequestHeaders.of(delivery("orders/create")), changed), "X-Shopify-Hmac-Sha256");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not base64!", "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g", // padding left off
-            "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g==", "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=\n",
-            " B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=", "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7h=",
-            "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=B23t", "AAAA", "B23t-N681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=",
-            "sha256=B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g="})
+    @ValueSource(
+            strings = {
+                "",
+                "not base64!",
+                "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g", // padding left off
+                "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g==",
+                "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=\n",
+                " B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=",
+                "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7h=",
+                "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=B23t",
+                "AAAA",
+                "B23t-N681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=",
+                "sha256=B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g="
+            })
     void garbledSignatureIsRefusedNamingTheHeaderNeverThrown(String garbled) {
         Map<String, String> headers = delivery("orders/create");
         headers.put("X-Shopify-Hmac-Sha256", garbled);
@@ -143,9 +168,11 @@ class ShopifyProtocolTest {
         Map<String, String> headers = new HashMap<>();
         delivery("orders/updated").forEach((name, value) -> headers.put(name.substring("X-".length()), value));
 
-        assertThat(authenticate(headers)).isEqualTo(new Authentication.Authentic(
-                WebhookId.of("123456789"), Optional.of(EventId.of("98880550-7158-44d4-b7cd-2c97c8a091b5")),
-                "orders/updated"));
+        assertThat(authenticate(headers))
+                .isEqualTo(new Authentication.Authentic(
+                        WebhookId.of("123456789"),
+                        Optional.of(EventId.of("98880550-7158-44d4-b7cd-2c97c8a091b5")),
+                        "orders/updated"));
     }
 
     @Test
@@ -154,8 +181,10 @@ class ShopifyProtocolTest {
         headers.put("shopify-hmac-sha256", "garbage");
         headers.put("shopify-webhook-id", "other-id");
 
-        assertThat(authenticate(headers)).isInstanceOfSatisfying(Authentication.Authentic.class,
-                a -> assertThat(a.webhookId()).isEqualTo(WebhookId.of("123456789")));
+        assertThat(authenticate(headers))
+                .isInstanceOfSatisfying(
+                        Authentication.Authentic.class,
+                        a -> assertThat(a.webhookId()).isEqualTo(WebhookId.of("123456789")));
     }
 
     @Test
@@ -227,8 +256,10 @@ class ShopifyProtocolTest {
         Map<String, String> headers = delivery("orders/create");
         headers.remove("X-Shopify-Event-Id");
 
-        assertThat(authenticate(headers)).isInstanceOfSatisfying(Authentication.Authentic.class,
-                a -> assertThat(a.eventId()).isEmpty());
+        assertThat(authenticate(headers))
+                .isInstanceOfSatisfying(
+                        Authentication.Authentic.class,
+                        a -> assertThat(a.eventId()).isEmpty());
     }
 
     @ParameterizedTest
@@ -237,13 +268,16 @@ class ShopifyProtocolTest {
         Map<String, String> headers = delivery("orders/create");
         headers.put("X-Shopify-Event-Id", malformed);
 
-        assertThat(authenticate(headers)).isInstanceOfSatisfying(Authentication.Authentic.class,
-                a -> assertThat(a.eventId()).isEmpty());
+        assertThat(authenticate(headers))
+                .isInstanceOfSatisfying(
+                        Authentication.Authentic.class,
+                        a -> assertThat(a.eventId()).isEmpty());
     }
 
     @Test
     void thereIsNoPing() {
-        assertThat(PROTOCOL.ping(RequestHeaders.of(delivery("orders/create")), BODY)).isEmpty();
+        assertThat(PROTOCOL.ping(RequestHeaders.of(delivery("orders/create")), BODY))
+                .isEmpty();
         assertThat(PROTOCOL.ping(RequestHeaders.NONE, new byte[0])).isEmpty();
     }
 
@@ -252,12 +286,16 @@ class ShopifyProtocolTest {
         Map<String, String> headers = delivery("orders/create");
         headers.put("X-Shopify-Hmac-Sha256", ShopifyProtocol.signature(new byte[0], BODY));
 
-        assertThat(authenticate(headers)).isInstanceOfSatisfying(Authentication.Refused.class,
-                r -> assertThat(r.reason()).doesNotContain(SECRET).doesNotContain(SIGNATURE));
+        assertThat(authenticate(headers))
+                .isInstanceOfSatisfying(
+                        Authentication.Refused.class,
+                        r -> assertThat(r.reason()).doesNotContain(SECRET).doesNotContain(SIGNATURE));
     }
 
     private static void assertRefusedNaming(Authentication authentication, String header) {
-        assertThat(authentication).isInstanceOfSatisfying(Authentication.Refused.class,
-                refused -> assertThat(refused.reason()).contains(header));
+        assertThat(authentication)
+                .isInstanceOfSatisfying(
+                        Authentication.Refused.class,
+                        refused -> assertThat(refused.reason()).contains(header));
     }
 }

@@ -24,6 +24,7 @@ class SignatureVerifierTest {
 
     /** The Standard Webhooks published test vector, as every reference library checks it. */
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
     private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
     private static final String TIMESTAMP = "1614265330";
     private static final byte[] BODY = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
@@ -40,6 +41,7 @@ class SignatureVerifierTest {
      */
     private static final SenderSecretKey SENDER = SenderSecretKey.parse(
             "whsk_6Xb/dCcHpPea21PS1N9VY/NZW723CEc77N4rJCubMbfVKIDij2HKpMKkioLlX0dRqSKJp4AJ6p9lMicMFs6Kvg==");
+
     private static final WebhookPublicKey PUBLIC_KEY =
             WebhookPublicKey.parse("whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=");
     private static final String V1A_SIGNATURE =
@@ -160,12 +162,14 @@ class SignatureVerifierTest {
             String header = WebhookSignature.sign(secret, id, timestamp, body);
 
             assertThat(verifier.verify(id, Long.toString(timestamp), header, body))
-                    .as("request %d", i).isEqualTo(SignatureCheck.AUTHENTIC);
+                    .as("request %d", i)
+                    .isEqualTo(SignatureCheck.AUTHENTIC);
             byte[] flipped = body.clone();
             int bit = random.nextInt(body.length * 8);
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
             assertThat(verifier.verify(id, Long.toString(timestamp), header, flipped))
-                    .as("request %d with bit %d flipped", i, bit).isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
+                    .as("request %d with bit %d flipped", i, bit)
+                    .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
         }
     }
 
@@ -189,7 +193,8 @@ class SignatureVerifierTest {
         assertThat(verifier.verify(ID, "1614265331", V1A_SIGNATURE, BODY))
                 .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
         assertThat(verifierAt(1614265330 + 301, new VerificationKeys(List.of(), List.of(PUBLIC_KEY)))
-                .verify(ID, TIMESTAMP, V1A_SIGNATURE, BODY)).isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
+                        .verify(ID, TIMESTAMP, V1A_SIGNATURE, BODY))
+                .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
     }
 
     @Test
@@ -209,8 +214,10 @@ class SignatureVerifierTest {
         String wrongV1 = WebhookSignature.sign(OTHER, ID, 1614265330, BODY);
         String wrongV1a = SenderSecretKey.generate().sign(ID, TIMESTAMP, BODY);
 
-        assertThat(both.verify(ID, TIMESTAMP, wrongV1 + " " + V1A_SIGNATURE, BODY)).isEqualTo(SignatureCheck.AUTHENTIC);
-        assertThat(both.verify(ID, TIMESTAMP, V1A_SIGNATURE + " " + wrongV1, BODY)).isEqualTo(SignatureCheck.AUTHENTIC);
+        assertThat(both.verify(ID, TIMESTAMP, wrongV1 + " " + V1A_SIGNATURE, BODY))
+                .isEqualTo(SignatureCheck.AUTHENTIC);
+        assertThat(both.verify(ID, TIMESTAMP, V1A_SIGNATURE + " " + wrongV1, BODY))
+                .isEqualTo(SignatureCheck.AUTHENTIC);
         assertThat(both.verify(ID, TIMESTAMP, SIGNATURE + " " + wrongV1a, BODY)).isEqualTo(SignatureCheck.AUTHENTIC);
         assertThat(both.verify(ID, TIMESTAMP, wrongV1 + " " + wrongV1a, BODY))
                 .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
@@ -238,17 +245,23 @@ class SignatureVerifierTest {
         Arrays.fill(scalarTooLarge, 32, 64, (byte) 0xff);
         byte[] notAPoint = signature.clone();
         Arrays.fill(notAPoint, 0, 32, (byte) 0xff);
-        List<String> malformed = List.of("v1a,not base64!", "v1a,", "v1a,=",
+        List<String> malformed = List.of(
+                "v1a,not base64!",
+                "v1a,",
+                "v1a,=",
                 "v1a," + Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 63)),
                 "v1a," + Base64.getEncoder().encodeToString(Arrays.copyOf(signature, 65)),
                 "v1a," + Base64.getEncoder().encodeToString(scalarTooLarge),
                 "v1a," + Base64.getEncoder().encodeToString(notAPoint),
-                "v1a " + V1A_SIGNATURE.substring(4), "V1A," + V1A_SIGNATURE.substring(4));
+                "v1a " + V1A_SIGNATURE.substring(4),
+                "V1A," + V1A_SIGNATURE.substring(4));
 
         for (String entry : malformed) {
-            assertThat(verifier.verify(ID, TIMESTAMP, entry, BODY)).as(entry)
+            assertThat(verifier.verify(ID, TIMESTAMP, entry, BODY))
+                    .as(entry)
                     .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
-            assertThat(verifier.verify(ID, TIMESTAMP, entry + " " + V1A_SIGNATURE, BODY)).as(entry)
+            assertThat(verifier.verify(ID, TIMESTAMP, entry + " " + V1A_SIGNATURE, BODY))
+                    .as(entry)
                     .isEqualTo(SignatureCheck.AUTHENTIC);
         }
     }
@@ -267,10 +280,12 @@ class SignatureVerifierTest {
                 .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
         // A repeated entry, or one that does not decode to 64 bytes, costs nothing and takes no place.
         String repeated = (decoy + " ").repeat(200) + ("v1a,AAAA ").repeat(200);
-        assertThat(verifier.verify(ID, TIMESTAMP, repeated + V1A_SIGNATURE, BODY)).isEqualTo(SignatureCheck.AUTHENTIC);
+        assertThat(verifier.verify(ID, TIMESTAMP, repeated + V1A_SIGNATURE, BODY))
+                .isEqualTo(SignatureCheck.AUTHENTIC);
         // v1 entries are cheap and never limited.
         assertThat(verifierAt(1614265330, new VerificationKeys(List.of(SECRET), List.of(PUBLIC_KEY)))
-                .verify(ID, TIMESTAMP, others + decoy + " " + SIGNATURE, BODY)).isEqualTo(SignatureCheck.AUTHENTIC);
+                        .verify(ID, TIMESTAMP, others + decoy + " " + SIGNATURE, BODY))
+                .isEqualTo(SignatureCheck.AUTHENTIC);
     }
 
     @Test
@@ -291,17 +306,20 @@ class SignatureVerifierTest {
             long timestamp = 1_600_000_000L + random.nextInt(100_000_000);
             byte[] body = new byte[1 + random.nextInt(2048)];
             random.nextBytes(body);
-            SignatureVerifier verifier = verifierAt(timestamp + random.nextInt(601) - 300,
+            SignatureVerifier verifier = verifierAt(
+                    timestamp + random.nextInt(601) - 300,
                     new VerificationKeys(List.of(OTHER), List.of(PUBLIC_KEY, sender.publicKey())));
             String header = sender.sign(id, timestamp, body);
 
             assertThat(verifier.verify(id, Long.toString(timestamp), header, body))
-                    .as("request %d", i).isEqualTo(SignatureCheck.AUTHENTIC);
+                    .as("request %d", i)
+                    .isEqualTo(SignatureCheck.AUTHENTIC);
             byte[] flipped = body.clone();
             int bit = random.nextInt(body.length * 8);
             flipped[bit / 8] ^= (byte) (1 << (bit % 8));
             assertThat(verifier.verify(id, Long.toString(timestamp), header, flipped))
-                    .as("request %d with bit %d flipped", i, bit).isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
+                    .as("request %d with bit %d flipped", i, bit)
+                    .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
         }
     }
 
@@ -315,7 +333,8 @@ class SignatureVerifierTest {
             random.nextBytes(signature);
             String entry = "v1a," + Base64.getEncoder().encodeToString(signature);
 
-            assertThat(verifier.verify(ID, TIMESTAMP, entry, BODY)).as("%s", HexFormat.of().formatHex(signature))
+            assertThat(verifier.verify(ID, TIMESTAMP, entry, BODY))
+                    .as("%s", HexFormat.of().formatHex(signature))
                     .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
         }
     }

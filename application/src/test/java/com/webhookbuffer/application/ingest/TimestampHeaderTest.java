@@ -20,8 +20,10 @@ class TimestampHeaderTest {
 
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     private static final long NOW = 1_614_265_330L;
-    private static final SignatureVerifier VERIFIER = new SignatureVerifier(VerificationKeys.of(List.of(SECRET)),
-            Duration.ofMinutes(5), Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+    private static final SignatureVerifier VERIFIER = new SignatureVerifier(
+            VerificationKeys.of(List.of(SECRET)),
+            Duration.ofMinutes(5),
+            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     private static final String ID = "msg_1";
     private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
     private static final String SIGNATURE = WebhookSignature.sign(SECRET, ID, NOW, BODY);
@@ -44,7 +46,8 @@ class TimestampHeaderTest {
     void digitsOfOtherScriptsAreNotDigitsHere() {
         // Long.parseLong reads Arabic-Indic and full-width digits; the header is ASCII digits only.
         for (String timestamp : new String[] {"\u0661\u0666\u0661\u0664", "\uFF11\uFF16\uFF11\uFF14"}) {
-            assertThat(VERIFIER.verify(ID, timestamp, SIGNATURE, BODY)).as(timestamp)
+            assertThat(VERIFIER.verify(ID, timestamp, SIGNATURE, BODY))
+                    .as(timestamp)
                     .isEqualTo(SignatureCheck.MALFORMED_HEADERS);
         }
     }
@@ -53,18 +56,20 @@ class TimestampHeaderTest {
     void nineteenDigitsPastTheLargestLongAreMalformedNotAnOverflow() {
         assertThat(VERIFIER.verify(ID, Long.toString(Long.MAX_VALUE), SIGNATURE, BODY))
                 .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
-        assertThat(VERIFIER.verify(ID, "0", SIGNATURE, BODY)).as("zero is a timestamp, a long way off")
+        assertThat(VERIFIER.verify(ID, "0", SIGNATURE, BODY))
+                .as("zero is a timestamp, a long way off")
                 .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
-        for (String past : new String[] {"9223372036854775808", "9223372036854775810", "9999999999999999999",
-                "1" + "0".repeat(4_000)}) {
-            assertThat(VERIFIER.verify(ID, past, SIGNATURE, BODY)).as(past)
-                    .isEqualTo(SignatureCheck.MALFORMED_HEADERS);
+        for (String past : new String[] {
+            "9223372036854775808", "9223372036854775810", "9999999999999999999", "1" + "0".repeat(4_000)
+        }) {
+            assertThat(VERIFIER.verify(ID, past, SIGNATURE, BODY)).as(past).isEqualTo(SignatureCheck.MALFORMED_HEADERS);
         }
     }
 
     @Test
     void leadingZerosAndTheDigitsZeroAndNineAreDigits() {
-        assertThat(VERIFIER.verify(ID, "0" + NOW, SIGNATURE, BODY)).as("signed over the text, not the number")
+        assertThat(VERIFIER.verify(ID, "0" + NOW, SIGNATURE, BODY))
+                .as("signed over the text, not the number")
                 .isEqualTo(SignatureCheck.NO_MATCHING_SIGNATURE);
         assertThat(VERIFIER.verify(ID, "0000000000000000009", SIGNATURE, BODY))
                 .isEqualTo(SignatureCheck.TIMESTAMP_OUT_OF_TOLERANCE);
@@ -73,8 +78,9 @@ class TimestampHeaderTest {
 
     @Test
     void aVerifierWithoutKeysIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new SignatureVerifier(VerificationKeys.of(List.of()),
-                        Duration.ofMinutes(5), Clock.systemUTC()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new SignatureVerifier(VerificationKeys.of(List.of()), Duration.ofMinutes(5), Clock.systemUTC()))
                 .withMessage("at least one webhook secret or public key is required");
     }
 }

@@ -64,8 +64,14 @@ class WooCommerceProtocolTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order.deleted", "product.updated", "customer.created", "coupon.deleted",
-            "action.woocommerce_add_to_cart"})
+    @ValueSource(
+            strings = {
+                "order.deleted",
+                "product.updated",
+                "customer.created",
+                "coupon.deleted",
+                "action.woocommerce_add_to_cart"
+            })
     void otherTopicsAreSignedButNotOrders(String topic) {
         assertThat(authenticate(delivery(topic))).isEqualTo(new Authentication.NotAnOrder(topic));
     }
@@ -101,21 +107,28 @@ class WooCommerceProtocolTest {
         Map<String, String> headers = delivery("order.updated");
         headers.remove("X-WC-Webhook-Signature");
 
-        assertThat(authenticate(headers))
-                .isEqualTo(new Authentication.Refused("X-WC-Webhook-Signature is missing"));
+        assertThat(authenticate(headers)).isEqualTo(new Authentication.Refused("X-WC-Webhook-Signature is missing"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not base64!", "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs",
-            "GBDo00G55h6IiV-6CxqivQPLbI__KzaOZm747971tPs=", "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPt=",
-            " GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs=", "R0JEbw==", "sha256=abc", "GBDo00G55h6IiV+6CxqivQPLbI//"
-            + "KzaOZm747971tPs=GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs="})
+    @ValueSource(
+            strings = {
+                "",
+                "not base64!",
+                "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs",
+                "GBDo00G55h6IiV-6CxqivQPLbI__KzaOZm747971tPs=",
+                "GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPt=",
+                " GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs=",
+                "R0JEbw==",
+                "sha256=abc",
+                "GBDo00G55h6IiV+6CxqivQPLbI//" + "KzaOZm747971tPs=GBDo00G55h6IiV+6CxqivQPLbI//KzaOZm747971tPs="
+            })
     void aGarbledSignatureIsRefusedNamingTheHeader(String garbled) {
         Map<String, String> headers = delivery("order.updated");
         headers.put("X-WC-Webhook-Signature", garbled);
 
-        assertThat(authenticate(headers)).isEqualTo(
-                new Authentication.Refused("X-WC-Webhook-Signature is not the base64 of an HMAC-SHA256"));
+        assertThat(authenticate(headers))
+                .isEqualTo(new Authentication.Refused("X-WC-Webhook-Signature is not the base64 of an HMAC-SHA256"));
     }
 
     @Test
@@ -144,8 +157,7 @@ class WooCommerceProtocolTest {
         Map<String, String> headers = delivery("order.updated");
         headers.remove("X-WC-Webhook-Delivery-ID");
 
-        assertThat(authenticate(headers))
-                .isEqualTo(new Authentication.Refused("X-WC-Webhook-Delivery-ID is missing"));
+        assertThat(authenticate(headers)).isEqualTo(new Authentication.Refused("X-WC-Webhook-Delivery-ID is missing"));
     }
 
     @ParameterizedTest
@@ -154,8 +166,9 @@ class WooCommerceProtocolTest {
         Map<String, String> headers = delivery("order.updated");
         headers.put("X-WC-Webhook-Delivery-ID", deliveryId);
 
-        assertThat(authenticate(headers)).isEqualTo(new Authentication.Refused(
-                "X-WC-Webhook-Delivery-ID must be 1-255 visible ASCII characters"));
+        assertThat(authenticate(headers))
+                .isEqualTo(
+                        new Authentication.Refused("X-WC-Webhook-Delivery-ID must be 1-255 visible ASCII characters"));
     }
 
     @Test
@@ -177,19 +190,22 @@ class WooCommerceProtocolTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "order updated", "order.updated\n"})
     void aMalformedTopicIsRefusedNamingTheHeader(String topic) {
-        assertThat(authenticate(delivery(topic))).isEqualTo(
-                new Authentication.Refused("X-WC-Webhook-Topic must be 1-255 visible ASCII characters"));
+        assertThat(authenticate(delivery(topic)))
+                .isEqualTo(new Authentication.Refused("X-WC-Webhook-Topic must be 1-255 visible ASCII characters"));
     }
 
     @Test
     void theUnsignedPingWooCommerceSendsWhenAWebhookIsActivatedIsRecognised() {
-        Map<String, String> headers = Map.of("User-Agent", "WooCommerce/9.4.0 Hookshot (WordPress/6.7)",
-                "Content-Type", "application/x-www-form-urlencoded");
+        Map<String, String> headers = Map.of(
+                "User-Agent",
+                "WooCommerce/9.4.0 Hookshot (WordPress/6.7)",
+                "Content-Type",
+                "application/x-www-form-urlencoded");
 
         assertThat(protocol.ping(RequestHeaders.of(headers), "webhook_id=42".getBytes(StandardCharsets.US_ASCII)))
                 .contains("WooCommerce ping for webhook 42");
-        assertThat(protocol.ping(RequestHeaders.NONE,
-                "webhook_id=18446744073709551615".getBytes(StandardCharsets.US_ASCII)))
+        assertThat(protocol.ping(
+                        RequestHeaders.NONE, "webhook_id=18446744073709551615".getBytes(StandardCharsets.US_ASCII)))
                 .contains("WooCommerce ping for webhook 18446744073709551615");
     }
 
@@ -199,15 +215,30 @@ class WooCommerceProtocolTest {
         RequestHeaders headers = RequestHeaders.of(Map.of("X-WC-Webhook-Signature", signed(SECRET, body)));
 
         assertThat(protocol.ping(headers, body)).isEmpty();
-        assertThat(protocol.ping(RequestHeaders.of(Map.of("x-wc-webhook-signature", "")), body)).isEmpty();
+        assertThat(protocol.ping(RequestHeaders.of(Map.of("x-wc-webhook-signature", "")), body))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"webhook_id=1&x=2", "webhook_id=", "webhook_id=-1", "webhook_id=1 ", " webhook_id=1",
-            "webhook_id=1\n", "webhook_id=123456789012345678901", "webhook_id=0x1f", "WEBHOOK_ID=1", "webhook_id=١",
-            "{\"webhook_id\":1}", "{\"id\":727}", ""})
+    @ValueSource(
+            strings = {
+                "webhook_id=1&x=2",
+                "webhook_id=",
+                "webhook_id=-1",
+                "webhook_id=1 ",
+                " webhook_id=1",
+                "webhook_id=1\n",
+                "webhook_id=123456789012345678901",
+                "webhook_id=0x1f",
+                "WEBHOOK_ID=1",
+                "webhook_id=١",
+                "{\"webhook_id\":1}",
+                "{\"id\":727}",
+                ""
+            })
     void nearMissesAreNoPing(String body) {
-        assertThat(protocol.ping(RequestHeaders.NONE, body.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(protocol.ping(RequestHeaders.NONE, body.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test

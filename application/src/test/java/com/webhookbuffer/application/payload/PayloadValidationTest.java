@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 class PayloadValidationTest {
 
     /** A bean whose message would be looked up and interpolated by a default validator. */
-    record Sample(@NotNull(message = "{jakarta.validation.constraints.NotNull.message} ${1 + 1}") String value) {
-    }
+    record Sample(
+            @NotNull(message = "{jakarta.validation.constraints.NotNull.message} ${1 + 1}")
+            String value) {}
 
     @Test
     void messagesAreTakenLiterallyWithoutLookupOrExpressions() {
         var violations = PayloadValidation.newValidator().validate(new Sample(null));
 
-        assertThat(violations).extracting(ConstraintViolation::getMessage)
+        assertThat(violations)
+                .extracting(ConstraintViolation::getMessage)
                 .containsExactly("{jakarta.validation.constraints.NotNull.message} ${1 + 1}");
     }
 

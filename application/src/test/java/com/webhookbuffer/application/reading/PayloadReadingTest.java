@@ -15,7 +15,8 @@ class PayloadReadingTest {
                 List.of(new Violation("data.total", "is required"), new Violation("type", "is required")));
 
         assertThat(invalid.summary()).isEqualTo("data.total: is required; type: is required");
-        assertThatIllegalArgumentException().isThrownBy(() -> new PayloadReading.Invalid(List.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PayloadReading.Invalid(List.of()))
                 .withMessage("violations must not be empty");
     }
 }

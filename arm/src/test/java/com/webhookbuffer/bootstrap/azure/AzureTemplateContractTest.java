@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 class AzureTemplateContractTest {
 
     private static final Path TEMPLATE = Path.of("azuredeploy.json");
-    private static final String BUDGET = "[div(sub(parameters('dbMaxConnections'), parameters('dbReservedConnections')), "
-            + "variables('concurrentMessages'))]";
+    private static final String BUDGET =
+            "[div(sub(parameters('dbMaxConnections'), parameters('dbReservedConnections')), "
+                    + "variables('concurrentMessages'))]";
     /** Azure Database for PostgreSQL keeps 15 connections for itself. */
     private static final int AZURE_RESERVED_CONNECTIONS = 15;
-    private static final Set<String> SECRET_SETTINGS =
-            Set.of("AzureWebJobsStorage", AzureWiring.STORAGE_CONNECTION, Settings.WEBHOOK_SECRETS, Settings.DB_PASSWORD);
+
+    private static final Set<String> SECRET_SETTINGS = Set.of(
+            "AzureWebJobsStorage", AzureWiring.STORAGE_CONNECTION, Settings.WEBHOOK_SECRETS, Settings.DB_PASSWORD);
     private static final Set<String> DATABASE_SETTINGS =
             Set.of(Settings.DB_URL, Settings.DB_USER, Settings.DB_PASSWORD, Settings.DB_POOL_SIZE);
 
@@ -52,14 +54,18 @@ class AzureTemplateContractTest {
         }
         JsonNode worker = site(template, "workerAppName");
         JsonNode door = site(template, "ingestAppName");
-        if (!BUDGET.equals(worker.path("properties").path("siteConfig").path("functionAppScaleLimit").asText())) {
+        if (!BUDGET.equals(worker.path("properties")
+                .path("siteConfig")
+                .path("functionAppScaleLimit")
+                .asText())) {
             violations.add("the worker app's functionAppScaleLimit is not the connection budget " + BUDGET);
         }
         if (door.path("properties").path("siteConfig").has("functionAppScaleLimit")) {
             violations.add("the door's app is scale-limited: it must take webhooks at any rate");
         }
         int max = parameters.path("dbMaxConnections").path("defaultValue").asInt();
-        int reserved = parameters.path("dbReservedConnections").path("defaultValue").asInt();
+        int reserved =
+                parameters.path("dbReservedConnections").path("defaultValue").asInt();
         try {
             HostSettings.maxInstances(max, reserved);
         } catch (IllegalArgumentException e) {
@@ -68,9 +74,10 @@ class AzureTemplateContractTest {
         if (parameters.path("dbReservedConnections").path("minValue").asInt() < AZURE_RESERVED_CONNECTIONS) {
             violations.add("dbReservedConnections may be below the 15 connections Azure keeps for itself");
         }
-        JsonNode maxConnections = resource(template, "Microsoft.DBforPostgreSQL/flexibleServers/configurations",
-                "/max_connections')]");
-        if (!"[string(parameters('dbMaxConnections'))]".equals(maxConnections.path("properties").path("value").asText())) {
+        JsonNode maxConnections =
+                resource(template, "Microsoft.DBforPostgreSQL/flexibleServers/configurations", "/max_connections')]");
+        if (!"[string(parameters('dbMaxConnections'))]"
+                .equals(maxConnections.path("properties").path("value").asText())) {
             violations.add("the server's max_connections is not dbMaxConnections, so the budget counts another number");
         }
         for (String suffix : List.of("'-poison')]", "'-bodies')]")) {
@@ -84,8 +91,8 @@ class AzureTemplateContractTest {
         }
         Map<String, String> doorSettings = settings(door);
         Map<String, String> workerSettings = settings(worker);
-        for (Map.Entry<String, Map<String, String>> app : Map.of("door", doorSettings, "worker", workerSettings)
-                .entrySet()) {
+        for (Map.Entry<String, Map<String, String>> app :
+                Map.of("door", doorSettings, "worker", workerSettings).entrySet()) {
             app.getValue().forEach((name, value) -> {
                 if (SECRET_SETTINGS.contains(name) && !value.startsWith("[concat('@Microsoft.KeyVault(SecretUri=")) {
                     violations.add("the " + app.getKey() + "'s " + name + " is not a Key Vault reference");
@@ -111,7 +118,8 @@ class AzureTemplateContractTest {
             violations.add("an app runs the other's function (AzureWebJobs.<function>.Disabled)");
         }
         for (String name : AzureWiring.VARIABLES) {
-            boolean optional = name.startsWith("RETRY_") || name.equals(Settings.WEBHOOK_TOLERANCE_SECONDS)
+            boolean optional = name.startsWith("RETRY_")
+                    || name.equals(Settings.WEBHOOK_TOLERANCE_SECONDS)
                     || name.equals(Settings.MAX_BODY_BYTES);
             if (!optional && !doorSettings.containsKey(name) && !workerSettings.containsKey(name)) {
                 violations.add(name + " is read by the functions but set by neither app");
@@ -126,7 +134,8 @@ class AzureTemplateContractTest {
 
     private static JsonNode resource(JsonNode template, String type, String nameEnding) {
         for (JsonNode resource : template.path("resources")) {
-            if (resource.path("type").asText().equals(type) && resource.path("name").asText().endsWith(nameEnding)) {
+            if (resource.path("type").asText().equals(type)
+                    && resource.path("name").asText().endsWith(nameEnding)) {
                 return resource;
             }
         }
@@ -173,7 +182,8 @@ class AzureTemplateContractTest {
     @Test
     void aPoolOrAConcurrencyBesideHostJsonIsCaught() throws IOException {
         assertThat(violationsAfter(t -> setWorkerSetting(t, Settings.DB_POOL_SIZE, "30")))
-                .containsExactly("the worker's DB_POOL_SIZE is not concurrentMessages, so the budget counts another pool");
+                .containsExactly(
+                        "the worker's DB_POOL_SIZE is not concurrentMessages, so the budget counts another pool");
         assertThat(violationsAfter(t -> ((ObjectNode) t.path("variables")).put("concurrentMessages", 20)))
                 .containsExactly("concurrentMessages is not host.json's batchSize + newBatchThreshold ("
                         + HostSettings.concurrentMessages() + ")");
@@ -182,38 +192,44 @@ class AzureTemplateContractTest {
     @Test
     void aSecretInPlainTextIsCaught() throws IOException {
         assertThat(violationsAfter(t -> setWorkerSetting(t, Settings.DB_PASSWORD, "[parameters('dbAdminPassword')]")))
-                .containsExactly("the worker's DB_PASSWORD is not a Key Vault reference",
+                .containsExactly(
+                        "the worker's DB_PASSWORD is not a Key Vault reference",
                         "the worker's DB_PASSWORD holds a secret in plain text");
     }
 
     @Test
     void aMissingPoisonQueueAndAReserveBelowAzuresAreCaught() throws IOException {
         assertThat(violationsAfter(t -> {
-            var resources = (com.fasterxml.jackson.databind.node.ArrayNode) t.path("resources");
-            for (int i = 0; i < resources.size(); i++) {
-                if (resources.get(i).path("name").asText().endsWith("'-poison')]")) {
-                    resources.remove(i);
-                    return;
-                }
-            }
-        })).containsExactly("no -poison beside the queue");
-        assertThat(violationsAfter(t -> ((ObjectNode) t.path("parameters").path("dbReservedConnections"))
-                .put("minValue", 0)))
+                    var resources = (com.fasterxml.jackson.databind.node.ArrayNode) t.path("resources");
+                    for (int i = 0; i < resources.size(); i++) {
+                        if (resources.get(i).path("name").asText().endsWith("'-poison')]")) {
+                            resources.remove(i);
+                            return;
+                        }
+                    }
+                }))
+                .containsExactly("no -poison beside the queue");
+        assertThat(violationsAfter(
+                        t -> ((ObjectNode) t.path("parameters").path("dbReservedConnections")).put("minValue", 0)))
                 .containsExactly("dbReservedConnections may be below the 15 connections Azure keeps for itself");
     }
 
     @Test
     void theDoorWithTheDatabaseOrBothFunctionsInOneAppIsCaught() throws IOException {
         assertThat(violationsAfter(t -> {
-            var door = (com.fasterxml.jackson.databind.node.ArrayNode) site(t, "ingestAppName").path("properties")
-                    .path("siteConfig").path("appSettings");
-            door.addObject().put("name", Settings.DB_USER).put("value", "webhookbuffer");
-            for (JsonNode setting : door) {
-                if (setting.path("name").asText().equals("AzureWebJobs.worker.Disabled")) {
-                    ((ObjectNode) setting).put("value", "false");
-                }
-            }
-        })).containsExactly("the door's app has DB_USER: it never needs the database",
-                "an app runs the other's function (AzureWebJobs.<function>.Disabled)");
+                    var door = (com.fasterxml.jackson.databind.node.ArrayNode) site(t, "ingestAppName")
+                            .path("properties")
+                            .path("siteConfig")
+                            .path("appSettings");
+                    door.addObject().put("name", Settings.DB_USER).put("value", "webhookbuffer");
+                    for (JsonNode setting : door) {
+                        if (setting.path("name").asText().equals("AzureWebJobs.worker.Disabled")) {
+                            ((ObjectNode) setting).put("value", "false");
+                        }
+                    }
+                }))
+                .containsExactly(
+                        "the door's app has DB_USER: it never needs the database",
+                        "an app runs the other's function (AzureWebJobs.<function>.Disabled)");
     }
 }

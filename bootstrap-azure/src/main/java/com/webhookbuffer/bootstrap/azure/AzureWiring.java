@@ -46,11 +46,11 @@ public final class AzureWiring {
     public static final String MAX_DEQUEUE_COUNT = "MAX_DEQUEUE_COUNT";
 
     /** Every app setting the functions read: the shared ones and Azure's. */
-    public static final List<String> VARIABLES = Stream.concat(Settings.VARIABLES.stream(),
-            Stream.of(STORAGE_CONNECTION, QUEUE_NAME, MAX_DEQUEUE_COUNT)).toList();
+    public static final List<String> VARIABLES = Stream.concat(
+                    Settings.VARIABLES.stream(), Stream.of(STORAGE_CONNECTION, QUEUE_NAME, MAX_DEQUEUE_COUNT))
+            .toList();
 
-    private AzureWiring() {
-    }
+    private AzureWiring() {}
 
     /** The HTTP door: request → {@code AcceptWebhook} → the storage queue. */
     public record Ingest(AzureHttpHandler handler) {
@@ -63,10 +63,18 @@ public final class AzureWiring {
         }
 
         /** The default source keyed by {@code settings}, each named source by its own keys. */
-        public static Ingest of(IngestSettings settings, Map<SourceName, NamedSource> namedSources,
-                StorageQueue storage, IngestMetrics metrics) {
-            WebhookInbox door = Pipeline.door(settings, settings::keys, namedSources, Pipeline.payloadReader(),
-                    new AzureMessageQueue(storage), metrics);
+        public static Ingest of(
+                IngestSettings settings,
+                Map<SourceName, NamedSource> namedSources,
+                StorageQueue storage,
+                IngestMetrics metrics) {
+            WebhookInbox door = Pipeline.door(
+                    settings,
+                    settings::keys,
+                    namedSources,
+                    Pipeline.payloadReader(),
+                    new AzureMessageQueue(storage),
+                    metrics);
             return new Ingest(new AzureHttpHandler(door));
         }
     }
@@ -77,18 +85,27 @@ public final class AzureWiring {
         public static Worker from(Map<String, String> environment) {
             EnvironmentVariables env = new EnvironmentVariables(environment);
             Settings.DatabaseVariables database = Settings.database(env);
-            DatabaseSettings settings = env.parsed(Settings.DB_URL, database.url(),
-                    url -> DatabaseSettings.of(url, database.user(), database.password()))
+            DatabaseSettings settings = env.parsed(
+                            Settings.DB_URL,
+                            database.url(),
+                            url -> DatabaseSettings.of(url, database.user(), database.password()))
                     .withPoolSize(env.integer(Settings.DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
             // No deploy-time step runs the migrations on Azure (AWS has its custom resource): the worker does, before
             // its pool opens, on its first call; Flyway's lock makes other instances wait for the one that migrates.
             DatabaseMigrations.migrate(settings);
-            return of(storage(env), ConnectionPool.open(settings), Settings.retryBackoff(env),
+            return of(
+                    storage(env),
+                    ConnectionPool.open(settings),
+                    Settings.retryBackoff(env),
                     env.integer(MAX_DEQUEUE_COUNT, HostSettings.MAX_DEQUEUE_COUNT, 1, 1000),
                     RandomGenerator.getDefault());
         }
 
-        public static Worker of(StorageQueue storage, DataSource database, RetryBackoff backoff, int maxDequeueCount,
+        public static Worker of(
+                StorageQueue storage,
+                DataSource database,
+                RetryBackoff backoff,
+                int maxDequeueCount,
                 RandomGenerator jitter) {
             return new Worker(new AzureQueueHandler(
                     processor(storage, database, backoff, maxDequeueCount, jitter, WorkerMetrics.NONE),
@@ -97,10 +114,20 @@ public final class AzureWiring {
     }
 
     /** The worker's use case on Azure Storage and PostgreSQL: the one composition, which the local stack calls too. */
-    public static ProcessWebhookBatch processor(StorageQueue storage, DataSource database, RetryBackoff backoff,
-            int maxDequeueCount, RandomGenerator jitter, WorkerMetrics metrics) {
-        return Pipeline.worker(Pipeline.payloadReader(), new MyBatisOrderRepository(database),
-                new AzureFailedDeliveries(storage, maxDequeueCount), backoff, jitter, metrics);
+    public static ProcessWebhookBatch processor(
+            StorageQueue storage,
+            DataSource database,
+            RetryBackoff backoff,
+            int maxDequeueCount,
+            RandomGenerator jitter,
+            WorkerMetrics metrics) {
+        return Pipeline.worker(
+                Pipeline.payloadReader(),
+                new MyBatisOrderRepository(database),
+                new AzureFailedDeliveries(storage, maxDequeueCount),
+                backoff,
+                jitter,
+                metrics);
     }
 
     static StorageQueue storage(EnvironmentVariables env) {

@@ -18,8 +18,7 @@ public final class HostSettings {
     /** How long the host leaves a failed message invisible before its next try (host.json's format). */
     public static final String VISIBILITY_TIMEOUT = "00:00:30";
 
-    private HostSettings() {
-    }
+    private HostSettings() {}
 
     /** Messages one worker instance works on at once, and so the connections its pool needs. */
     public static int concurrentMessages() {

@@ -21,9 +21,13 @@ public class WebhookFunctions {
 
     @FunctionName("webhooks")
     public HttpResponseMessage webhooks(
-            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "webhooks/{source?}",
-                    authLevel = AuthorizationLevel.ANONYMOUS, dataType = "binary")
-            HttpRequestMessage<Optional<byte[]>> request,
+            @HttpTrigger(
+                            name = "request",
+                            methods = {HttpMethod.POST},
+                            route = "webhooks/{source?}",
+                            authLevel = AuthorizationLevel.ANONYMOUS,
+                            dataType = "binary")
+                    HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("source") String source,
             ExecutionContext context) {
         return IngestSide.WIRING.handler().handle(request, source, context.getInvocationId());
@@ -32,7 +36,7 @@ public class WebhookFunctions {
     @FunctionName("worker")
     public void worker(
             @QueueTrigger(name = "message", queueName = "%QUEUE_NAME%", connection = AzureWiring.STORAGE_CONNECTION)
-            String message,
+                    String message,
             @BindingName("Id") String id,
             @BindingName("PopReceipt") String popReceipt,
             @BindingName("DequeueCount") long dequeueCount) {

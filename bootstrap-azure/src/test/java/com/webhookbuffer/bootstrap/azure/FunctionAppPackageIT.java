@@ -22,8 +22,8 @@ class FunctionAppPackageIT {
     void thePackageHoldsHostJsonBothFunctionsAndTheirJar() throws IOException {
         assertThat(Files.exists(ZIP)).as("%s is built by 'package'", ZIP).isTrue();
         try (ZipFile zip = new ZipFile(ZIP.toFile())) {
-            assertThat(zip.stream().map(ZipEntry::getName)).contains("host.json", "webhooks/function.json",
-                    "worker/function.json", "bootstrap-azure.jar");
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .contains("host.json", "webhooks/function.json", "worker/function.json", "bootstrap-azure.jar");
             List<String> classes = new ArrayList<>();
             try (InputStream jar = zip.getInputStream(zip.getEntry("bootstrap-azure.jar"));
                     JarInputStream entries = new JarInputStream(jar)) {
@@ -31,12 +31,18 @@ class FunctionAppPackageIT {
                     classes.add(entry.getName());
                 }
             }
-            assertThat(classes).contains("com/webhookbuffer/bootstrap/azure/WebhookFunctions.class",
-                    "com/webhookbuffer/adapter/azure/out/AzureMessageQueue.class", "org/postgresql/Driver.class",
-                    "db/migration/V1__orders.sql");
-            assertThat(classes).noneMatch(name -> name.startsWith("software/amazon/")
-                    || name.startsWith("com/amazonaws/") || name.startsWith("com/webhookbuffer/bootstrap/lambda/")
-                    || name.startsWith("org/junit/") || name.startsWith("io/zonky/"));
+            assertThat(classes)
+                    .contains(
+                            "com/webhookbuffer/bootstrap/azure/WebhookFunctions.class",
+                            "com/webhookbuffer/adapter/azure/out/AzureMessageQueue.class",
+                            "org/postgresql/Driver.class",
+                            "db/migration/V1__orders.sql");
+            assertThat(classes)
+                    .noneMatch(name -> name.startsWith("software/amazon/")
+                            || name.startsWith("com/amazonaws/")
+                            || name.startsWith("com/webhookbuffer/bootstrap/lambda/")
+                            || name.startsWith("org/junit/")
+                            || name.startsWith("io/zonky/"));
         }
     }
 }

@@ -21,30 +21,37 @@ import org.junit.jupiter.api.Test;
 class FunctionJsonTest {
 
     private static JsonNode functionJson(String function) throws IOException {
-        return new ObjectMapper().readTree(Path.of("src/main/azure", function, "function.json").toFile());
+        return new ObjectMapper()
+                .readTree(Path.of("src/main/azure", function, "function.json").toFile());
     }
 
     private static Method method(String function) {
         return Arrays.stream(WebhookFunctions.class.getMethods())
                 .filter(m -> m.isAnnotationPresent(FunctionName.class)
                         && m.getAnnotation(FunctionName.class).value().equals(function))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void theHttpFunctionsFileIsItsAnnotation() throws IOException {
         JsonNode json = functionJson("webhooks");
         Method method = method("webhooks");
-        HttpTrigger trigger = Arrays.stream(method.getParameters()).map(p -> p.getAnnotation(HttpTrigger.class))
-                .filter(a -> a != null).findFirst().orElseThrow();
+        HttpTrigger trigger = Arrays.stream(method.getParameters())
+                .map(p -> p.getAnnotation(HttpTrigger.class))
+                .filter(a -> a != null)
+                .findFirst()
+                .orElseThrow();
         JsonNode binding = json.path("bindings").get(0);
 
-        assertThat(json.path("entryPoint").asText()).isEqualTo(WebhookFunctions.class.getName() + "." + method.getName());
+        assertThat(json.path("entryPoint").asText())
+                .isEqualTo(WebhookFunctions.class.getName() + "." + method.getName());
         assertThat(binding.path("type").asText()).isEqualTo("httpTrigger");
         assertThat(binding.path("name").asText()).isEqualTo(trigger.name());
         assertThat(binding.path("route").asText()).isEqualTo(trigger.route());
         assertThat(binding.path("dataType").asText()).isEqualTo(trigger.dataType());
-        assertThat(binding.path("authLevel").asText()).isEqualTo(trigger.authLevel().name());
+        assertThat(binding.path("authLevel").asText())
+                .isEqualTo(trigger.authLevel().name());
         assertThat(binding.path("methods").get(0).asText()).isEqualTo(trigger.methods()[0].name());
     }
 
@@ -53,16 +60,21 @@ class FunctionJsonTest {
         JsonNode json = functionJson("worker");
         Method method = method("worker");
         Parameter message = Arrays.stream(method.getParameters())
-                .filter(p -> p.isAnnotationPresent(QueueTrigger.class)).findFirst().orElseThrow();
+                .filter(p -> p.isAnnotationPresent(QueueTrigger.class))
+                .findFirst()
+                .orElseThrow();
         QueueTrigger trigger = message.getAnnotation(QueueTrigger.class);
         JsonNode binding = json.path("bindings").get(0);
 
-        assertThat(json.path("entryPoint").asText()).isEqualTo(WebhookFunctions.class.getName() + "." + method.getName());
+        assertThat(json.path("entryPoint").asText())
+                .isEqualTo(WebhookFunctions.class.getName() + "." + method.getName());
         assertThat(binding.path("type").asText()).isEqualTo("queueTrigger");
         assertThat(binding.path("name").asText()).isEqualTo(trigger.name());
-        assertThat(binding.path("queueName").asText()).isEqualTo(trigger.queueName())
+        assertThat(binding.path("queueName").asText())
+                .isEqualTo(trigger.queueName())
                 .isEqualTo("%" + AzureWiring.QUEUE_NAME + "%");
-        assertThat(binding.path("connection").asText()).isEqualTo(trigger.connection())
+        assertThat(binding.path("connection").asText())
+                .isEqualTo(trigger.connection())
                 .isEqualTo(AzureWiring.STORAGE_CONNECTION);
     }
 }

@@ -15,13 +15,18 @@ class HostSettingsTest {
 
     @Test
     void hostJsonHoldsTheQueueTriggersSettings() throws IOException {
-        JsonNode queues = new ObjectMapper().readTree(HOST_JSON.toFile()).path("extensions").path("queues");
+        JsonNode queues = new ObjectMapper()
+                .readTree(HOST_JSON.toFile())
+                .path("extensions")
+                .path("queues");
 
         assertThat(queues.path("batchSize").asInt()).isEqualTo(HostSettings.BATCH_SIZE);
         assertThat(queues.path("newBatchThreshold").asInt()).isEqualTo(HostSettings.NEW_BATCH_THRESHOLD);
         assertThat(queues.path("maxDequeueCount").asInt()).isEqualTo(HostSettings.MAX_DEQUEUE_COUNT);
         assertThat(queues.path("visibilityTimeout").asText()).isEqualTo(HostSettings.VISIBILITY_TIMEOUT);
-        assertThat(queues.path("messageEncoding").asText()).as("what the adapters write").isEqualTo("base64");
+        assertThat(queues.path("messageEncoding").asText())
+                .as("what the adapters write")
+                .isEqualTo("base64");
     }
 
     @Test
@@ -32,7 +37,8 @@ class HostSettingsTest {
                 assertThat(instances).isPositive();
                 assertThat(instances * HostSettings.concurrentMessages()).isLessThanOrEqualTo(max - reserved);
                 assertThat((instances + 1) * HostSettings.concurrentMessages())
-                        .as("no instance left unused").isGreaterThan(max - reserved);
+                        .as("no instance left unused")
+                        .isGreaterThan(max - reserved);
             }
         }
     }

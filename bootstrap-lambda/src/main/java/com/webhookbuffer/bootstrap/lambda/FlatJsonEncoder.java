@@ -31,7 +31,8 @@ public final class FlatJsonEncoder extends EncoderBase<ILoggingEvent> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
+            json.writeStringField(
+                    "time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
             json.writeStringField("level", event.getLevel().toString());
             json.writeStringField("logger", event.getLoggerName());
             json.writeStringField("message", event.getFormattedMessage());

@@ -24,7 +24,8 @@ public final class FunctionLogging extends ContextAwareBase implements Configura
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         ClassLoader classes = FunctionLogging.class.getClassLoader();
-        if (System.getProperty("logback.configurationFile") != null || classes.getResource("logback-test.xml") != null
+        if (System.getProperty("logback.configurationFile") != null
+                || classes.getResource("logback-test.xml") != null
                 || classes.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }

@@ -21,14 +21,14 @@ public final class Priming {
 
     /** A valid order webhook, version 1. */
     public static final String SAMPLE = """
-            {"type":"order.created","timestamp":"2026-11-26T14:00:00Z",
-             "data":{"orderId":"ord_prime","version":1,"customerId":"cus_prime","status":"placed","currency":"EUR",
-                     "items":[{"sku":"SKU-1","quantity":2,"unitPrice":"19.99"}],"total":"39.98"}}""";
+        {"type":"order.created","timestamp":"2026-11-26T14:00:00Z",
+         "data":{"orderId":"ord_prime","version":1,"customerId":"cus_prime","status":"placed","currency":"EUR",
+                 "items":[{"sku":"SKU-1","quantity":2,"unitPrice":"19.99"}],"total":"39.98"}}\
+        """;
 
     private static final WebhookSecret PRIMING_SECRET = WebhookSecret.ofKey(new byte[32]);
 
-    private Priming() {
-    }
+    private Priming() {}
 
     public static void payloadPath(PayloadReader reader, int rounds) {
         byte[] body = SAMPLE.getBytes(StandardCharsets.UTF_8);
@@ -46,13 +46,19 @@ public final class Priming {
      */
     public static int asymmetricPath(int rounds) {
         SignatureVerifier verifier = new SignatureVerifier(
-                VerificationKeys.parse("whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4="), Duration.ofSeconds(1),
+                VerificationKeys.parse("whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4="),
+                Duration.ofSeconds(1),
                 Clock.fixed(Instant.ofEpochSecond(1_614_265_330L), ZoneOffset.UTC));
         byte[] body = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
         int verified = 0;
         for (int i = 0; i < rounds; i++) {
-            if (verifier.verify("msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw"
-                    + "/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==", body) == SignatureCheck.AUTHENTIC) {
+            if (verifier.verify(
+                            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                            "1614265330",
+                            "v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw"
+                                    + "/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==",
+                            body)
+                    == SignatureCheck.AUTHENTIC) {
                 verified++;
             }
         }

@@ -34,6 +34,7 @@ public final class Wiring {
      * to what that variable would hold; the template's way (rotates unredeployed).
      */
     public static final String SOURCE_SECRETS_ARN = "SOURCE_SECRETS_ARN";
+
     public static final String QUEUE_URL = "QUEUE_URL";
     public static final String DLQ_URL = "DLQ_URL";
     public static final String DB_SECRET_ARN = "DB_SECRET_ARN";
@@ -45,23 +46,36 @@ public final class Wiring {
     public static final String AWS_ENDPOINT_URL_SQS = "AWS_ENDPOINT_URL_SQS";
     /** The SDK's name for a Secrets Manager endpoint override: a local stand-in in tests, unset on AWS. */
     public static final String AWS_ENDPOINT_URL_SECRETS_MANAGER = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
+
     public static final String AWS_REGION = "AWS_REGION";
     /** {@code on} (the default) or {@code off}: whether the functions write CloudWatch metrics to their log. */
     public static final String METRICS = "METRICS";
     /** The CloudWatch namespace of those metrics; the template makes it {@code WebhookBuffer/<stack name>}. */
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+
     public static final String DEFAULT_METRICS_NAMESPACE = "WebhookBuffer";
 
     /**
      * Every variable the functions read: the shared ones ({@link Settings#VARIABLES}) and AWS's. The SAM template's
      * contract test holds the template to this list.
      */
-    public static final List<String> VARIABLES = Stream.concat(Settings.VARIABLES.stream(), Stream.of(
-            WEBHOOK_SECRETS_ARN, SOURCE_SECRETS_ARN, QUEUE_URL, DLQ_URL, DB_SECRET_ARN, DB_WORKER_SECRET_ARN, DB_SSL_MODE,
-            AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_SECRETS_MANAGER, METRICS, METRICS_NAMESPACE)).toList();
+    public static final List<String> VARIABLES = Stream.concat(
+                    Settings.VARIABLES.stream(),
+                    Stream.of(
+                            WEBHOOK_SECRETS_ARN,
+                            SOURCE_SECRETS_ARN,
+                            QUEUE_URL,
+                            DLQ_URL,
+                            DB_SECRET_ARN,
+                            DB_WORKER_SECRET_ARN,
+                            DB_SSL_MODE,
+                            AWS_ENDPOINT_URL_SQS,
+                            AWS_ENDPOINT_URL_SECRETS_MANAGER,
+                            METRICS,
+                            METRICS_NAMESPACE))
+            .toList();
 
-    private Wiring() {
-    }
+    private Wiring() {}
 
     /**
      * Secrets Manager at {@code AWS_ENDPOINT_URL_SECRETS_MANAGER} (in {@code AWS_REGION}, with placeholder
@@ -69,12 +83,14 @@ public final class Wiring {
      * one, as for SQS.
      */
     public static SecretsManagerClient secretsManager(EnvironmentVariables env) {
-        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create());
-        env.optional(AWS_ENDPOINT_URL_SECRETS_MANAGER).ifPresent(endpoint -> builder
-                .endpointOverride(env.parsed(AWS_ENDPOINT_URL_SECRETS_MANAGER, endpoint, URI::create))
-                .region(Region.of(env.optional(AWS_REGION).orElse("us-east-1")))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
+        SecretsManagerClientBuilder builder =
+                SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
+        env.optional(AWS_ENDPOINT_URL_SECRETS_MANAGER)
+                .ifPresent(endpoint -> builder.endpointOverride(
+                                env.parsed(AWS_ENDPOINT_URL_SECRETS_MANAGER, endpoint, URI::create))
+                        .region(Region.of(env.optional(AWS_REGION).orElse("us-east-1")))
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
         return builder.build();
     }
 
@@ -88,7 +104,8 @@ public final class Wiring {
     /** SQS at {@code AWS_ENDPOINT_URL_SQS} (in {@code AWS_REGION}) when set, otherwise AWS's with its defaults. */
     public static SqsClient sqsClient(EnvironmentVariables env) {
         return env.optional(AWS_ENDPOINT_URL_SQS)
-                .map(endpoint -> SqsClients.forEndpoint(env.parsed(AWS_ENDPOINT_URL_SQS, endpoint, URI::create),
+                .map(endpoint -> SqsClients.forEndpoint(
+                        env.parsed(AWS_ENDPOINT_URL_SQS, endpoint, URI::create),
                         Region.of(env.optional(AWS_REGION).orElse("us-east-1"))))
                 .orElseGet(SqsClients::create);
     }
@@ -101,9 +118,11 @@ public final class Wiring {
     public static Optional<EmbeddedMetrics> metrics(EnvironmentVariables env, Consumer<String> log) {
         String switched = env.optional(METRICS).orElse("on");
         return switch (switched) {
-            case "on" -> Optional.of(env.parsed(METRICS_NAMESPACE,
-                    env.optional(METRICS_NAMESPACE).orElse(DEFAULT_METRICS_NAMESPACE),
-                    namespace -> new EmbeddedMetrics(namespace, log, Clock.systemUTC())));
+            case "on" ->
+                Optional.of(env.parsed(
+                        METRICS_NAMESPACE,
+                        env.optional(METRICS_NAMESPACE).orElse(DEFAULT_METRICS_NAMESPACE),
+                        namespace -> new EmbeddedMetrics(namespace, log, Clock.systemUTC())));
             case "off" -> Optional.empty();
             default -> throw new IllegalStateException(METRICS + " must be on or off, was: " + switched);
         };

@@ -30,7 +30,8 @@ public final class CloudFormationStub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            responses.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes()));
+            responses.add(exchange.getRequestMethod() + " "
+                    + new String(exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });

@@ -16,8 +16,13 @@ class FlatJsonEncoderTest {
     @Test
     void keyValuePairsBecomeTopLevelFieldsOfOneJsonLine() throws Exception {
         LoggerContext context = new LoggerContext();
-        LoggingEvent event = new LoggingEvent("fqcn", context.getLogger("com.webhookbuffer.adapter.aws.X"),
-                Level.INFO, "webhook request {}", null, new Object[] {"accepted"});
+        LoggingEvent event = new LoggingEvent(
+                "fqcn",
+                context.getLogger("com.webhookbuffer.adapter.aws.X"),
+                Level.INFO,
+                "webhook request {}",
+                null,
+                new Object[] {"accepted"});
         event.addKeyValuePair(new KeyValuePair("correlationId", "req-\"1\""));
         event.addKeyValuePair(new KeyValuePair("status", 202));
         event.addKeyValuePair(new KeyValuePair("returnedToQueue", false));

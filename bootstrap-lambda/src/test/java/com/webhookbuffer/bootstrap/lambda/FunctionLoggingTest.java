@@ -15,6 +15,7 @@ class FunctionLoggingTest {
 
     /** A context of its own for each test (JUnit makes a new instance per test), not the one this JVM logs through. */
     private final LoggerContext context = new LoggerContext();
+
     private final FunctionLogging logging = inContext(context);
 
     private static FunctionLogging inContext(LoggerContext context) {
@@ -26,7 +27,7 @@ class FunctionLoggingTest {
     @Test
     void logbackFindsItThroughItsServiceFile() {
         assertThat(ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
-                .map(ServiceLoader.Provider::type))
+                        .map(ServiceLoader.Provider::type))
                 .contains(FunctionLogging.class);
     }
 
@@ -54,7 +55,10 @@ class FunctionLoggingTest {
         System.setProperty("logback.configurationFile", "elsewhere.xml");
         try {
             assertThat(logging.configure(context)).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
-            assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+            assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME)
+                            .iteratorForAppenders()
+                            .hasNext())
+                    .isFalse();
         } finally {
             if (before == null) {
                 System.clearProperty("logback.configurationFile");

@@ -56,7 +56,6 @@ class LambdaPipelineTest {
         return event;
     }
 
-
     @Test
     void webhooksThroughBothFunctionsEndWrittenOnceAtTheirHighestVersion(@TempDir Path data) throws Exception {
         int port;
@@ -65,8 +64,8 @@ class LambdaPipelineTest {
         }
         EmbeddedPostgres postgres = start(data, port);
         try {
-            DatabaseSettings db = DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                    "postgres");
+            DatabaseSettings db =
+                    DatabaseSettings.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
             DatabaseMigrations.migrate(db);
             TestSqs.Queues queues = TestSqs.create(2, 5);
             Map<String, String> env = new HashMap<>();
@@ -83,14 +82,15 @@ class LambdaPipelineTest {
             List<String> ingestMetrics = new ArrayList<>();
             List<String> workerMetrics = new ArrayList<>();
             IngestFunction ingest = new IngestFunction(IngestWiring.from(env, ingestMetrics::add));
-            WorkerFunction worker = new WorkerFunction(WorkerWiring.from(env, DatabaseCredentials.fromEnvironment(),
-                    workerMetrics::add));
+            WorkerFunction worker = new WorkerFunction(
+                    WorkerWiring.from(env, DatabaseCredentials.fromEnvironment(), workerMetrics::add));
 
             // Versions 3, 1, 2 of each order, every webhook sent twice (the sender retried).
             for (int o = 0; o < 5; o++) {
                 for (int version : new int[] {3, 1, 2}) {
                     byte[] body = SampleWebhooks.order("ord_" + o, version)
-                            .with("type", version == 1 ? "order.created" : "order.updated").bytes();
+                            .with("type", version == 1 ? "order.created" : "order.updated")
+                            .bytes();
                     for (int attempt = 0; attempt < 2; attempt++) {
                         APIGatewayV2HTTPResponse response =
                                 ingest.handleRequest(signedEvent("wh_" + o + "_" + version, body), null);
@@ -98,9 +98,15 @@ class LambdaPipelineTest {
                     }
                 }
             }
-            TestSqs.client().sendMessage(send -> send.queueUrl(queues.queueUrl()).messageBody("{}")
-                    .messageAttributes(Map.of("schemaVersion",
-                            MessageAttributeValue.builder().dataType("String").stringValue("1").build())));
+            TestSqs.client()
+                    .sendMessage(send -> send.queueUrl(queues.queueUrl())
+                            .messageBody("{}")
+                            .messageAttributes(Map.of(
+                                    "schemaVersion",
+                                    MessageAttributeValue.builder()
+                                            .dataType("String")
+                                            .stringValue("1")
+                                            .build())));
 
             // The first batch meets a database that is down: it comes back after its backoff.
             postgres.close();
@@ -110,8 +116,8 @@ class LambdaPipelineTest {
             assertThat(failed.getBatchItemFailures()).isNotEmpty();
             postgres = start(data, port);
             // A SnapStart snapshot and restore in between: the pool is closed, then opened afresh.
-            WorkerWiring workerWiring = WorkerWiring.from(env, DatabaseCredentials.fromEnvironment(),
-                    workerMetrics::add);
+            WorkerWiring workerWiring =
+                    WorkerWiring.from(env, DatabaseCredentials.fromEnvironment(), workerMetrics::add);
             worker = new WorkerFunction(workerWiring);
             workerWiring.beforeCheckpoint(null);
             workerWiring.afterRestore(null);
@@ -126,30 +132,50 @@ class LambdaPipelineTest {
             }
 
             assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders")).isEqualTo(5);
-            assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders WHERE version = 3")).isEqualTo(5);
-            assertThat(TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks")).isEqualTo(15);
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders WHERE version = 3"))
+                    .isEqualTo(5);
+            assertThat(TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks"))
+                    .isEqualTo(15);
             assertThat(TestPostgres.count(db, "SELECT count(*) FROM orders WHERE webhook_id LIKE 'wh\\_%\\_3'"))
-                    .as("every order was last written by its version-3 webhook").isEqualTo(5);
+                    .as("every order was last written by its version-3 webhook")
+                    .isEqualTo(5);
             assertThat(TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"))
                     .as("SQS does not keep order: some lower versions were written before version 3 came")
                     .isBetween(5L, 15L);
             // What the functions told CloudWatch: one document per request, at least one per batch, and the same
             // counts the database holds.
-            assertThat(ingestMetrics).hasSize(30).allSatisfy(document ->
-                    assertThat(EmbeddedMetricFormat.violations(document)).isEmpty());
+            assertThat(ingestMetrics)
+                    .hasSize(30)
+                    .allSatisfy(document -> assertThat(EmbeddedMetricFormat.violations(document))
+                            .isEmpty());
             assertThat(sum(ingestMetrics, "Accepted")).isEqualTo(30);
-            assertThat(workerMetrics).isNotEmpty().allSatisfy(document ->
-                    assertThat(EmbeddedMetricFormat.violations(document)).isEmpty());
-            assertThat(sum(workerMetrics, "Written")).isEqualTo(
-                    TestPostgres.count(db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"));
+            assertThat(workerMetrics)
+                    .isNotEmpty()
+                    .allSatisfy(document -> assertThat(EmbeddedMetricFormat.violations(document))
+                            .isEmpty());
+            assertThat(sum(workerMetrics, "Written"))
+                    .isEqualTo(TestPostgres.count(
+                            db, "SELECT count(*) FROM processed_webhooks WHERE outcome = 'written'"));
             assertThat(sum(workerMetrics, "Poison")).isEqualTo(1);
-            assertThat(sum(workerMetrics, "RetryLater")).as("the batch that met the database down").isPositive();
-            assertThat(workerMetrics.stream().mapToLong(d -> values(EmbeddedMetricFormat.parse(d).path("Lag"))).sum())
-                    .as("one lag per order written").isEqualTo(sum(workerMetrics, "Written"));
-            var deadLetters = TestSqs.client().receiveMessage(r -> r.queueUrl(queues.deadLetterQueueUrl())
-                    .maxNumberOfMessages(10).messageAttributeNames("All")).messages();
-            assertThat(deadLetters).singleElement().satisfies(dead -> assertThat(
-                    dead.messageAttributes().get("deadLetterReason").stringValue()).startsWith("unreadable envelope"));
+            assertThat(sum(workerMetrics, "RetryLater"))
+                    .as("the batch that met the database down")
+                    .isPositive();
+            assertThat(workerMetrics.stream()
+                            .mapToLong(d -> values(EmbeddedMetricFormat.parse(d).path("Lag")))
+                            .sum())
+                    .as("one lag per order written")
+                    .isEqualTo(sum(workerMetrics, "Written"));
+            var deadLetters = TestSqs.client()
+                    .receiveMessage(r -> r.queueUrl(queues.deadLetterQueueUrl())
+                            .maxNumberOfMessages(10)
+                            .messageAttributeNames("All"))
+                    .messages();
+            assertThat(deadLetters)
+                    .singleElement()
+                    .satisfies(dead -> assertThat(dead.messageAttributes()
+                                    .get("deadLetterReason")
+                                    .stringValue())
+                            .startsWith("unreadable envelope"));
         } finally {
             postgres.close();
         }
@@ -161,11 +187,16 @@ class LambdaPipelineTest {
     }
 
     private static long sum(List<String> documents, String metric) {
-        return documents.stream().mapToLong(d -> EmbeddedMetricFormat.parse(d).path(metric).asLong()).sum();
+        return documents.stream()
+                .mapToLong(d -> EmbeddedMetricFormat.parse(d).path(metric).asLong())
+                .sum();
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data.resolve("pgdata")).setCleanDataDirectory(false)
-                .setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data.resolve("pgdata"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 }

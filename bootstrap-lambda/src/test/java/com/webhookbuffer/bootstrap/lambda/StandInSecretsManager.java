@@ -73,9 +73,11 @@ public final class StandInSecretsManager implements AutoCloseable {
                 send(exchange, 400, error("ResourceNotFoundException", "no secret " + secretId));
             } else {
                 reads.incrementAndGet();
-                ObjectNode found = JSON.createObjectNode().put("ARN", secretId)
+                ObjectNode found = JSON.createObjectNode()
+                        .put("ARN", secretId)
                         .put("Name", secretId.substring(secretId.lastIndexOf(':') + 1))
-                        .put("SecretString", value).put("VersionId", "v" + reads.get());
+                        .put("SecretString", value)
+                        .put("VersionId", "v" + reads.get());
                 send(exchange, 200, found);
             }
         }

@@ -1,6 +1,5 @@
 package com.webhookbuffer.bootstrap.lambda;
 
-import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.inmemory.InMemoryMessageQueue;
@@ -14,6 +13,7 @@ import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.reading.PayloadReading;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
+import com.webhookbuffer.bootstrap.pipeline.Pipeline;
 import com.webhookbuffer.domain.order.Order;
 import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.processing.BatchReport;
@@ -60,8 +60,8 @@ class StorableBoundariesTest {
     private final InMemoryMessageQueue queue = new InMemoryMessageQueue(clock, Duration.ofSeconds(30), 5);
     private final AcceptWebhook inbox =
             new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), READER, queue, clock);
-    private final ProcessWebhookBatch worker = new ProcessWebhookBatch(READER, repository, queue,
-            new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), new Random(1));
+    private final ProcessWebhookBatch worker = new ProcessWebhookBatch(
+            READER, repository, queue, new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), new Random(1));
 
     @BeforeAll
     static void openStore() {
@@ -82,22 +82,39 @@ class StorableBoundariesTest {
             Map.entry("last instant of year 9999", s -> s.with("timestamp", "9999-12-31T23:59:59.999999999Z")),
             Map.entry("year 9999 written east of UTC", s -> s.with("timestamp", "9999-12-31T23:59:59+18:00")),
             Map.entry("highest version", s -> s.with("data.version", Long.MAX_VALUE)),
-            Map.entry("longest ids", s -> s.with("data.customerId", "c".repeat(64))
-                    .with("data.items[0].sku", "S".repeat(64))),
-            Map.entry("largest JPY amount", s -> s.with("data.currency", "JPY")
-                    .with("data.items[0].quantity", 1).with("data.items[0].unitPrice", "999999999999999")
-                    .with("data.total", "999999999999999")),
-            Map.entry("largest EUR amount", s -> s.with("data.items[0].quantity", 1)
-                    .with("data.items[0].unitPrice", "999999999999999.99").with("data.total", "999999999999999.99")),
-            Map.entry("three fraction digits (KWD)", s -> s.with("data.currency", "KWD")
-                    .with("data.items[0].quantity", 1).with("data.items[0].unitPrice", "999999999999999.999")
-                    .with("data.total", "999999999999999.999")),
-            Map.entry("four fraction digits (CLF)", s -> s.with("data.currency", "CLF")
-                    .with("data.items[0].quantity", 1).with("data.items[0].unitPrice", "999999999999999.9999")
-                    .with("data.total", "999999999999999.9999")),
-            Map.entry("largest quantity", s -> s.with("data.items[0].quantity", 10_000)
-                    .with("data.items[0].unitPrice", "99999999999.99").with("data.total", "999999999999900")),
-            Map.entry("zero amounts", s -> s.with("data.items[0].unitPrice", "0").with("data.total", "0.00")),
+            Map.entry(
+                    "longest ids",
+                    s -> s.with("data.customerId", "c".repeat(64)).with("data.items[0].sku", "S".repeat(64))),
+            Map.entry(
+                    "largest JPY amount",
+                    s -> s.with("data.currency", "JPY")
+                            .with("data.items[0].quantity", 1)
+                            .with("data.items[0].unitPrice", "999999999999999")
+                            .with("data.total", "999999999999999")),
+            Map.entry(
+                    "largest EUR amount",
+                    s -> s.with("data.items[0].quantity", 1)
+                            .with("data.items[0].unitPrice", "999999999999999.99")
+                            .with("data.total", "999999999999999.99")),
+            Map.entry(
+                    "three fraction digits (KWD)",
+                    s -> s.with("data.currency", "KWD")
+                            .with("data.items[0].quantity", 1)
+                            .with("data.items[0].unitPrice", "999999999999999.999")
+                            .with("data.total", "999999999999999.999")),
+            Map.entry(
+                    "four fraction digits (CLF)",
+                    s -> s.with("data.currency", "CLF")
+                            .with("data.items[0].quantity", 1)
+                            .with("data.items[0].unitPrice", "999999999999999.9999")
+                            .with("data.total", "999999999999999.9999")),
+            Map.entry(
+                    "largest quantity",
+                    s -> s.with("data.items[0].quantity", 10_000)
+                            .with("data.items[0].unitPrice", "99999999999.99")
+                            .with("data.total", "999999999999900")),
+            Map.entry(
+                    "zero amounts", s -> s.with("data.items[0].unitPrice", "0").with("data.total", "0.00")),
             Map.entry("most items", StorableBoundariesTest::fiveHundredItems));
 
     private static SampleWebhooks fiveHundredItems(SampleWebhooks sample) {
@@ -112,18 +129,23 @@ class StorableBoundariesTest {
         int n = 0;
         for (Map.Entry<String, UnaryOperator<SampleWebhooks>> boundary : AT_THE_BOUNDARY.entrySet()) {
             String orderId = "ord_edge_" + n++;
-            byte[] body = boundary.getValue().apply(SampleWebhooks.order(orderId, 1)).bytes();
-            assertThat(inbox.accept(signed("wh_edge_" + n, body))).as(boundary.getKey())
+            byte[] body =
+                    boundary.getValue().apply(SampleWebhooks.order(orderId, 1)).bytes();
+            assertThat(inbox.accept(signed("wh_edge_" + n, body)))
+                    .as(boundary.getKey())
                     .isInstanceOf(AcceptOutcome.Accepted.class);
             assertThat(drain()).as(boundary.getKey()).containsOnly(ProcessingOutcome.Written.class);
             Order accepted = ((PayloadReading.Valid) READER.read(body)).update().order();
-            assertThat(repository.find(OrderId.of(orderId))).as(boundary.getKey()).contains(accepted);
+            assertThat(repository.find(OrderId.of(orderId)))
+                    .as(boundary.getKey())
+                    .contains(accepted);
         }
     }
 
     @Test
     void theLongestWebhookIdOfEveryVisibleCharacterIsWrittenOnce() {
-        String visible = IntStream.rangeClosed(0x21, 0x7e).mapToObj(c -> String.valueOf((char) c))
+        String visible = IntStream.rangeClosed(0x21, 0x7e)
+                .mapToObj(c -> String.valueOf((char) c))
                 .collect(Collectors.joining());
         String webhookId = (visible + visible + visible).substring(0, 255);
         byte[] body = SampleWebhooks.order("ord_edge_id", 1).bytes();
@@ -137,17 +159,26 @@ class StorableBoundariesTest {
         long seed = HostileRequests.seed();
         int cases = HostileRequests.cases(1_500);
         System.out.printf("StorableBoundariesTest: %d generated cases, -Dfuzz.seed=%d%n", cases, seed);
-        HostileRequests requests = new HostileRequests(seed, (id, timestamp, body) ->
-                WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), clock.instant().getEpochSecond());
+        HostileRequests requests = new HostileRequests(
+                seed,
+                (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body),
+                clock.instant().getEpochSecond());
         int accepted = 0;
         for (int n = 0; n < cases; n++) {
             HostileRequests.Request request = requests.next(n);
-            AcceptOutcome outcome = inbox.accept(new IncomingWebhook(request.contentType(), request.webhookId(),
-                    request.timestamp(), request.signature(), request.body(), CorrelationId.of("req-" + n)));
+            AcceptOutcome outcome = inbox.accept(new IncomingWebhook(
+                    request.contentType(),
+                    request.webhookId(),
+                    request.timestamp(),
+                    request.signature(),
+                    request.body(),
+                    CorrelationId.of("req-" + n)));
             if (outcome instanceof AcceptOutcome.Accepted) {
                 accepted++;
-                assertThat(drain()).as("seed %d, %s", seed, request).allMatch(outcomeClass ->
-                        outcomeClass == ProcessingOutcome.Written.class || outcomeClass == ProcessingOutcome.Stale.class
+                assertThat(drain())
+                        .as("seed %d, %s", seed, request)
+                        .allMatch(outcomeClass -> outcomeClass == ProcessingOutcome.Written.class
+                                || outcomeClass == ProcessingOutcome.Stale.class
                                 || outcomeClass == ProcessingOutcome.Duplicate.class);
             }
         }
@@ -157,8 +188,13 @@ class StorableBoundariesTest {
 
     private IncomingWebhook signed(String webhookId, byte[] body) {
         long now = clock.instant().getEpochSecond();
-        return new IncomingWebhook("application/json", webhookId, Long.toString(now),
-                WebhookSignature.sign(SECRET, webhookId, now, body), body, CorrelationId.of("req-edge"));
+        return new IncomingWebhook(
+                "application/json",
+                webhookId,
+                Long.toString(now),
+                WebhookSignature.sign(SECRET, webhookId, now, body),
+                body,
+                CorrelationId.of("req-edge"));
     }
 
     /** Every message queued so far through the worker and the PostgreSQL adapter; their outcomes' kinds. */

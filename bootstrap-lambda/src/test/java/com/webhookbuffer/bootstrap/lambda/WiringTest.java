@@ -58,14 +58,20 @@ class WiringTest {
 
     @Test
     void missingVariablesAreNamed() {
-        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(with(ingest(), "QUEUE_URL", null)))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "QUEUE_URL", null)))
                 .withMessage("QUEUE_URL is required but not set");
-        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", " ")))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", " ")))
                 .withMessage("WEBHOOK_SECRETS is required but not set");
-        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DLQ_URL", null),
-                DatabaseCredentials.fromEnvironment())).withMessage("DLQ_URL is required but not set");
-        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_PASSWORD", null),
-                DatabaseCredentials.fromEnvironment())).withMessage("DB_PASSWORD is required but not set");
+        assertThatIllegalStateException()
+                .isThrownBy(
+                        () -> WorkerWiring.from(with(worker(), "DLQ_URL", null), DatabaseCredentials.fromEnvironment()))
+                .withMessage("DLQ_URL is required but not set");
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        WorkerWiring.from(with(worker(), "DB_PASSWORD", null), DatabaseCredentials.fromEnvironment()))
+                .withMessage("DB_PASSWORD is required but not set");
     }
 
     @Test
@@ -79,16 +85,21 @@ class WiringTest {
         assertThatIllegalStateException()
                 .isThrownBy(() -> IngestWiring.from(with(ingest(), "WEBHOOK_TOLERANCE_SECONDS", "five")))
                 .withMessage("WEBHOOK_TOLERANCE_SECONDS must be a whole number, was: five");
-        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_POOL_SIZE", "0"),
-                DatabaseCredentials.fromEnvironment())).withMessage("DB_POOL_SIZE must be 1-100, was: 0");
-        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(
-                with(with(worker(), "RETRY_BACKOFF_BASE_SECONDS", "60"), "RETRY_BACKOFF_CAP_SECONDS", "10"),
-                DatabaseCredentials.fromEnvironment()))
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        WorkerWiring.from(with(worker(), "DB_POOL_SIZE", "0"), DatabaseCredentials.fromEnvironment()))
+                .withMessage("DB_POOL_SIZE must be 1-100, was: 0");
+        assertThatIllegalStateException()
+                .isThrownBy(() -> WorkerWiring.from(
+                        with(with(worker(), "RETRY_BACKOFF_BASE_SECONDS", "60"), "RETRY_BACKOFF_CAP_SECONDS", "10"),
+                        DatabaseCredentials.fromEnvironment()))
                 .withMessage("RETRY_BACKOFF_CAP_SECONDS (10) must be >= RETRY_BACKOFF_BASE_SECONDS (60)");
-        assertThatIllegalStateException().isThrownBy(() -> WorkerWiring.from(with(worker(), "DB_URL", "mysql://x"),
-                DatabaseCredentials.fromEnvironment()))
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        WorkerWiring.from(with(worker(), "DB_URL", "mysql://x"), DatabaseCredentials.fromEnvironment()))
                 .withMessage("DB_URL is malformed: jdbcUrl must start with jdbc:postgresql:, was: mysql://x");
-        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(with(ingest(), "METRICS", "yes")))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> IngestWiring.from(with(ingest(), "METRICS", "yes")))
                 .withMessage("METRICS must be on or off, was: yes");
         assertThatIllegalStateException()
                 .isThrownBy(() -> IngestWiring.from(with(ingest(), "METRICS_NAMESPACE", "AWS/Lambda")))
@@ -99,19 +110,23 @@ class WiringTest {
     void metricsAreOnUnlessTurnedOffAndGoToTheLogGiven() {
         List<String> documents = new ArrayList<>();
         IngestWiring.from(ingest(), documents::add).handler().handle(new APIGatewayV2HTTPEvent());
-        assertThat(documents).singleElement().satisfies(document -> assertThat(document)
-                .contains("\"Namespace\":\"WebhookBuffer\"").contains("\"Reason\":\"unsupported-media-type\""));
+        assertThat(documents)
+                .singleElement()
+                .satisfies(document -> assertThat(document)
+                        .contains("\"Namespace\":\"WebhookBuffer\"")
+                        .contains("\"Reason\":\"unsupported-media-type\""));
 
         documents.clear();
-        IngestWiring.from(with(ingest(), "METRICS", "off"), documents::add).handler()
+        IngestWiring.from(with(ingest(), "METRICS", "off"), documents::add)
+                .handler()
                 .handle(new APIGatewayV2HTTPEvent());
         assertThat(documents).isEmpty();
     }
 
     @Test
     void secretsAreSeparatedByCommasOrSpacesForRotation() {
-        var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
-                SECRET + ", whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        var env = new EnvironmentVariables(
+                Map.of("WEBHOOK_SECRETS", SECRET + ", whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
 
         assertThat(Settings.verificationKeys(env).secrets()).hasSize(2);
     }
@@ -119,12 +134,16 @@ class WiringTest {
     @Test
     void publicKeysMixWithSecretsInAnyOrderAndMayStandAlone() {
         SenderSecretKey next = SenderSecretKey.generate();
-        var env = new EnvironmentVariables(Map.of("WEBHOOK_SECRETS",
+        var env = new EnvironmentVariables(Map.of(
+                "WEBHOOK_SECRETS",
                 PUBLIC_KEY + ", " + SECRET + " " + next.publicKey().encoded()));
 
         assertThat(Settings.verificationKeys(env).secrets()).hasSize(1);
         assertThat(Settings.verificationKeys(env).publicKeys()).hasSize(2);
-        assertThat(IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", PUBLIC_KEY)).settings().keys().publicKeys())
+        assertThat(IngestWiring.from(with(ingest(), "WEBHOOK_SECRETS", PUBLIC_KEY))
+                        .settings()
+                        .keys()
+                        .publicKeys())
                 .containsExactly(WebhookPublicKey.parse(PUBLIC_KEY));
     }
 
@@ -133,12 +152,14 @@ class WiringTest {
         String secretKey = SenderSecretKey.generate().encoded();
         String body = secretKey.substring("whsk_".length());
         Map<String, String> refusals = Map.of(
-                "whpk_" + body, "webhook public key must be 32 bytes (a raw Ed25519 public key), was 64",
+                "whpk_" + body,
+                "webhook public key must be 32 bytes (a raw Ed25519 public key), was 64",
                 "whpk_" + body.replace('+', '-').replace('/', '_').replace("=", "") + "-_",
                 "webhook public key must be whpk_ followed by base64",
                 "whpk_" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex("02" + "00".repeat(31))),
                 "webhook public key is not an Ed25519 public key (not a point of the curve)",
-                secretKey, "a whsk_ entry is a sender's secret key, which must never leave the sender: give its "
+                secretKey,
+                "a whsk_ entry is a sender's secret key, which must never leave the sender: give its "
                         + "public key (whpk_) instead");
 
         refusals.forEach((value, reason) -> assertThatIllegalStateException()
@@ -154,13 +175,15 @@ class WiringTest {
     @Test
     void anRdsSecretGivesTheConnectionSettings() {
         var env = new EnvironmentVariables(Map.of());
-        var settings = DatabaseCredentials.fromSecret(env,
+        var settings = DatabaseCredentials.fromSecret(
+                env,
                 "{\"username\":\"worker\",\"password\":\"pw\",\"host\":\"db.example\",\"port\":5432,\"dbname\":\"orders\"}");
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/orders");
         assertThat(settings.user()).isEqualTo("worker");
         assertThat(settings.toString()).doesNotContain("pw");
-        assertThatIllegalStateException().isThrownBy(() -> DatabaseCredentials.fromSecret(env, "{\"host\":\"x\"}"))
+        assertThatIllegalStateException()
+                .isThrownBy(() -> DatabaseCredentials.fromSecret(env, "{\"host\":\"x\"}"))
                 .withMessageStartingWith("DB_SECRET_ARN names a secret that is not RDS-style JSON");
     }
 }

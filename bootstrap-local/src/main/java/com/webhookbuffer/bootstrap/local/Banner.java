@@ -23,30 +23,38 @@ final class Banner {
 
     static final String READY = "Ready. Ctrl-C (or SIGTERM) stops the stack gracefully.";
 
-    private Banner() {
-    }
+    private Banner() {}
 
-    static void print(PrintStream out, LocalSettings settings, URI http, LocalCloud cloud, LocalDatabase database,
+    static void print(
+            PrintStream out,
+            LocalSettings settings,
+            URI http,
+            LocalCloud cloud,
+            LocalDatabase database,
             DevelopmentSecret secrets) {
         out.println();
         out.println("  Webhooks     POST " + http + HttpFront.WEBHOOKS_PATH);
         out.println("  Health       GET  " + http + "/health");
-        SourceSettings.sources(settings.variables()).forEach((source, kind) -> out.println("  Source       POST "
-                + http + HttpFront.WEBHOOKS_PATH + "/" + source + "  (" + kind.wireName() + ", keys in "
-                + SourceSettings.secretsVariable(source) + "; ./run-local send --source " + source
-                + (kind == SourceKind.STANDARD_WEBHOOKS ? "" : " ORDER.json") + ")"));
+        SourceSettings.sources(settings.variables())
+                .forEach((source, kind) -> out.println("  Source       POST "
+                        + http + HttpFront.WEBHOOKS_PATH + "/" + source + "  (" + kind.wireName() + ", keys in "
+                        + SourceSettings.secretsVariable(source) + "; ./run-local send --source " + source
+                        + (kind == SourceKind.STANDARD_WEBHOOKS ? "" : " ORDER.json") + ")"));
         out.println("  Status       GET  " + http + "/status");
         out.println("  Metrics      GET  " + http + "/metrics  (Prometheus)");
         out.println("  Dashboard    GET  " + http + DashboardPage.PATH);
         cloud.describe().forEach(out::println);
-        out.println("  PostgreSQL   " + database.settings().jdbcUrl() + "  (user " + database.settings().user() + ")");
-        database.psqlUrl().ifPresent(url ->
-                out.println("    psql       psql \"" + url + "\"  (also in " + settings.stateDirectory()
-                        .resolve(LocalDatabase.DB_URL_FILE) + ")"));
-        database.dataDirectory().ifPresent(dir ->
-                out.println("    data in    " + dir + "  (kept between runs; delete it to start empty)"));
+        out.println("  PostgreSQL   " + database.settings().jdbcUrl() + "  (user "
+                + database.settings().user() + ")");
+        database.psqlUrl()
+                .ifPresent(url -> out.println("    psql       psql \"" + url + "\"  (also in "
+                        + settings.stateDirectory().resolve(LocalDatabase.DB_URL_FILE) + ")"));
+        database.dataDirectory()
+                .ifPresent(dir ->
+                        out.println("    data in    " + dir + "  (kept between runs; delete it to start empty)"));
         out.println("  Budget       " + settings.budget().dbMaxConnections() + " connections (DB_MAX_CONNECTIONS): "
-                + settings.workerMaxConcurrency() + " worker(s) x " + settings.budget().workerPoolSize()
+                + settings.workerMaxConcurrency() + " worker(s) x "
+                + settings.budget().workerPoolSize()
                 + " connection(s), batches of " + settings.batchSize());
         out.println(secretSection(http, secrets));
         out.println();
@@ -62,9 +70,13 @@ final class Banner {
         if (secrets.generated().isEmpty()) {
             List<WebhookPublicKey> publicKeys = secrets.all().publicKeys();
             // Not secret, but shown only by fingerprint: enough to tell which sender's keys are in force.
-            String keys = publicKeys.isEmpty() ? "" : "  Public keys  " + publicKeys.stream()
-                    .map(WebhookPublicKey::fingerprint).collect(Collectors.joining(", "))
-                    + " from WEBHOOK_SECRETS (SHA-256 fingerprints; v1a signatures)\n";
+            String keys = publicKeys.isEmpty()
+                    ? ""
+                    : "  Public keys  "
+                            + publicKeys.stream()
+                                    .map(WebhookPublicKey::fingerprint)
+                                    .collect(Collectors.joining(", "))
+                            + " from WEBHOOK_SECRETS (SHA-256 fingerprints; v1a signatures)\n";
             if (secrets.all().secrets().isEmpty()) {
                 return keys + "\n  ./run-local send cannot sign: WEBHOOK_SECRETS holds no whsec_ secret, and a "
                         + "public key only verifies";

@@ -1,8 +1,7 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.PrintStream;
 import java.net.URI;

@@ -114,8 +114,13 @@ final class LocalStack implements AutoCloseable {
         secrets = DevelopmentSecret.resolve(settings);
         IngestSettings ingest = Settings.ingest(settings.variables(), secrets.all());
 
-        StatusDocument status = new StatusDocument(() -> accepting, deadLetterQueue,
-                () -> poller == null ? 0 : poller.batchesInFlight(), counts, pool, settings);
+        StatusDocument status = new StatusDocument(
+                () -> accepting,
+                deadLetterQueue,
+                () -> poller == null ? 0 : poller.batchesInFlight(),
+                counts,
+                pool,
+                settings);
         metrics.watch(status, settings);
         closeInReverse.push(metrics);
         Map<String, Supplier<HttpFront.Answer>> pages = new LinkedHashMap<>();
@@ -124,9 +129,13 @@ final class LocalStack implements AutoCloseable {
         DashboardPage.files().forEach((path, file) -> pages.put(path, () -> file));
         pages.put(DashboardPage.HISTORY_PATH, () -> metrics.historyAnswer(settings));
         // Answering 503 until everything is up, and again while stopping: it closes after the poller.
-        front = HttpFront.start(settings.httpPort(),
-                cloud.door(ingest, SourceSettings.named(settings.variables()), metrics.ingest()), ingest.maxBodyBytes(),
-                () -> accepting, pages, counts::accepted);
+        front = HttpFront.start(
+                settings.httpPort(),
+                cloud.door(ingest, SourceSettings.named(settings.variables()), metrics.ingest()),
+                ingest.maxBodyBytes(),
+                () -> accepting,
+                pages,
+                counts::accepted);
         closeInReverse.push(front);
         poller = cloud.startWorker(pool, counts::watching, metrics.worker());
         closeInReverse.push(poller);
@@ -144,8 +153,10 @@ final class LocalStack implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on port " + port + " (" + variable + "): "
-                    + e.getMessage() + "; is another stack running? Set " + variable + " to another port", e);
+            throw new IllegalStateException(
+                    "cannot listen on port " + port + " (" + variable + "): " + e.getMessage()
+                            + "; is another stack running? Set " + variable + " to another port",
+                    e);
         }
     }
 
@@ -155,8 +166,9 @@ final class LocalStack implements AutoCloseable {
 
     /** The SQS queues, when the stack plays AWS. */
     private LocalCloud.SqsAddresses sqs() {
-        return cloud.sqs().orElseThrow(() -> new IllegalStateException("this stack plays " + settings.cloud()
-                + ", not AWS: it has no SQS queues"));
+        return cloud.sqs()
+                .orElseThrow(() -> new IllegalStateException(
+                        "this stack plays " + settings.cloud() + ", not AWS: it has no SQS queues"));
     }
 
     URI sqsEndpoint() {

@@ -1,23 +1,20 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.command.StackAddress;
-
+import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.local.cloud.OperatorQueues;
 import com.webhookbuffer.bootstrap.local.command.DeadLetterCommands;
 import com.webhookbuffer.bootstrap.local.command.SendCommand;
+import com.webhookbuffer.bootstrap.local.command.StackAddress;
 import com.webhookbuffer.bootstrap.local.command.load.LoadCommand;
 import com.webhookbuffer.bootstrap.local.command.load.LoadOptions;
 import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
 import com.webhookbuffer.bootstrap.local.parts.HttpFront;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
-import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
@@ -37,29 +34,28 @@ import sun.misc.Signal;
 public final class RunLocal {
 
     static final String USAGE = """
-            usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
-                   ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
-                   ./run-local send --source NAME [FILE]   the same, to POST /webhooks/NAME signed as that source's
-                                               kind signs (a shopify or woocommerce source needs FILE: the
-                                               platform's own order JSON, sent as topic orders/updated or
-                                               order.updated)
-                   ./run-local load [N] [--rate R] [--concurrency C]
-                                               a spike: N signed sample orders (default %d; a tenth of them
-                                               duplicate deliveries, a tenth of the orders in two versions, half of
-                                               those newest first) over C keep-alive connections (default %d), at R
-                                               requests/s (default: as fast as answered); waits for the drain, checks
-                                               every order in the database, and prints the figures
-                   ./run-local dlq list        show each dead letter with its reason
-                   ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
-            The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
-            Settings are environment variables: see the table in docs/settings.md.""".formatted(LoadOptions.DEFAULT_SIZE,
-            LoadOptions.DEFAULT_CONCURRENCY);
+        usage: ./run-local                 start the local stack (HTTP, SQS, worker, PostgreSQL) in the foreground
+               ./run-local send [FILE]     sign and POST a sample order, or FILE's bytes, to the running stack
+               ./run-local send --source NAME [FILE]   the same, to POST /webhooks/NAME signed as that source's
+                                           kind signs (a shopify or woocommerce source needs FILE: the
+                                           platform's own order JSON, sent as topic orders/updated or
+                                           order.updated)
+               ./run-local load [N] [--rate R] [--concurrency C]
+                                           a spike: N signed sample orders (default %d; a tenth of them
+                                           duplicate deliveries, a tenth of the orders in two versions, half of
+                                           those newest first) over C keep-alive connections (default %d), at R
+                                           requests/s (default: as fast as answered); waits for the drain, checks
+                                           every order in the database, and prints the figures
+               ./run-local dlq list        show each dead letter with its reason
+               ./run-local dlq redrive     move the dead letters back to the queue (SQS StartMessageMoveTask)
+        The dlq commands work on the local stack's queues, or on any SQS queues given as DLQ_URL (and QUEUE_URL).
+        Settings are environment variables: see the table in docs/settings.md.\
+        """.formatted(LoadOptions.DEFAULT_SIZE, LoadOptions.DEFAULT_CONCURRENCY);
 
     /** Set by the run-local script when stderr is a terminal (the JVM cannot tell): progress is then redrawn. */
     static final String STDERR_IS_TERMINAL = "run-local.stderr-is-terminal";
 
-    private RunLocal() {
-    }
+    private RunLocal() {}
 
     public static void main(String[] args) {
         System.exit(run(List.of(args), System.getenv(), System.out, System.err));
@@ -90,14 +86,23 @@ public final class RunLocal {
                     if (args.size() == 2 && args.getFirst().equals("send")) {
                         yield send(settings, Optional.empty(), Optional.of(Path.of(args.get(1))), out, err);
                     }
-                    if (args.size() >= 3 && args.size() <= 4 && args.getFirst().equals("send")
+                    if (args.size() >= 3
+                            && args.size() <= 4
+                            && args.getFirst().equals("send")
                             && args.get(1).equals("--source")) {
-                        yield send(settings, Optional.of(settings.variables().parsed("--source", args.get(2),
-                                SourceName::of)), args.size() == 4 ? Optional.of(Path.of(args.get(3)))
-                                : Optional.empty(), out, err);
+                        yield send(
+                                settings,
+                                Optional.of(settings.variables().parsed("--source", args.get(2), SourceName::of)),
+                                args.size() == 4 ? Optional.of(Path.of(args.get(3))) : Optional.empty(),
+                                out,
+                                err);
                     }
                     if (args.getFirst().equals("load")) {
-                        yield LoadCommand.run(settings, args.subList(1, args.size()), out, err,
+                        yield LoadCommand.run(
+                                settings,
+                                args.subList(1, args.size()),
+                                out,
+                                err,
                                 Boolean.getBoolean(STDERR_IS_TERMINAL));
                     }
                     err.println("unknown command: " + String.join(" ", args));
@@ -123,8 +128,9 @@ public final class RunLocal {
      * {@code /webhooks/{source}} as that source's kind signs, with its first secret from
      * {@code SOURCE_<NAME>_SECRETS}.
      */
-    private static int send(LocalSettings settings, Optional<SourceName> source, Optional<Path> file,
-            PrintStream out, PrintStream err) throws Exception {
+    private static int send(
+            LocalSettings settings, Optional<SourceName> source, Optional<Path> file, PrintStream out, PrintStream err)
+            throws Exception {
         if (file.isPresent() && !Files.isReadable(file.get())) {
             throw new IllegalStateException("cannot read " + file.get());
         }
@@ -133,17 +139,24 @@ public final class RunLocal {
         URI webhooks = base.resolve(path);
         try {
             if (source.isEmpty()) {
-                return SendCommand.send(webhooks, DevelopmentSecret.resolve(settings).signing(), file,
-                        Clock.systemUTC(), out) ? 0 : 1;
+                return SendCommand.send(
+                                webhooks, DevelopmentSecret.resolve(settings).signing(), file, Clock.systemUTC(), out)
+                        ? 0
+                        : 1;
             }
             NamedSource named = namedSource(settings, source.get());
             boolean answered2xx = switch (named.keys().get()) {
                 case VerificationKeys keys ->
-                        SendCommand.send(webhooks, sourceSecret(keys, source.get()), file, Clock.systemUTC(), out);
-                case PlatformSecrets secrets -> SendCommand.sendAsPlatform(webhooks, named.kind(),
-                        secrets.keys().getFirst(), file.orElseThrow(() -> new IllegalStateException("a "
-                                + named.kind().wireName() + " source is sent the platform's own order JSON: "
-                                + "./run-local send --source " + source.get() + " FILE")), out);
+                    SendCommand.send(webhooks, sourceSecret(keys, source.get()), file, Clock.systemUTC(), out);
+                case PlatformSecrets secrets ->
+                    SendCommand.sendAsPlatform(
+                            webhooks,
+                            named.kind(),
+                            secrets.keys().getFirst(),
+                            file.orElseThrow(() -> new IllegalStateException("a "
+                                    + named.kind().wireName() + " source is sent the platform's own order JSON: "
+                                    + "./run-local send --source " + source.get() + " FILE")),
+                            out);
             };
             return answered2xx ? 0 : 1;
         } catch (ConnectException e) {
@@ -156,7 +169,8 @@ public final class RunLocal {
         NamedSource named = SourceSettings.named(settings.variables()).get(source);
         if (named == null) {
             throw new IllegalStateException("SOURCES names no source " + source + " (it is " + SourceSettings.SOURCES
-                    + "=\"" + settings.variables().optional(SourceSettings.SOURCES).orElse("") + "\")");
+                    + "=\""
+                    + settings.variables().optional(SourceSettings.SOURCES).orElse("") + "\")");
         }
         return named;
     }

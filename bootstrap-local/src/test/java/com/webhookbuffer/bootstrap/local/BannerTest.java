@@ -1,9 +1,8 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookPublicKey;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
@@ -22,10 +21,11 @@ class BannerTest {
 
     @Test
     void aSecretFromWebhookSecretsIsNeverPrintedNorUsedInTheCurl() {
-        String section = Banner.secretSection(HTTP,
-                new DevelopmentSecret(VerificationKeys.of(List.of(SECRET)), Optional.empty()));
+        String section = Banner.secretSection(
+                HTTP, new DevelopmentSecret(VerificationKeys.of(List.of(SECRET)), Optional.empty()));
 
-        assertThat(section).contains("from WEBHOOK_SECRETS (not shown)")
+        assertThat(section)
+                .contains("from WEBHOOK_SECRETS (not shown)")
                 .doesNotContain(SECRET.encoded())
                 .doesNotContain(HexFormat.of().formatHex(SECRET.key()))
                 .doesNotContain("curl");
@@ -33,11 +33,14 @@ class BannerTest {
 
     @Test
     void aGeneratedSecretIsShownWithWhereItIsKeptAndAPasteableCurl() {
-        String section = Banner.secretSection(HTTP,
-                new DevelopmentSecret(VerificationKeys.of(List.of(SECRET)),
-                        Optional.of(Path.of(".run-local/webhook-secret"))));
+        String section = Banner.secretSection(
+                HTTP,
+                new DevelopmentSecret(
+                        VerificationKeys.of(List.of(SECRET)), Optional.of(Path.of(".run-local/webhook-secret"))));
 
-        assertThat(section).contains(SECRET.encoded()).contains(".run-local/webhook-secret")
+        assertThat(section)
+                .contains(SECRET.encoded())
+                .contains(".run-local/webhook-secret")
                 .contains("curl -i " + HTTP + "/webhooks");
     }
 
@@ -45,14 +48,20 @@ class BannerTest {
     void publicKeysFromWebhookSecretsAreShownByFingerprintAndSayWhetherSendCanSign() {
         WebhookPublicKey key = WebhookPublicKey.parse("whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=");
 
-        String mixed = Banner.secretSection(HTTP,
-                new DevelopmentSecret(new VerificationKeys(List.of(SECRET), List.of(key)), Optional.empty()));
-        String keysOnly = Banner.secretSection(HTTP,
-                new DevelopmentSecret(new VerificationKeys(List.of(), List.of(key)), Optional.empty()));
+        String mixed = Banner.secretSection(
+                HTTP, new DevelopmentSecret(new VerificationKeys(List.of(SECRET), List.of(key)), Optional.empty()));
+        String keysOnly = Banner.secretSection(
+                HTTP, new DevelopmentSecret(new VerificationKeys(List.of(), List.of(key)), Optional.empty()));
 
-        assertThat(mixed).contains("from WEBHOOK_SECRETS (not shown)").contains(key.fingerprint())
-                .contains("./run-local send (signs with the first whsec_").doesNotContain(SECRET.encoded());
-        assertThat(keysOnly).contains(key.fingerprint()).contains("send cannot sign")
-                .doesNotContain("1SiA4o9h").doesNotContain("curl");
+        assertThat(mixed)
+                .contains("from WEBHOOK_SECRETS (not shown)")
+                .contains(key.fingerprint())
+                .contains("./run-local send (signs with the first whsec_")
+                .doesNotContain(SECRET.encoded());
+        assertThat(keysOnly)
+                .contains(key.fingerprint())
+                .contains("send cannot sign")
+                .doesNotContain("1SiA4o9h")
+                .doesNotContain("curl");
     }
 }

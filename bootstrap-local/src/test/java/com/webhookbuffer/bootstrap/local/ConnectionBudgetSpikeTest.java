@@ -1,11 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -63,8 +62,11 @@ class ConnectionBudgetSpikeTest {
                 for (int i = 0; i < WEBHOOKS; i++) {
                     int n = i;
                     sent.add(senders.submit(() -> {
-                        int answer = client.postSigned("wh_spike_" + n,
-                                SampleWebhooks.order("ord_spike_" + n, 1).json()).statusCode();
+                        int answer = client.postSigned(
+                                        "wh_spike_" + n,
+                                        SampleWebhooks.order("ord_spike_" + n, 1)
+                                                .json())
+                                .statusCode();
                         if (answer == 202) {
                             accepted.incrementAndGet();
                         }
@@ -73,11 +75,14 @@ class ConnectionBudgetSpikeTest {
                 for (Future<?> future : sent) {
                     future.get();
                 }
-                status = client.awaitStatus(Duration.ofMinutes(3),
+                status = client.awaitStatus(
+                        Duration.ofMinutes(3),
                         s -> s.get("counts").get("written").asLong() >= accepted.get());
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("spike (fsync and synchronous_commit %s): %d webhooks accepted and written in "
-                        + "%.1f s, %.0f/s%n", durable ? "on" : "off", WEBHOOKS, seconds, WEBHOOKS / seconds);
+                System.out.printf(
+                        "spike (fsync and synchronous_commit %s): %d webhooks accepted and written in "
+                                + "%.1f s, %.0f/s%n",
+                        durable ? "on" : "off", WEBHOOKS, seconds, WEBHOOKS / seconds);
             }
             DatabaseSettings db = DatabaseSettings.of(postgres.jdbcUrl(), "postgres", "postgres");
 
@@ -86,11 +91,15 @@ class ConnectionBudgetSpikeTest {
                     .isEqualTo(WEBHOOKS);
             assertThat(status.get("counts").get("written").asLong()).isEqualTo(WEBHOOKS);
             assertThat(status.get("queue").get("deadLetterDepth").asLong()).isZero();
-            assertThat(watcher.samples()).as("the watcher must have looked many times").isGreaterThan(100);
-            assertThat(watcher.mostSeen()).as("stack connections seen at once (budget %d)", BUDGET)
+            assertThat(watcher.samples())
+                    .as("the watcher must have looked many times")
+                    .isGreaterThan(100);
+            assertThat(watcher.mostSeen())
+                    .as("stack connections seen at once (budget %d)", BUDGET)
                     .isBetween(1, BUDGET);
-            System.out.printf("spike: %d webhooks, most connections seen %d of %d (%d samples)%n", WEBHOOKS,
-                    watcher.mostSeen(), BUDGET, watcher.samples());
+            System.out.printf(
+                    "spike: %d webhooks, most connections seen %d of %d (%d samples)%n",
+                    WEBHOOKS, watcher.mostSeen(), BUDGET, watcher.samples());
         }
     }
 
@@ -105,23 +114,36 @@ class ConnectionBudgetSpikeTest {
             try (LocalStack stack = start(postgres, state, 1);
                     StackClient client = new StackClient(stack.baseUri(), stack.secret())) {
                 for (int i = 0; i < 50; i++) {
-                    assertThat(client.postSigned("wh_one_" + i, SampleWebhooks.order("ord_one_" + i, 1).json())
-                            .statusCode()).isEqualTo(202);
+                    assertThat(client.postSigned(
+                                            "wh_one_" + i,
+                                            SampleWebhooks.order("ord_one_" + i, 1)
+                                                    .json())
+                                    .statusCode())
+                            .isEqualTo(202);
                 }
-                client.awaitStatus(Duration.ofMinutes(1), s -> s.get("counts").get("written").asLong() == 50);
+                client.awaitStatus(
+                        Duration.ofMinutes(1),
+                        s -> s.get("counts").get("written").asLong() == 50);
             }
-            assertThat(watcher.mostSeen()).as("stack connections seen at once (budget 1)").isEqualTo(1);
+            assertThat(watcher.mostSeen())
+                    .as("stack connections seen at once (budget 1)")
+                    .isEqualTo(1);
         }
     }
 
     private static LocalStack start(ExternalPostgres postgres, Path state, int budget) {
         Map<String, String> environment = new HashMap<>(postgres.environment());
         environment.putAll(Map.of(
-                LocalSettings.HTTP_PORT, "0",
-                LocalSettings.SQS_PORT, "0",
-                LocalSettings.LOCAL_STATE_DIR, state.toString(),
-                LocalSettings.DB_MAX_CONNECTIONS, Integer.toString(budget)));
-        return LocalStack.start(LocalSettings.from(environment),
+                LocalSettings.HTTP_PORT,
+                "0",
+                LocalSettings.SQS_PORT,
+                "0",
+                LocalSettings.LOCAL_STATE_DIR,
+                state.toString(),
+                LocalSettings.DB_MAX_CONNECTIONS,
+                Integer.toString(budget)));
+        return LocalStack.start(
+                LocalSettings.from(environment),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
@@ -139,7 +161,8 @@ class ConnectionBudgetSpikeTest {
         }
 
         private void watch(Connection connection) {
-            try (connection; Statement statement = connection.createStatement()) {
+            try (connection;
+                    Statement statement = connection.createStatement()) {
                 while (running.get()) {
                     try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
                             + "WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {

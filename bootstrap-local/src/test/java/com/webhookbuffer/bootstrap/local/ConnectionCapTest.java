@@ -28,8 +28,8 @@ class ConnectionCapTest {
     @Test
     void connectionsPastTheCapAreClosedAtOnceAndTheFrontAnswersAgainWhenSomeClose(@TempDir Path state)
             throws Exception {
-        try (StackProcess process = new StackProcess(state, Map.of(),
-                List.of("-Djdk.httpserver.maxConnections=" + CAP))) {
+        try (StackProcess process =
+                new StackProcess(state, Map.of(), List.of("-Djdk.httpserver.maxConnections=" + CAP))) {
             process.awaitReady().close();
             List<Socket> opened = new ArrayList<>();
             List<Socket> held = new ArrayList<>();
@@ -47,13 +47,14 @@ class ConnectionCapTest {
                         held.add(socket);
                     }
                 }
-                System.out.printf("ConnectionCapTest: %d connections held, %d closed at once%n", held.size(),
-                        refused);
+                System.out.printf("ConnectionCapTest: %d connections held, %d closed at once%n", held.size(), refused);
                 assertThat(held.size()).isLessThanOrEqualTo(CAP);
                 assertThat(refused).isGreaterThanOrEqualTo(20);
                 Instant asked = Instant.now();
-                assertThat(RawHttp.exchange(process.baseUri(), "GET", "/health", "", new byte[0]).status())
-                        .as("at the cap, a new request is refused, not kept waiting").isEqualTo(-1);
+                assertThat(RawHttp.exchange(process.baseUri(), "GET", "/health", "", new byte[0])
+                                .status())
+                        .as("at the cap, a new request is refused, not kept waiting")
+                        .isEqualTo(-1);
                 assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(2));
             } finally {
                 for (Socket socket : opened) {
@@ -64,9 +65,12 @@ class ConnectionCapTest {
             int status = -1;
             while (status != 200 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
-                status = RawHttp.exchange(process.baseUri(), "GET", "/health", "", new byte[0]).status();
+                status = RawHttp.exchange(process.baseUri(), "GET", "/health", "", new byte[0])
+                        .status();
             }
-            assertThat(status).as("the front answers again once connections close").isEqualTo(200);
+            assertThat(status)
+                    .as("the front answers again once connections close")
+                    .isEqualTo(200);
         }
     }
 

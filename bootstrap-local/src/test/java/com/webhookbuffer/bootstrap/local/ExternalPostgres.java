@@ -38,7 +38,8 @@ final class ExternalPostgres implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "30");
             if (durable) {
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
             server = builder.start();

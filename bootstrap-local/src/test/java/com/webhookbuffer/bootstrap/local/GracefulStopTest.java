@@ -1,10 +1,9 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,9 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulStopTest {
 
     private static final Map<String, String> QUICK_RETRIES = Map.of(
-            LocalSettings.VISIBILITY_TIMEOUT_SECONDS, "3",
-            "RETRY_BACKOFF_BASE_SECONDS", "1",
-            "RETRY_BACKOFF_CAP_SECONDS", "2");
+            LocalSettings.VISIBILITY_TIMEOUT_SECONDS,
+            "3",
+            "RETRY_BACKOFF_BASE_SECONDS",
+            "1",
+            "RETRY_BACKOFF_CAP_SECONDS",
+            "2");
     private static final Pattern KEPT = Pattern.compile("Kept for the next start: (\\d+) queued");
 
     @Test
@@ -57,8 +59,11 @@ class GracefulStopTest {
                     int n = i;
                     sent.add(senders.submit(() -> {
                         try {
-                            int answer = client.postSigned("wh_stop_" + n,
-                                    SampleWebhooks.order("ord_stop_" + n, 1).json()).statusCode();
+                            int answer = client.postSigned(
+                                            "wh_stop_" + n,
+                                            SampleWebhooks.order("ord_stop_" + n, 1)
+                                                    .json())
+                                    .statusCode();
                             (answer == 202 ? accepted : refused).incrementAndGet();
                         } catch (UncheckedIOException stackGone) {
                             refused.incrementAndGet();
@@ -76,14 +81,19 @@ class GracefulStopTest {
                 printed = stack.printed();
                 assertThat(exit).as(printed).isZero();
             }
-            assertThat(printed).contains("Stopping: refusing new webhooks (503)").contains("Stopped.");
-            assertThat(refused.get()).as("webhooks sent after the signal are refused").isPositive();
+            assertThat(printed)
+                    .contains("Stopping: refusing new webhooks (503)")
+                    .contains("Stopped.");
+            assertThat(refused.get())
+                    .as("webhooks sent after the signal are refused")
+                    .isPositive();
 
             DatabaseSettings db = db(postgres);
             long writtenBeforeStop = StackClient.count(db, "SELECT count(*) FROM processed_webhooks");
             Matcher kept = KEPT.matcher(printed);
             long keptForRestart = kept.find() ? Long.parseLong(kept.group(1)) : 0;
-            System.out.printf("graceful stop: %d accepted, %d refused, %d written, %d kept for the restart%n",
+            System.out.printf(
+                    "graceful stop: %d accepted, %d refused, %d written, %d kept for the restart%n",
                     accepted.get(), refused.get(), writtenBeforeStop, keptForRestart);
             assertThat(writtenBeforeStop + keptForRestart).isEqualTo(accepted.get());
 
@@ -104,8 +114,12 @@ class GracefulStopTest {
                 // The database goes first, so everything accepted from here on can only be in the queue.
                 postgres.stop();
                 for (int i = 0; i < 100; i++) {
-                    if (client.postSigned("wh_kill_" + i, SampleWebhooks.order("ord_kill_" + i, 1).json())
-                            .statusCode() == 202) {
+                    if (client.postSigned(
+                                            "wh_kill_" + i,
+                                            SampleWebhooks.order("ord_kill_" + i, 1)
+                                                    .json())
+                                    .statusCode()
+                            == 202) {
                         accepted++;
                     }
                 }
@@ -115,21 +129,30 @@ class GracefulStopTest {
             assertThat(accepted).isEqualTo(100);
             postgres.start();
             restartAndAwaitWritten(postgres, state, accepted, QUICK_RETRIES);
-            assertThat(StackClient.count(db(postgres), "SELECT count(*) FROM orders")).isEqualTo(accepted);
+            assertThat(StackClient.count(db(postgres), "SELECT count(*) FROM orders"))
+                    .isEqualTo(accepted);
         }
     }
 
-    private static void restartAndAwaitWritten(ExternalPostgres postgres, Path state, long expected,
-            Map<String, String> settings) throws InterruptedException {
+    private static void restartAndAwaitWritten(
+            ExternalPostgres postgres, Path state, long expected, Map<String, String> settings)
+            throws InterruptedException {
         Map<String, String> again = new HashMap<>(postgres.environment());
         again.putAll(settings);
-        again.putAll(Map.of(LocalSettings.HTTP_PORT, "0", LocalSettings.SQS_PORT, "0",
-                LocalSettings.LOCAL_STATE_DIR, state.toString()));
+        again.putAll(Map.of(
+                LocalSettings.HTTP_PORT,
+                "0",
+                LocalSettings.SQS_PORT,
+                "0",
+                LocalSettings.LOCAL_STATE_DIR,
+                state.toString()));
         DatabaseSettings db = db(postgres);
-        try (LocalStack restarted = LocalStack.start(LocalSettings.from(again),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try (LocalStack restarted = LocalStack.start(
+                        LocalSettings.from(again),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
                 StackClient client = new StackClient(restarted.baseUri(), restarted.secret())) {
-            client.awaitStatus(Duration.ofMinutes(1),
+            client.awaitStatus(
+                    Duration.ofMinutes(1),
                     s -> StackClient.count(db, "SELECT count(*) FROM processed_webhooks") == expected);
         }
     }

@@ -1,11 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.HttpFront;
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.application.ingest.WebhookSignature;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.testing.HostileRequests;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;
@@ -39,12 +38,14 @@ class HostileClientsTest {
 
     @TempDir
     static Path state;
+
     private static LocalStack stack;
     private static StackClient client;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalSettings.from(Map.of(
+        stack = LocalStack.start(
+                LocalSettings.from(Map.of(
                         LocalSettings.HTTP_PORT, "0",
                         LocalSettings.SQS_PORT, "0",
                         LocalSettings.LOCAL_STATE_DIR, state.toString(),
@@ -68,15 +69,17 @@ class HostileClientsTest {
                 Socket socket = RawHttp.connect(stack.baseUri());
                 if (i % 10 == 0) {
                     // Some start a request and never finish its headers.
-                    socket.getOutputStream().write("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Le"
-                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Le"
+                                    .getBytes(StandardCharsets.US_ASCII));
                 }
                 idle.add(socket);
             }
             Instant before = Instant.now();
             System.out.println("HostileClientsTest: 3000 connections opened in " + Duration.between(opening, before));
             assertThat(client.get("/health").statusCode()).isEqualTo(200);
-            HttpResponse<String> accepted = client.postSigned("wh_hostile_idle",
+            HttpResponse<String> accepted = client.postSigned(
+                    "wh_hostile_idle",
                     SampleWebhooks.order("ord_hostile_idle", 1).json());
             Duration took = Duration.between(before, Instant.now());
             System.out.println("HostileClientsTest: /health and a POST beside 3000 idle connections took " + took);
@@ -93,15 +96,19 @@ class HostileClientsTest {
     void aRequestSentByHalfIsCutOffOnceItsTimeIsUp() throws Exception {
         try (Socket socket = RawHttp.connect(stack.baseUri())) {
             socket.setSoTimeout((HttpFront.REQUEST_SECONDS + 10) * 1000);
-            socket.getOutputStream().write(("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"type\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 100\r\n\r\n{\"type\":")
+                            .getBytes(StandardCharsets.US_ASCII));
             Instant sent = Instant.now();
             int read = readUntilClosed(socket.getInputStream());
             Duration held = Duration.between(sent, Instant.now());
             System.out.println("HostileClientsTest: half a request was held for " + held);
             assertThat(read).as("nothing is answered to half a request").isZero();
-            assertThat(held).isBetween(Duration.ofSeconds(HttpFront.REQUEST_SECONDS - 1),
-                    Duration.ofSeconds(HttpFront.REQUEST_SECONDS + 5));
+            assertThat(held)
+                    .isBetween(
+                            Duration.ofSeconds(HttpFront.REQUEST_SECONDS - 1),
+                            Duration.ofSeconds(HttpFront.REQUEST_SECONDS + 5));
         }
     }
 
@@ -109,8 +116,10 @@ class HostileClientsTest {
     void aBodyAnnouncedTooLargeIsAnswered413BeforeItIsSent() throws Exception {
         try (Socket socket = RawHttp.connect(stack.baseUri())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 1000000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /webhooks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 1000000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             // Not a byte of the body was sent: the answer cannot have waited for it.
             socket.shutdownOutput();
@@ -125,8 +134,9 @@ class HostileClientsTest {
         long seed = HostileRequests.seed();
         int cases = HostileRequests.cases(300);
         System.out.printf("HostileClientsTest: %d generated cases, -Dfuzz.seed=%d%n", cases, seed);
-        HostileRequests requests = new HostileRequests(seed, (id, timestamp, body) ->
-                WebhookSignature.sign(stack.secret(), id, Long.parseLong(timestamp), body),
+        HostileRequests requests = new HostileRequests(
+                seed,
+                (id, timestamp, body) -> WebhookSignature.sign(stack.secret(), id, Long.parseLong(timestamp), body),
                 Instant.now().getEpochSecond());
         Map<Integer, Integer> answers = new TreeMap<>();
         Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
@@ -137,10 +147,11 @@ class HostileClientsTest {
             header(headers, "webhook-id", request.webhookId());
             header(headers, "webhook-timestamp", request.timestamp());
             header(headers, "webhook-signature", request.signature());
-            RawHttp.Response response = RawHttp.exchange(stack.baseUri(), "POST", "/webhooks",
-                    headers.toString(), request.body());
+            RawHttp.Response response =
+                    RawHttp.exchange(stack.baseUri(), "POST", "/webhooks", headers.toString(), request.body());
             answers.merge(response.status(), 1, Integer::sum);
-            assertThat(response.status()).as("seed %d, %s: %s", seed, request, response.head())
+            assertThat(response.status())
+                    .as("seed %d, %s: %s", seed, request, response.head())
                     .matches(status -> status < 500 || status == 503, "below 500, or 503");
             if (response.status() == 202) {
                 acceptedIds.add(request.webhookId());
@@ -148,11 +159,16 @@ class HostileClientsTest {
         }
         System.out.println("HostileClientsTest: answers " + answers + " (-1: closed by the server unanswered)");
         assertThat(acceptedIds).as("the generator must reach the queue").isNotEmpty();
-        client.awaitStatus(Duration.ofSeconds(60), status -> status.get("counts").get("written").asLong()
-                + status.get("counts").get("stale").asLong() + status.get("counts").get("duplicate").asLong()
-                >= acceptedIds.size());
-        assertThat(StackClient.count(stack.database(), "SELECT count(*) FROM processed_webhooks"
-                + " WHERE webhook_id LIKE 'wh_fuzz_%'")).isEqualTo(acceptedIds.size());
+        client.awaitStatus(
+                Duration.ofSeconds(60),
+                status -> status.get("counts").get("written").asLong()
+                                + status.get("counts").get("stale").asLong()
+                                + status.get("counts").get("duplicate").asLong()
+                        >= acceptedIds.size());
+        assertThat(StackClient.count(
+                        stack.database(),
+                        "SELECT count(*) FROM processed_webhooks" + " WHERE webhook_id LIKE 'wh_fuzz_%'"))
+                .isEqualTo(acceptedIds.size());
         assertThat(client.status().get("counts").get("deadLettered").asLong()).isZero();
         assertThat(client.status().get("queue").get("deadLetterDepth").asLong()).isZero();
     }
@@ -160,7 +176,10 @@ class HostileClientsTest {
     /** A header line, unless the generated request leaves it out; a value is sent as it is, CR and LF aside. */
     private static void header(StringBuilder headers, String name, String value) {
         if (value != null) {
-            headers.append(name).append(": ").append(value.replace('\r', ' ').replace('\n', ' ')).append("\r\n");
+            headers.append(name)
+                    .append(": ")
+                    .append(value.replace('\r', ' ').replace('\n', ' '))
+                    .append("\r\n");
         }
     }
 

@@ -1,14 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.cloud.ApiGatewayDoor;
-
-import com.webhookbuffer.bootstrap.local.parts.HttpFront;
-
-import com.webhookbuffer.bootstrap.local.StackClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.aws.in.ApiGatewayWebhookHandler;
+import com.webhookbuffer.bootstrap.local.cloud.ApiGatewayDoor;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
 import com.webhookbuffer.domain.webhook.IncomingWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
@@ -39,7 +35,11 @@ class HttpFrontTest {
             received.add(incoming);
             return new AcceptOutcome.Accepted(new WebhookId(incoming.headers().value("webhook-id")), "message-1");
         });
-        return HttpFront.start(0, ApiGatewayDoor.of(handler), MAX_BODY_BYTES, accepting::get,
+        return HttpFront.start(
+                0,
+                ApiGatewayDoor.of(handler),
+                MAX_BODY_BYTES,
+                accepting::get,
                 Map.of("/status", () -> HttpFront.json(200, "{\"ok\":true}")),
                 acceptedCount::incrementAndGet);
     }
@@ -68,12 +68,13 @@ class HttpFrontTest {
         byte[] body = {'{', (byte) 0xC3, '\r', '\n', (byte) 0xFF, '}'};
         try (HttpFront front = start();
                 StackClient client = new StackClient(front.baseUri(), WebhookSecret.ofKey(new byte[32]))) {
-            HttpResponse<String> answer = client.post(HttpRequest.newBuilder(front.baseUri().resolve("/webhooks"))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Webhook-Id", "wh_front_2")
-                    .header("webhook-timestamp", "1700000000")
-                    .header("webhook-signature", "v1,abc")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+            HttpResponse<String> answer =
+                    client.post(HttpRequest.newBuilder(front.baseUri().resolve("/webhooks"))
+                            .header("Content-Type", "application/json; charset=utf-8")
+                            .header("Webhook-Id", "wh_front_2")
+                            .header("webhook-timestamp", "1700000000")
+                            .header("webhook-signature", "v1,abc")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
             assertThat(answer.statusCode()).isEqualTo(202);
             assertThat(acceptedCount.get()).isEqualTo(1);
@@ -94,13 +95,15 @@ class HttpFrontTest {
             HttpResponse<String> announced = client.postSigned("wh_front_3", new byte[MAX_BODY_BYTES + 1]);
             assertThat(announced.statusCode()).isEqualTo(413);
             assertThat(announced.body()).contains("the body has " + (MAX_BODY_BYTES + 1) + " bytes");
-            assertThat(announced.headers().firstValue("Connection")).as("the unread body ends the connection")
+            assertThat(announced.headers().firstValue("Connection"))
+                    .as("the unread body ends the connection")
                     .hasValue("close");
             // No Content-Length: the front reads one byte past the limit and stops there.
-            HttpResponse<String> chunked = client.post(HttpRequest.newBuilder(front.baseUri().resolve("/webhooks"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> new java.io.ByteArrayInputStream(new byte[MAX_BODY_BYTES * 64]))));
+            HttpResponse<String> chunked =
+                    client.post(HttpRequest.newBuilder(front.baseUri().resolve("/webhooks"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new java.io.ByteArrayInputStream(new byte[MAX_BODY_BYTES * 64]))));
             assertThat(chunked.statusCode()).isEqualTo(413);
             assertThat(chunked.body()).contains("more than " + MAX_BODY_BYTES);
             assertThat(chunked.headers().firstValue("Connection")).hasValue("close");

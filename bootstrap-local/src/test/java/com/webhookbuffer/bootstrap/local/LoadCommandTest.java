@@ -1,19 +1,16 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.command.load.LoadOptions;
-import com.webhookbuffer.bootstrap.local.command.load.LoadSender;
-
-import com.webhookbuffer.bootstrap.local.command.load.LoadCommand;
-import com.webhookbuffer.bootstrap.local.command.load.LoadPlan;
-import com.webhookbuffer.bootstrap.local.command.load.ProgressLine;
-import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.command.load.LoadOptions;
+import com.webhookbuffer.bootstrap.local.command.load.LoadPlan;
+import com.webhookbuffer.bootstrap.local.command.load.LoadSender;
+import com.webhookbuffer.bootstrap.local.command.load.ProgressLine;
 import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,18 +38,26 @@ class LoadCommandTest {
 
     @TempDir
     static Path state;
+
     private static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalSettings.from(Map.of(
-                LocalSettings.HTTP_PORT, "0",
-                LocalSettings.SQS_PORT, "0",
-                LocalSettings.LOCAL_STATE_DIR, state.toString(),
-                LocalSettings.DB_MAX_CONNECTIONS, "4",
-                LocalSettings.VISIBILITY_TIMEOUT_SECONDS, "5",
-                "RETRY_BACKOFF_BASE_SECONDS", "1")), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8));
+        stack = LocalStack.start(
+                LocalSettings.from(Map.of(
+                        LocalSettings.HTTP_PORT,
+                        "0",
+                        LocalSettings.SQS_PORT,
+                        "0",
+                        LocalSettings.LOCAL_STATE_DIR,
+                        state.toString(),
+                        LocalSettings.DB_MAX_CONNECTIONS,
+                        "4",
+                        LocalSettings.VISIBILITY_TIMEOUT_SECONDS,
+                        "5",
+                        "RETRY_BACKOFF_BASE_SECONDS",
+                        "1")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -112,7 +117,7 @@ class LoadCommandTest {
     @Test
     void aRefusalIsSaidInTheStacksOwnWords() {
         assertThat(LoadSender.reason("{\"type\":\"urn:webhook-buffer:problem:queue-unavailable\",\"status\":503,"
-                + "\"detail\":\"the queue did not confirm the webhook\"}"))
+                        + "\"detail\":\"the queue did not confirm the webhook\"}"))
                 .isEqualTo("the queue did not confirm the webhook");
         // Not a problem document (a proxy's page, say): its start, on one line.
         assertThat(LoadSender.reason("<html>\n  <body>Bad Gateway</body>\n</html>\n"))
@@ -132,7 +137,8 @@ class LoadCommandTest {
         Result load = load(List.of("load", "10"), Map.of(LocalSettings.HTTP_PORT, Integer.toString(closed)));
 
         assertThat(load.status()).isEqualTo(1);
-        assertThat(load.err()).contains("no stack answers at http://127.0.0.1:" + closed + " (HTTP_PORT " + closed)
+        assertThat(load.err())
+                .contains("no stack answers at http://127.0.0.1:" + closed + " (HTTP_PORT " + closed)
                 .contains("Start one with ./run-local");
         assertThat(load.out()).isEmpty();
     }
@@ -163,16 +169,18 @@ class LoadCommandTest {
             // No stack is asked: a usage error is found before anything is sent.
             Result result = load(args, Map.of(LocalSettings.HTTP_PORT, "1"));
             assertThat(result.status()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(result.err()).as(String.join(" ", args)).contains(message)
+            assertThat(result.err())
+                    .as(String.join(" ", args))
+                    .contains(message)
                     .contains("usage: ./run-local load [N] [--rate R] [--concurrency C]");
         });
         assertThat(LoadOptions.parse(List.of("--rate", "2.5", "300", "--concurrency=4")))
                 .isEqualTo(new LoadOptions(300, Optional.of(2.5), 4));
-        assertThat(LoadOptions.parse(List.of()))
-                .isEqualTo(new LoadOptions(1000, Optional.empty(), 32));
+        assertThat(LoadOptions.parse(List.of())).isEqualTo(new LoadOptions(1000, Optional.empty(), 32));
         assertThat(load(List.of("help"), Map.of()).out())
                 .contains("./run-local load [N] [--rate R] [--concurrency C]")
-                .contains("N signed sample orders (default 1000;").contains("keep-alive connections (default 32)");
+                .contains("N signed sample orders (default 1000;")
+                .contains("keep-alive connections (default 32)");
     }
 
     @Test
@@ -201,13 +209,16 @@ class LoadCommandTest {
         progress.end();
 
         String drawn = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(drawn).startsWith("\rsending  [").contains("\rsending  [########################] 4/4 100%")
-                .contains("1 not 202").contains("queue 12 + 3 in flight  db connections 4/4").endsWith("\n");
+        assertThat(drawn)
+                .startsWith("\rsending  [")
+                .contains("\rsending  [########################] 4/4 100%")
+                .contains("1 not 202")
+                .contains("queue 12 + 3 in flight  db connections 4/4")
+                .endsWith("\n");
         assertThat(drawn.chars().filter(c -> c == '\n').count()).isEqualTo(1);
     }
 
-    private record Result(int status, String out, String err) {
-    }
+    private record Result(int status, String out, String err) {}
 
     private static long count(String fromWhere) {
         return StackClient.count(stack.database(), "SELECT count(*) FROM " + fromWhere);
@@ -220,7 +231,10 @@ class LoadCommandTest {
         environment.putAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = RunLocal.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = RunLocal.run(
+                args,
+                environment,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,9 +1,8 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadOnAStoppingStackTest {
 
-    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true,
-            StandardCharsets.UTF_8);
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     @Test
     void withTheEmbeddedDatabaseStoppedTooTheSummarySaysTheDatabaseStoppedAnswering(@TempDir Path state)
@@ -42,8 +40,7 @@ class LoadOnAStoppingStackTest {
     }
 
     @Test
-    void withAnExternalDatabaseLeftRunningTheSummarySaysTheStackStoppedAnswering(@TempDir Path state)
-            throws Exception {
+    void withAnExternalDatabaseLeftRunningTheSummarySaysTheStackStoppedAnswering(@TempDir Path state) throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
             Map<String, String> environment = new HashMap<>(postgres.environment());
             environment.put(LocalSettings.LOCAL_STATE_DIR, state.toString());
@@ -59,16 +56,19 @@ class LoadOnAStoppingStackTest {
 
     /** Starts a stack, sends it a load, stops the stack once it has accepted some; returns what the load printed. */
     private static String loadThenStop(Map<String, String> environment) throws Exception {
-        environment.putAll(Map.of(LocalSettings.HTTP_PORT, "0", LocalSettings.SQS_PORT, "0",
-                LocalSettings.DB_MAX_CONNECTIONS, "4"));
+        environment.putAll(Map.of(
+                LocalSettings.HTTP_PORT, "0", LocalSettings.SQS_PORT, "0", LocalSettings.DB_MAX_CONNECTIONS, "4"));
         LocalStack stack = LocalStack.start(LocalSettings.from(environment), QUIET);
         try (StackClient client = new StackClient(stack.baseUri(), stack.secret())) {
             Map<String, String> loadEnvironment = new HashMap<>(environment);
-            loadEnvironment.put(LocalSettings.HTTP_PORT, Integer.toString(stack.baseUri().getPort()));
+            loadEnvironment.put(
+                    LocalSettings.HTTP_PORT, Integer.toString(stack.baseUri().getPort()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CompletableFuture<Integer> load = CompletableFuture.supplyAsync(() -> RunLocal.run(
-                    List.of("load", "5000", "--concurrency", "8"), loadEnvironment,
-                    new PrintStream(out, true, StandardCharsets.UTF_8), QUIET));
+                    List.of("load", "5000", "--concurrency", "8"),
+                    loadEnvironment,
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    QUIET));
 
             awaitAccepted(client, 50);
             stack.close();

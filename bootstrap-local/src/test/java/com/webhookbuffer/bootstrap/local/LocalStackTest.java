@@ -1,16 +1,14 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
-
-import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,14 +44,15 @@ class LocalStackTest {
 
     @TempDir
     static Path state;
+
     private static LocalStack stack;
     private static StackClient client;
     private static final ByteArrayOutputStream BANNER = new ByteArrayOutputStream();
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalSettings.from(environment()),
-                new PrintStream(BANNER, true, StandardCharsets.UTF_8));
+        stack = LocalStack.start(
+                LocalSettings.from(environment()), new PrintStream(BANNER, true, StandardCharsets.UTF_8));
         client = new StackClient(stack.baseUri(), stack.secret());
     }
 
@@ -65,12 +64,18 @@ class LocalStackTest {
 
     static Map<String, String> environment() {
         return Map.of(
-                LocalSettings.HTTP_PORT, "0",
-                LocalSettings.SQS_PORT, "0",
-                LocalSettings.LOCAL_STATE_DIR, state.toString(),
-                LocalSettings.DB_MAX_CONNECTIONS, "4",
-                LocalSettings.VISIBILITY_TIMEOUT_SECONDS, "5",
-                "RETRY_BACKOFF_BASE_SECONDS", "1");
+                LocalSettings.HTTP_PORT,
+                "0",
+                LocalSettings.SQS_PORT,
+                "0",
+                LocalSettings.LOCAL_STATE_DIR,
+                state.toString(),
+                LocalSettings.DB_MAX_CONNECTIONS,
+                "4",
+                LocalSettings.VISIBILITY_TIMEOUT_SECONDS,
+                "5",
+                "RETRY_BACKOFF_BASE_SECONDS",
+                "1");
     }
 
     private static DatabaseSettings db() {
@@ -95,36 +100,55 @@ class LocalStackTest {
     @Test
     void theReadmesPsqlLineReadsTheOrdersOfTheEmbeddedDatabase() throws Exception {
         assumeTrue(onPath("psql"), "needs the psql client");
-        assertThat(client.postSigned("wh_e2e_psql", SampleWebhooks.order("ord_e2e_psql", 1).json()).statusCode())
+        assertThat(client.postSigned(
+                                "wh_e2e_psql",
+                                SampleWebhooks.order("ord_e2e_psql", 1).json())
+                        .statusCode())
                 .isEqualTo(202);
         client.awaitStatus(SETTLE, s -> count("orders WHERE order_id = 'ord_e2e_psql'") == 1);
-        Process psql = new ProcessBuilder("bash", "-c", "psql \"$(cat " + state.resolve(LocalDatabase.DB_URL_FILE)
-                + ")\" -c 'select order_id, version, status, total from orders'")
-                .redirectErrorStream(true).start();
+        Process psql = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "psql \"$(cat " + state.resolve(LocalDatabase.DB_URL_FILE)
+                                + ")\" -c 'select order_id, version, status, total from orders'")
+                .redirectErrorStream(true)
+                .start();
         assertThat(psql.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("ord_e2e_psql").contains("placed").contains("39.98");
+                .contains("ord_e2e_psql")
+                .contains("placed")
+                .contains("39.98");
     }
 
     @Test
     void duplicatesAndOutOfOrderVersionsEndAsOneRowAtTheHighestVersion() throws Exception {
-        assertThat(client.postSigned("wh_e2e_a2", SampleWebhooks.order("ord_e2e_a", 2).json()).statusCode())
+        assertThat(client.postSigned(
+                                "wh_e2e_a2",
+                                SampleWebhooks.order("ord_e2e_a", 2).json())
+                        .statusCode())
                 .isEqualTo(202);
-        assertThat(client.postSigned("wh_e2e_a2", SampleWebhooks.order("ord_e2e_a", 2).json()).statusCode())
+        assertThat(client.postSigned(
+                                "wh_e2e_a2",
+                                SampleWebhooks.order("ord_e2e_a", 2).json())
+                        .statusCode())
                 .isEqualTo(202);
-        client.awaitStatus(SETTLE, status -> count("processed_webhooks WHERE order_id = 'ord_e2e_a'") == 1
-                && status.get("counts").get("duplicate").asLong() >= 1);
+        client.awaitStatus(
+                SETTLE,
+                status -> count("processed_webhooks WHERE order_id = 'ord_e2e_a'") == 1
+                        && status.get("counts").get("duplicate").asLong() >= 1);
 
-        HttpResponse<String> older = client.postSigned("wh_e2e_a1", SampleWebhooks.order("ord_e2e_a", 1).json());
+        HttpResponse<String> older = client.postSigned(
+                "wh_e2e_a1", SampleWebhooks.order("ord_e2e_a", 1).json());
         assertThat(older.statusCode()).isEqualTo(202);
         assertThat(older.body()).contains("\"id\":\"wh_e2e_a1\"");
-        JsonNode status = client.awaitStatus(SETTLE,
-                s -> count("processed_webhooks WHERE order_id = 'ord_e2e_a'") == 2);
+        JsonNode status =
+                client.awaitStatus(SETTLE, s -> count("processed_webhooks WHERE order_id = 'ord_e2e_a'") == 2);
 
         assertThat(count("orders WHERE order_id = 'ord_e2e_a'")).isEqualTo(1);
         assertThat(count("orders WHERE order_id = 'ord_e2e_a' AND version = 2 AND webhook_id = 'wh_e2e_a2'"))
                 .isEqualTo(1);
-        assertThat(count("processed_webhooks WHERE webhook_id = 'wh_e2e_a1' AND outcome = 'stale'")).isEqualTo(1);
+        assertThat(count("processed_webhooks WHERE webhook_id = 'wh_e2e_a1' AND outcome = 'stale'"))
+                .isEqualTo(1);
         JsonNode counts = status.get("counts");
         assertThat(counts.get("accepted").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(counts.get("written").asLong()).isGreaterThanOrEqualTo(1);
@@ -133,30 +157,37 @@ class LocalStackTest {
 
     @Test
     void badRequestsAreAnsweredWithProblemDetailsAndNothingIsQueued() throws Exception {
-        long acceptedBefore = client.awaitDrained(SETTLE).get("counts").get("accepted").asLong();
+        long acceptedBefore =
+                client.awaitDrained(SETTLE).get("counts").get("accepted").asLong();
         byte[] valid = SampleWebhooks.order("ord_e2e_bad", 1).bytes();
 
-        HttpResponse<String> invalid = client.postSigned("wh_e2e_invalid",
-                SampleWebhooks.order("ord_e2e_bad", 1).with("data.items[0].quantity", 0).json());
+        HttpResponse<String> invalid = client.postSigned(
+                "wh_e2e_invalid",
+                SampleWebhooks.order("ord_e2e_bad", 1)
+                        .with("data.items[0].quantity", 0)
+                        .json());
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("content-type")).hasValue("application/problem+json");
         assertThat(invalid.body()).contains("urn:webhook-buffer:problem:").contains("quantity");
 
-        HttpResponse<String> unsigned = client.post(HttpRequest.newBuilder(stack.baseUri().resolve("/webhooks"))
-                .header("content-type", "application/json")
-                .header("webhook-id", "wh_e2e_unsigned")
-                .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(valid)));
+        HttpResponse<String> unsigned =
+                client.post(HttpRequest.newBuilder(stack.baseUri().resolve("/webhooks"))
+                        .header("content-type", "application/json")
+                        .header("webhook-id", "wh_e2e_unsigned")
+                        .header("webhook-timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(valid)));
         assertThat(unsigned.statusCode()).isEqualTo(401);
 
         byte[] oversized = new byte[300 * 1024];
         Arrays.fill(oversized, (byte) ' ');
         System.arraycopy(valid, 0, oversized, 0, valid.length);
-        assertThat(client.postSigned("wh_e2e_oversized", oversized).statusCode()).isEqualTo(413);
+        assertThat(client.postSigned("wh_e2e_oversized", oversized).statusCode())
+                .isEqualTo(413);
 
-        HttpResponse<String> notJson = client.post(HttpRequest.newBuilder(stack.baseUri().resolve("/webhooks"))
-                .header("content-type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        HttpResponse<String> notJson =
+                client.post(HttpRequest.newBuilder(stack.baseUri().resolve("/webhooks"))
+                        .header("content-type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("hello")));
         assertThat(notJson.statusCode()).isEqualTo(415);
 
         JsonNode status = client.awaitDrained(SETTLE);
@@ -170,15 +201,19 @@ class LocalStackTest {
         try (SqsClient producer = SqsClients.forEndpoint(stack.sqsEndpoint(), Region.US_EAST_1)) {
             producer.sendMessage(send -> send.queueUrl(stack.queueUrl())
                     .messageBody("{\"not\":\"a webhook\"}")
-                    .messageAttributes(Map.of("origin", MessageAttributeValue.builder()
-                            .dataType("String").stringValue("e2e-poison").build())));
+                    .messageAttributes(Map.of(
+                            "origin",
+                            MessageAttributeValue.builder()
+                                    .dataType("String")
+                                    .stringValue("e2e-poison")
+                                    .build())));
         }
-        JsonNode status = client.awaitStatus(SETTLE,
-                s -> s.get("queue").get("deadLetterDepth").asLong() >= 1);
+        JsonNode status = client.awaitStatus(
+                SETTLE, s -> s.get("queue").get("deadLetterDepth").asLong() >= 1);
         assertThat(status.get("counts").get("deadLettered").asLong()).isGreaterThanOrEqualTo(1);
 
-        Map<String, String> operator = Map.of(LocalSettings.SQS_PORT,
-                Integer.toString(stack.sqsEndpoint().getPort()));
+        Map<String, String> operator = Map.of(
+                LocalSettings.SQS_PORT, Integer.toString(stack.sqsEndpoint().getPort()));
         Result list = run(List.of("dlq", "list"), operator);
         assertThat(list.status()).isZero();
         assertThat(list.out()).contains("reason:").contains("dead letter(s) in " + stack.deadLetterQueueUrl());
@@ -189,15 +224,18 @@ class LocalStackTest {
         assertThat(redrive.status()).as(redrive.out()).isZero();
         assertThat(redrive.out()).contains("redrive complete");
         // Still poison, so it is dead-lettered again: redrive moved it, the worker judged it once more.
-        client.awaitStatus(SETTLE, s -> s.get("counts").get("deadLettered").asLong() >= 2
-                && s.get("queue").get("deadLetterDepth").asLong() >= 1);
+        client.awaitStatus(
+                SETTLE,
+                s -> s.get("counts").get("deadLettered").asLong() >= 2
+                        && s.get("queue").get("deadLetterDepth").asLong() >= 1);
     }
 
     @Test
     void sendSignsWithTheStacksSecretAndTheOrderIsWritten() throws Exception {
         Path file = state.resolve("order.json");
         Files.writeString(file, SampleWebhooks.order("ord_e2e_send", 1).json());
-        Result sent = run(List.of("send", file.toString()),
+        Result sent = run(
+                List.of("send", file.toString()),
                 Map.of(LocalSettings.HTTP_PORT, Integer.toString(stack.baseUri().getPort())));
         assertThat(sent.status()).as(sent.out()).isZero();
         assertThat(sent.out()).contains("202");
@@ -216,8 +254,11 @@ class LocalStackTest {
         }
 
         // Its database was left alone: a webhook still goes all the way.
-        assertThat(client.postSigned("wh_e2e_second", SampleWebhooks.order("ord_e2e_second", 1).json())
-                .statusCode()).isEqualTo(202);
+        assertThat(client.postSigned(
+                                "wh_e2e_second",
+                                SampleWebhooks.order("ord_e2e_second", 1).json())
+                        .statusCode())
+                .isEqualTo(202);
         client.awaitStatus(SETTLE, s -> count("orders WHERE order_id = 'ord_e2e_second'") == 1);
     }
 
@@ -231,19 +272,23 @@ class LocalStackTest {
         Result sent = run(List.of("send"), Map.of(LocalSettings.HTTP_PORT, Integer.toString(closed)));
 
         assertThat(sent.status()).isEqualTo(1);
-        assertThat(sent.err()).contains("run-local send: no stack answers at http://127.0.0.1:" + closed
-                + " (HTTP_PORT " + closed).contains("Start one with ./run-local");
+        assertThat(sent.err())
+                .contains("run-local send: no stack answers at http://127.0.0.1:" + closed + " (HTTP_PORT " + closed)
+                .contains("Start one with ./run-local");
     }
 
     @Test
     void thePrintedCurlExampleWorksAsPasted() throws Exception {
         assumeTrue(onPath("openssl") && onPath("curl"), "needs openssl and curl");
-        String example = Banner.curlExample(stack.baseUri(),
-                DevelopmentSecret.resolve(LocalSettings.from(environment())));
+        String example =
+                Banner.curlExample(stack.baseUri(), DevelopmentSecret.resolve(LocalSettings.from(environment())));
         String statusOnly = example.replace("curl -i", "curl -s -o /dev/null -w '%{http_code}'");
-        Process bash = new ProcessBuilder("bash", "-c", statusOnly).redirectErrorStream(true).start();
+        Process bash = new ProcessBuilder("bash", "-c", statusOnly)
+                .redirectErrorStream(true)
+                .start();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("202");
+        assertThat(new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("202");
         client.awaitStatus(SETTLE, s -> count("orders WHERE order_id = 'ord_quickstart'") == 1);
     }
 
@@ -263,8 +308,8 @@ class LocalStackTest {
 
     @Test
     void aSettingThatBreaksTheBudgetStopsTheStackBeforeItStarts() {
-        Result tooMany = run(List.of(), Map.of(LocalSettings.DB_MAX_CONNECTIONS, "4",
-                LocalSettings.WORKER_MAX_CONCURRENCY, "5"));
+        Result tooMany = run(
+                List.of(), Map.of(LocalSettings.DB_MAX_CONNECTIONS, "4", LocalSettings.WORKER_MAX_CONCURRENCY, "5"));
         assertThat(tooMany.status()).isEqualTo(2);
         assertThat(tooMany.err()).contains("WORKER_MAX_CONCURRENCY (5) would break the connection budget");
 
@@ -281,9 +326,15 @@ class LocalStackTest {
     void aPortInUseStopsTheStartBeforeAnythingStartsAndNamesTheVariable() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Path elsewhere = state.resolve("second-stack");
-            Result second = run(List.of(), Map.of(LocalSettings.LOCAL_STATE_DIR, elsewhere.toString(),
-                    LocalSettings.SQS_PORT, "0",
-                    LocalSettings.HTTP_PORT, Integer.toString(taken.getLocalPort())));
+            Result second = run(
+                    List.of(),
+                    Map.of(
+                            LocalSettings.LOCAL_STATE_DIR,
+                            elsewhere.toString(),
+                            LocalSettings.SQS_PORT,
+                            "0",
+                            LocalSettings.HTTP_PORT,
+                            Integer.toString(taken.getLocalPort())));
             assertThat(second.status()).isEqualTo(2);
             assertThat(second.err()).contains("cannot listen on port " + taken.getLocalPort() + " (HTTP_PORT)");
             // Checked before anything started: no database was set up for nothing.
@@ -295,23 +346,27 @@ class LocalStackTest {
         return StackClient.count(db(), "SELECT count(*) FROM " + fromWhere);
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     static Result run(List<String> args, Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                LocalSettings.LOCAL_STATE_DIR, state.toString()));
+        Map<String, String> environment = new HashMap<>(Map.of(LocalSettings.LOCAL_STATE_DIR, state.toString()));
         environment.putAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = RunLocal.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = RunLocal.run(
+                args,
+                environment,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static boolean onPath(String command) {
         try {
-            return new ProcessBuilder("bash", "-c", "command -v " + command).start().waitFor() == 0;
+            return new ProcessBuilder("bash", "-c", "command -v " + command)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -1,11 +1,10 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.command.PlatformDelivery;
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.command.PlatformDelivery;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,15 +46,18 @@ class PlatformSourcesTest {
     private static final String SHOP_SECRET = "shpss_local-test-client-secret";
     /** WooCommerce generates secrets with spaces and punctuation: the secret is the whole line. */
     private static final String WOO_SECRET = "p,K% z`9]kq; ~Ls_*m xN";
+
     private static final Duration SETTLE = Duration.ofSeconds(30);
     /** Order 450789469 cancelled: subtotal, discounts, shipping, fees, tax, tax included, total. */
     private static final String SHOPIFY_AMOUNTS = "597.0000 10.0000 0.0000 0.0000 11.9400 false 598.9400";
     /** Order 727 cancelled, the same way. */
     private static final String WOO_AMOUNTS = "18.0000 0.0000 10.0000 0.0000 1.3500 false 29.3500";
+
     private static final Random RANDOM = new Random();
 
     @TempDir
     static Path state;
+
     private static Map<String, String> environment;
     private static LocalStack stack;
     private static StackClient client;
@@ -64,16 +66,26 @@ class PlatformSourcesTest {
     @BeforeAll
     static void start() {
         environment = Map.of(
-                LocalSettings.HTTP_PORT, "0",
-                LocalSettings.SQS_PORT, "0",
-                LocalSettings.LOCAL_STATE_DIR, state.toString(),
-                LocalSettings.DB_MAX_CONNECTIONS, "4",
-                "SOURCES", "shop=shopify shop-replay=shopify, woo=woocommerce woo-replay=woocommerce",
-                "SOURCE_SHOP_SECRETS", "shpss_old-secret-being-rotated-out\n" + SHOP_SECRET,
-                "SOURCE_SHOP_REPLAY_SECRETS", SHOP_SECRET,
-                "SOURCE_WOO_SECRETS", WOO_SECRET,
-                "SOURCE_WOO_REPLAY_SECRETS", WOO_SECRET);
-        stack = LocalStack.start(LocalSettings.from(environment), new PrintStream(BANNER, true, StandardCharsets.UTF_8));
+                LocalSettings.HTTP_PORT,
+                "0",
+                LocalSettings.SQS_PORT,
+                "0",
+                LocalSettings.LOCAL_STATE_DIR,
+                state.toString(),
+                LocalSettings.DB_MAX_CONNECTIONS,
+                "4",
+                "SOURCES",
+                "shop=shopify shop-replay=shopify, woo=woocommerce woo-replay=woocommerce",
+                "SOURCE_SHOP_SECRETS",
+                "shpss_old-secret-being-rotated-out\n" + SHOP_SECRET,
+                "SOURCE_SHOP_REPLAY_SECRETS",
+                SHOP_SECRET,
+                "SOURCE_WOO_SECRETS",
+                WOO_SECRET,
+                "SOURCE_WOO_REPLAY_SECRETS",
+                WOO_SECRET);
+        stack = LocalStack.start(
+                LocalSettings.from(environment), new PrintStream(BANNER, true, StandardCharsets.UTF_8));
         client = new StackClient(stack.baseUri(), stack.secret());
     }
 
@@ -83,12 +95,11 @@ class PlatformSourcesTest {
         stack.close();
     }
 
-    private record Delivery(String topic, String id, String eventId, byte[] body) {
-    }
+    private record Delivery(String topic, String id, String eventId, byte[] body) {}
 
     private static Delivery shopify(String topic, String fixture) {
-        return new Delivery(topic, PlatformDelivery.newId(), PlatformDelivery.newId(),
-                fixture("/platforms/shopify/" + fixture));
+        return new Delivery(
+                topic, PlatformDelivery.newId(), PlatformDelivery.newId(), fixture("/platforms/shopify/" + fixture));
     }
 
     private static Delivery wooCommerce(String topic, String fixture) {
@@ -96,25 +107,37 @@ class PlatformSourcesTest {
     }
 
     private static HttpResponse<String> sendShopify(String source, Delivery delivery, String secret) {
-        return client.post(PlatformDelivery.shopify(uri(source), secret.getBytes(StandardCharsets.UTF_8),
-                delivery.topic(), delivery.id(), delivery.eventId(), Instant.now(), delivery.body()));
+        return client.post(PlatformDelivery.shopify(
+                uri(source),
+                secret.getBytes(StandardCharsets.UTF_8),
+                delivery.topic(),
+                delivery.id(),
+                delivery.eventId(),
+                Instant.now(),
+                delivery.body()));
     }
 
     private static HttpResponse<String> sendWooCommerce(String source, Delivery delivery, String secret) {
-        return client.post(PlatformDelivery.wooCommerce(uri(source), secret.getBytes(StandardCharsets.UTF_8),
-                delivery.topic(), delivery.id(), delivery.body()));
+        return client.post(PlatformDelivery.wooCommerce(
+                uri(source),
+                secret.getBytes(StandardCharsets.UTF_8),
+                delivery.topic(),
+                delivery.id(),
+                delivery.body()));
     }
 
     /** Shopify's three moments of order 450789469: created, updated (a later updated_at), cancelled. */
     private static List<Delivery> shopifyOrder() {
-        return List.of(shopify("orders/create", "rest-order-450789469.json"),
+        return List.of(
+                shopify("orders/create", "rest-order-450789469.json"),
                 shopify("orders/updated", "rest-order-450789469-updated.json"),
                 shopify("orders/cancelled", "rest-order-450789469-cancel.json"));
     }
 
     /** WooCommerce's order 727: created, completed, then cancelled. */
     private static List<Delivery> wooCommerceOrder() {
-        return List.of(wooCommerce("order.created", "order-727-created.json"),
+        return List.of(
+                wooCommerce("order.created", "order-727-created.json"),
                 wooCommerce("order.updated", "order-727-updated.json"),
                 wooCommerce("order.updated", "order-727-cancelled.json"));
     }
@@ -128,10 +151,11 @@ class PlatformSourcesTest {
             seen.add(row("shop", "450789469"));
         }
 
-        assertThat(seen).containsExactly(
-                "paid order.created 1199980800000000",
-                "paid order.updated 1743611478000000",
-                "cancelled order.cancelled 1743611485000000");
+        assertThat(seen)
+                .containsExactly(
+                        "paid order.created 1199980800000000",
+                        "paid order.updated 1743611478000000",
+                        "cancelled order.cancelled 1743611485000000");
         assertThat(count("processed_webhooks WHERE source = 'shop' AND outcome = 'written' AND event_id IS NOT NULL"))
                 .isEqualTo(3);
         assertThat(amounts("shop", "450789469")).isEqualTo(SHOPIFY_AMOUNTS);
@@ -141,17 +165,20 @@ class PlatformSourcesTest {
     void wooCommercesCreatedUpdatedAndCancelledOrderIsWrittenInOrderAndEndsCancelled() throws Exception {
         List<String> seen = new ArrayList<>();
         for (Delivery delivery : wooCommerceOrder()) {
-            assertThat(sendWooCommerce("woo", delivery, WOO_SECRET).statusCode()).isEqualTo(202);
+            assertThat(sendWooCommerce("woo", delivery, WOO_SECRET).statusCode())
+                    .isEqualTo(202);
             client.awaitDrained(SETTLE);
             seen.add(row("woo", "727"));
         }
 
-        assertThat(seen).containsExactly(
-                "paid order.created 1490210888000000",
-                "shipped order.updated 1490211035000000",
-                "cancelled order.cancelled 1490211300000000");
+        assertThat(seen)
+                .containsExactly(
+                        "paid order.created 1490210888000000",
+                        "shipped order.updated 1490211035000000",
+                        "cancelled order.cancelled 1490211300000000");
         assertThat(amounts("woo", "727")).isEqualTo(WOO_AMOUNTS);
-        assertThat(count("processed_webhooks WHERE source = 'woo' AND event_id IS NULL")).isEqualTo(3);
+        assertThat(count("processed_webhooks WHERE source = 'woo' AND event_id IS NULL"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -161,29 +188,34 @@ class PlatformSourcesTest {
         List<Runnable> sends = new ArrayList<>();
         for (Delivery delivery : shopifyOrder()) {
             for (int copy = 0; copy < 2; copy++) {
-                sends.add(() -> assertThat(sendShopify("shop-replay", delivery, SHOP_SECRET).statusCode())
+                sends.add(() -> assertThat(sendShopify("shop-replay", delivery, SHOP_SECRET)
+                                .statusCode())
                         .isEqualTo(202));
             }
         }
         for (Delivery delivery : wooCommerceOrder()) {
             for (int copy = 0; copy < 2; copy++) {
-                sends.add(() -> assertThat(sendWooCommerce("woo-replay", delivery, WOO_SECRET).statusCode())
+                sends.add(() -> assertThat(sendWooCommerce("woo-replay", delivery, WOO_SECRET)
+                                .statusCode())
                         .isEqualTo(202));
             }
         }
         Collections.shuffle(sends, shuffle);
         sends.forEach(Runnable::run);
 
-        client.awaitStatus(SETTLE, status -> count("processed_webhooks WHERE source IN ('shop-replay', "
-                + "'woo-replay')") == 6);
-        assertThat(row("shop-replay", "450789469")).as("seed %d", seed)
+        client.awaitStatus(
+                SETTLE, status -> count("processed_webhooks WHERE source IN ('shop-replay', " + "'woo-replay')") == 6);
+        assertThat(row("shop-replay", "450789469"))
+                .as("seed %d", seed)
                 .isEqualTo("cancelled order.cancelled 1743611485000000");
-        assertThat(row("woo-replay", "727")).as("seed %d", seed)
+        assertThat(row("woo-replay", "727"))
+                .as("seed %d", seed)
                 .isEqualTo("cancelled order.cancelled 1490211300000000");
         assertThat(amounts("shop-replay", "450789469")).isEqualTo(SHOPIFY_AMOUNTS);
         assertThat(amounts("woo-replay", "727")).isEqualTo(WOO_AMOUNTS);
         assertThat(count("processed_webhooks WHERE source IN ('shop-replay', 'woo-replay') AND outcome = 'written'"))
-                .as("seed %d", seed).isBetween(2L, 6L);
+                .as("seed %d", seed)
+                .isBetween(2L, 6L);
     }
 
     @Test
@@ -194,7 +226,9 @@ class PlatformSourcesTest {
         assertThat(sendShopify("shop", shopify, "not-the-secret").statusCode()).isEqualTo(401);
         assertThat(sendShopify("shop", shopify, WOO_SECRET).statusCode()).isEqualTo(401);
         assertThat(sendWooCommerce("woo", woo, SHOP_SECRET).statusCode()).isEqualTo(401);
-        assertThat(sendWooCommerce("shop", woo, SHOP_SECRET).statusCode()).as("a Shopify source").isEqualTo(401);
+        assertThat(sendWooCommerce("shop", woo, SHOP_SECRET).statusCode())
+                .as("a Shopify source")
+                .isEqualTo(401);
         assertThat(count("processed_webhooks WHERE webhook_id IN ('" + shopify.id() + "', '" + woo.id() + "')"))
                 .isZero();
     }
@@ -204,16 +238,24 @@ class PlatformSourcesTest {
         long acceptedBefore = client.status().get("counts").get("accepted").asLong();
         byte[] redact = "{\"shop_id\":954889,\"shop_domain\":\"webhook-buffer-local.myshopify.com\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> privacy = sendShopify("shop",
-                new Delivery("shop/redact", PlatformDelivery.newId(), PlatformDelivery.newId(), redact), SHOP_SECRET);
-        HttpResponse<String> deleted = sendWooCommerce("woo",
-                new Delivery("order.deleted", PlatformDelivery.newId(), null,
-                        "{\"id\":727}".getBytes(StandardCharsets.UTF_8)), WOO_SECRET);
+        HttpResponse<String> privacy = sendShopify(
+                "shop",
+                new Delivery("shop/redact", PlatformDelivery.newId(), PlatformDelivery.newId(), redact),
+                SHOP_SECRET);
+        HttpResponse<String> deleted = sendWooCommerce(
+                "woo",
+                new Delivery(
+                        "order.deleted",
+                        PlatformDelivery.newId(),
+                        null,
+                        "{\"id\":727}".getBytes(StandardCharsets.UTF_8)),
+                WOO_SECRET);
         HttpResponse<String> ping = client.post(HttpRequest.newBuilder(uri("woo"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("webhook_id=12")));
 
-        assertThat(List.of(privacy.statusCode(), deleted.statusCode(), ping.statusCode())).containsOnly(200);
+        assertThat(List.of(privacy.statusCode(), deleted.statusCode(), ping.statusCode()))
+                .containsOnly(200);
         assertThat(privacy.body()).contains("not-queued").contains("shop/redact");
         assertThat(ping.body()).contains("not-queued").contains("ping");
         assertThat(client.status().get("counts").get("accepted").asLong()).isEqualTo(acceptedBefore);
@@ -227,7 +269,8 @@ class PlatformSourcesTest {
                         + "ORDER.json)")
                 .contains("/webhooks/woo  (woocommerce, keys in SOURCE_WOO_SECRETS; ./run-local send --source woo "
                         + "ORDER.json)")
-                .doesNotContain(SHOP_SECRET).doesNotContain(WOO_SECRET);
+                .doesNotContain(SHOP_SECRET)
+                .doesNotContain(WOO_SECRET);
     }
 
     @Test
@@ -240,9 +283,13 @@ class PlatformSourcesTest {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 
         assertThat(RunLocal.run(List.of("send", "--source", "shop", order.toString()), sending, print, print))
-                .as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(RunLocal.run(List.of("send", "--source", "woo"), sending, print, print)).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("202").contains("as shopify")
+                .as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(RunLocal.run(List.of("send", "--source", "woo"), sending, print, print))
+                .isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("202")
+                .contains("as shopify")
                 .contains("a woocommerce source is sent the platform's own order JSON");
         client.awaitStatus(SETTLE, status -> count("orders WHERE source = 'shop' AND order_id = '1073459976'") == 1);
     }

@@ -17,11 +17,9 @@ import java.util.Locale;
 final class RawHttp {
 
     /** A status and a body, or {@code status == -1} when the server closed the connection without answering. */
-    record Response(int status, String head, String body) {
-    }
+    record Response(int status, String head, String body) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Socket connect(URI base) {
         try {
@@ -61,8 +59,8 @@ final class RawHttp {
         }
         int end = text.indexOf("\r\n\r\n");
         String head = end < 0 ? text : text.substring(0, end);
-        String body = end < 0 ? "" : new String(all.toByteArray(), end + 4, all.size() - end - 4,
-                StandardCharsets.UTF_8);
+        String body =
+                end < 0 ? "" : new String(all.toByteArray(), end + 4, all.size() - end - 4, StandardCharsets.UTF_8);
         return new Response(Integer.parseInt(text.substring(9, 12)), head.toLowerCase(Locale.ROOT), body);
     }
 }

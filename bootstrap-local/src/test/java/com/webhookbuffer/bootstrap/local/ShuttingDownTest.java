@@ -1,9 +1,8 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,26 +26,39 @@ class ShuttingDownTest {
     void whileTheBatchesInFlightFinishHealthAndWebhooksAnswer503(@TempDir Path state) throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
             Map<String, String> environment = new HashMap<>(postgres.environment());
-            environment.putAll(Map.of(LocalSettings.HTTP_PORT, "0", LocalSettings.SQS_PORT, "0",
-                    LocalSettings.LOCAL_STATE_DIR, state.toString()));
-            LocalStack stack = LocalStack.start(LocalSettings.from(environment),
+            environment.putAll(Map.of(
+                    LocalSettings.HTTP_PORT,
+                    "0",
+                    LocalSettings.SQS_PORT,
+                    "0",
+                    LocalSettings.LOCAL_STATE_DIR,
+                    state.toString()));
+            LocalStack stack = LocalStack.start(
+                    LocalSettings.from(environment),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             try (StackClient client = new StackClient(stack.baseUri(), stack.secret())) {
                 // With the database gone, a batch waits for a connection for seconds: it stays in flight.
                 postgres.stop();
-                assertThat(client.postSigned("wh_down_1", SampleWebhooks.order("ord_down_1", 1).json())
-                        .statusCode()).isEqualTo(202);
+                assertThat(client.postSigned(
+                                        "wh_down_1",
+                                        SampleWebhooks.order("ord_down_1", 1).json())
+                                .statusCode())
+                        .isEqualTo(202);
                 awaitBatchInFlight(client);
 
                 Thread stopping = Thread.ofPlatform().start(stack::close);
                 boolean refusedWhileStopping = false;
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
-                while (stopping.isAlive() && !refusedWhileStopping && Instant.now().isBefore(deadline)) {
+                while (stopping.isAlive()
+                        && !refusedWhileStopping
+                        && Instant.now().isBefore(deadline)) {
                     refusedWhileStopping = client.get("/health").statusCode() == 503;
                 }
-                assertThat(refusedWhileStopping).as("/health answered 503 while the stop waited").isTrue();
-                HttpResponse<String> late =
-                        client.postSigned("wh_down_2", SampleWebhooks.order("ord_down_2", 1).json());
+                assertThat(refusedWhileStopping)
+                        .as("/health answered 503 while the stop waited")
+                        .isTrue();
+                HttpResponse<String> late = client.postSigned(
+                        "wh_down_2", SampleWebhooks.order("ord_down_2", 1).json());
                 assertThat(late.statusCode()).isEqualTo(503);
                 assertThat(late.headers().firstValue("retry-after")).isPresent();
                 stopping.join();

@@ -30,7 +30,8 @@ final class StackClient implements AutoCloseable {
 
     private final URI base;
     private final WebhookSecret secret;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     StackClient(URI base, WebhookSecret secret) {
         this.base = base;
@@ -57,7 +58,10 @@ final class StackClient implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     JsonNode status() {
@@ -77,8 +81,10 @@ final class StackClient implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             status = status();
             JsonNode queue = status.get("queue");
-            if (queue.get("depth").asLong() == 0 && queue.get("inFlight").asLong() == 0
-                    && queue.get("batchesInFlight").asInt() == 0 && also.test(status)) {
+            if (queue.get("depth").asLong() == 0
+                    && queue.get("inFlight").asLong() == 0
+                    && queue.get("batchesInFlight").asInt() == 0
+                    && also.test(status)) {
                 return status;
             }
             Thread.sleep(100);

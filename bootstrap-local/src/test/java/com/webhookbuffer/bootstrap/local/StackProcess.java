@@ -1,10 +1,9 @@
 package com.webhookbuffer.bootstrap.local;
 
-import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,8 +48,8 @@ final class StackProcess implements AutoCloseable {
         builder.environment().put(LocalSettings.LOCAL_STATE_DIR, state.toString());
         process = builder.start();
         reader = Thread.ofPlatform().start(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -83,7 +82,9 @@ final class StackProcess implements AutoCloseable {
 
     /** Waits for the process to end and for its output to be read; returns its exit status. */
     int awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ended within a minute").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("ended within a minute")
+                .isTrue();
         reader.join();
         return process.exitValue();
     }

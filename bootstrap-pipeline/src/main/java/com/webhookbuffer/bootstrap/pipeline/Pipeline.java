@@ -29,8 +29,7 @@ import java.util.random.RandomGenerator;
  */
 public final class Pipeline {
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     /** What reads a webhook's body: Jackson's parse, then every payload rule. */
     public static PayloadReader payloadReader() {
@@ -42,20 +41,36 @@ public final class Pipeline {
      * each named source by its own keys and its platform's translator; every accepted webhook published to
      * {@code queue}, every answer told to {@code metrics}.
      */
-    public static WebhookInbox door(IngestSettings settings, Supplier<VerificationKeys> defaultKeys,
-            Map<SourceName, NamedSource> namedSources, PayloadReader payloadReader, MessageQueue queue,
+    public static WebhookInbox door(
+            IngestSettings settings,
+            Supplier<VerificationKeys> defaultKeys,
+            Map<SourceName, NamedSource> namedSources,
+            PayloadReader payloadReader,
+            MessageQueue queue,
             IngestMetrics metrics) {
-        return SourceInboxes.door(settings, defaultKeys, namedSources, PlatformTranslators::of, payloadReader, queue,
-                Clock.systemUTC(), metrics);
+        return SourceInboxes.door(
+                settings,
+                defaultKeys,
+                namedSources,
+                PlatformTranslators::of,
+                payloadReader,
+                queue,
+                Clock.systemUTC(),
+                metrics);
     }
 
     /**
      * The worker: each batch read with {@code payloadReader}, written to {@code orders}, its failures settled through
      * {@code failedDeliveries} after the {@code backoff} (with {@code jitter}), every batch told to {@code metrics}.
      */
-    public static ProcessWebhookBatch worker(PayloadReader payloadReader, OrderRepository orders,
-            FailedDeliveries failedDeliveries, RetryBackoff backoff, RandomGenerator jitter, WorkerMetrics metrics) {
-        return new ProcessWebhookBatch(payloadReader, orders, failedDeliveries, backoff, jitter, Clock.systemUTC(),
-                metrics);
+    public static ProcessWebhookBatch worker(
+            PayloadReader payloadReader,
+            OrderRepository orders,
+            FailedDeliveries failedDeliveries,
+            RetryBackoff backoff,
+            RandomGenerator jitter,
+            WorkerMetrics metrics) {
+        return new ProcessWebhookBatch(
+                payloadReader, orders, failedDeliveries, backoff, jitter, Clock.systemUTC(), metrics);
     }
 }

@@ -27,20 +27,27 @@ public final class Settings {
     public static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
 
     /** Every variable read here. */
-    public static final List<String> VARIABLES = List.of(WEBHOOK_SECRETS, SourceSettings.SOURCES,
-            WEBHOOK_TOLERANCE_SECONDS, MAX_BODY_BYTES, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
-            RETRY_BACKOFF_BASE_SECONDS, RETRY_BACKOFF_CAP_SECONDS);
+    public static final List<String> VARIABLES = List.of(
+            WEBHOOK_SECRETS,
+            SourceSettings.SOURCES,
+            WEBHOOK_TOLERANCE_SECONDS,
+            MAX_BODY_BYTES,
+            DB_URL,
+            DB_USER,
+            DB_PASSWORD,
+            DB_POOL_SIZE,
+            RETRY_BACKOFF_BASE_SECONDS,
+            RETRY_BACKOFF_CAP_SECONDS);
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** The door's settings: {@code WEBHOOK_TOLERANCE_SECONDS} and {@code MAX_BODY_BYTES}, with the keys in force. */
     public static IngestSettings ingest(EnvironmentVariables env, VerificationKeys keys) {
         return new IngestSettings(
                 keys,
                 Duration.ofSeconds(env.integer(WEBHOOK_TOLERANCE_SECONDS, 300, 1, 86_400)),
-                env.integer(MAX_BODY_BYTES, IngestSettings.DEFAULT_MAX_BODY_BYTES, 1,
-                        IngestSettings.MAX_BODY_BYTES_LIMIT),
+                env.integer(
+                        MAX_BODY_BYTES, IngestSettings.DEFAULT_MAX_BODY_BYTES, 1, IngestSettings.MAX_BODY_BYTES_LIMIT),
                 IngestSettings.DEFAULT_RETRY_AFTER);
     }
 
@@ -71,10 +78,12 @@ public final class Settings {
 
     /** The worker's retry-later backoff, {@code RETRY_BACKOFF_BASE_SECONDS} and {@code RETRY_BACKOFF_CAP_SECONDS}. */
     public static RetryBackoff retryBackoff(EnvironmentVariables env) {
-        int base = env.integer(RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1,
-                (int) RetryBackoff.MAX_CAP.toSeconds());
-        int cap = env.integer(RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1,
-                (int) RetryBackoff.MAX_CAP.toSeconds());
+        int base = env.integer(
+                RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1, (int)
+                        RetryBackoff.MAX_CAP.toSeconds());
+        int cap = env.integer(
+                RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1, (int)
+                        RetryBackoff.MAX_CAP.toSeconds());
         if (cap < base) {
             throw new IllegalStateException(RETRY_BACKOFF_CAP_SECONDS + " (" + cap + ") must be >= "
                     + RETRY_BACKOFF_BASE_SECONDS + " (" + base + ")");
@@ -88,6 +97,5 @@ public final class Settings {
     }
 
     /** The database's address and login as the environment gives them, before an adapter makes its settings. */
-    public record DatabaseVariables(String url, String user, String password) {
-    }
+    public record DatabaseVariables(String url, String user, String password) {}
 }

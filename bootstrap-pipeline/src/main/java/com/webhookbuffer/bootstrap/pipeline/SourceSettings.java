@@ -16,8 +16,7 @@ public final class SourceSettings {
 
     public static final String SOURCES = "SOURCES";
 
-    private SourceSettings() {
-    }
+    private SourceSettings() {}
 
     /** The sources {@code SOURCES} names, with their kinds, in the order given; none when it is unset or blank. */
     public static Map<SourceName, SourceKind> sources(EnvironmentVariables env) {
@@ -37,9 +36,9 @@ public final class SourceSettings {
                         + ": that is the source of POST /webhooks, keyed by WEBHOOK_SECRETS");
             }
             String kindName = pair.substring(equals + 1);
-            SourceKind kind = SourceKind.fromWireName(kindName).orElseThrow(() -> new IllegalStateException(
-                    SOURCES + ": the kind of " + name + " must be one of " + SourceKind.WIRE_NAMES + ", was: "
-                            + kindName));
+            SourceKind kind = SourceKind.fromWireName(kindName)
+                    .orElseThrow(() -> new IllegalStateException(SOURCES + ": the kind of " + name + " must be one of "
+                            + SourceKind.WIRE_NAMES + ", was: " + kindName));
             if (sources.put(name, kind) != null) {
                 throw new IllegalStateException(SOURCES + " names " + name + " twice");
             }
@@ -60,7 +59,8 @@ public final class SourceSettings {
         Map<SourceName, NamedSource> named = new LinkedHashMap<>();
         sources(env).forEach((source, kind) -> {
             String variable = secretsVariable(source);
-            named.put(source, NamedSource.fixed(kind, Settings.sourceKeys(env, kind, variable, env.required(variable))));
+            named.put(
+                    source, NamedSource.fixed(kind, Settings.sourceKeys(env, kind, variable, env.required(variable))));
         });
         return named;
     }

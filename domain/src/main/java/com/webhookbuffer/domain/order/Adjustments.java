@@ -29,8 +29,9 @@ public record Adjustments(Money discounts, Money shipping, Money fees, Money tax
         Currency currency = discounts.currency();
         for (Money amount : List.of(shipping, fees, tax)) {
             if (!amount.currency().equals(currency)) {
-                throw new IllegalArgumentException("adjustments must share one currency, were: "
-                        + currency.getCurrencyCode() + " and " + amount.currency().getCurrencyCode());
+                throw new IllegalArgumentException(
+                        "adjustments must share one currency, were: " + currency.getCurrencyCode() + " and "
+                                + amount.currency().getCurrencyCode());
             }
         }
     }
@@ -50,14 +51,18 @@ public record Adjustments(Money discounts, Money shipping, Money fees, Money tax
      * is an order to build: {@code subtotal - discounts + shipping + fees + tax}, without the tax when the prices
      * include it. Unbounded and possibly negative, so a wrong total can still be named.
      */
-    public static BigDecimal expectedTotal(BigDecimal subtotal, BigDecimal discounts, BigDecimal shipping,
-            BigDecimal fees, BigDecimal tax, boolean taxIncluded) {
+    public static BigDecimal expectedTotal(
+            BigDecimal subtotal,
+            BigDecimal discounts,
+            BigDecimal shipping,
+            BigDecimal fees,
+            BigDecimal tax,
+            boolean taxIncluded) {
         BigDecimal total = subtotal.subtract(discounts).add(shipping).add(fees);
         return taxIncluded ? total : total.add(tax);
     }
 
     BigDecimal totalFor(BigDecimal subtotal) {
-        return expectedTotal(subtotal, discounts.amount(), shipping.amount(), fees.amount(), tax.amount(),
-                taxIncluded);
+        return expectedTotal(subtotal, discounts.amount(), shipping.amount(), fees.amount(), tax.amount(), taxIncluded);
     }
 }

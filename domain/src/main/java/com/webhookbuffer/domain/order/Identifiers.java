@@ -22,8 +22,7 @@ public final class Identifiers {
 
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     public static boolean isValid(String candidate) {
         return candidate != null && PATTERN.matcher(candidate).matches();

@@ -34,8 +34,7 @@ public record Money(BigDecimal amount, Currency currency) {
             throw new IllegalArgumentException("amount must be " + LIMIT_RULE + ", was: " + amount.toPlainString());
         }
         if (!fitsMinorUnit(amount, currency)) {
-            throw new IllegalArgumentException(
-                    "amount " + fractionRule(currency) + ", was: " + amount.toPlainString());
+            throw new IllegalArgumentException("amount " + fractionRule(currency) + ", was: " + amount.toPlainString());
         }
         // One scale per currency, so equal amounts are equal records (19.9 EUR == 19.90 EUR).
         amount = amount.setScale(currency.getDefaultFractionDigits());

@@ -59,12 +59,12 @@ public record Order(
         }
         requirePricedIn(items, currency);
         if (!total.currency().equals(currency)) {
-            throw new IllegalArgumentException("total must be in " + currency.getCurrencyCode()
-                    + ", was: " + total.currency().getCurrencyCode());
+            throw new IllegalArgumentException("total must be in " + currency.getCurrencyCode() + ", was: "
+                    + total.currency().getCurrencyCode());
         }
         if (!adjustments.currency().equals(currency)) {
-            throw new IllegalArgumentException("adjustments must be in " + currency.getCurrencyCode()
-                    + ", were: " + adjustments.currency().getCurrencyCode());
+            throw new IllegalArgumentException("adjustments must be in " + currency.getCurrencyCode() + ", were: "
+                    + adjustments.currency().getCurrencyCode());
         }
         BigDecimal expected = adjustments.totalFor(amountOf(items));
         if (expected.compareTo(total.amount()) != 0) {
@@ -74,8 +74,15 @@ public record Order(
     }
 
     /** An order without discounts, shipping, fees or tax: its total is the sum of its lines. */
-    public Order(OrderId id, OrderVersion version, CustomerId customerId, OrderStatus status, Currency currency,
-            List<LineItem> items, Money total, Instant updatedAt) {
+    public Order(
+            OrderId id,
+            OrderVersion version,
+            CustomerId customerId,
+            OrderStatus status,
+            Currency currency,
+            List<LineItem> items,
+            Money total,
+            Instant updatedAt) {
         this(id, version, customerId, status, currency, items, Adjustments.none(currency), total, updatedAt);
     }
 

@@ -21,7 +21,8 @@ public record Sku(String value) {
     public Sku {
         Objects.requireNonNull(value, "sku must not be null");
         if (!isValid(value)) {
-            throw new IllegalArgumentException("sku " + RULE + ", was: " + Texts.excerpt(value.replaceAll("\\p{Cc}", "?")));
+            throw new IllegalArgumentException(
+                    "sku " + RULE + ", was: " + Texts.excerpt(value.replaceAll("\\p{Cc}", "?")));
         }
     }
 

@@ -5,8 +5,7 @@ final class Texts {
 
     private static final int MAX_EXCERPT = 80;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String excerpt(String value) {
         if (value.length() <= MAX_EXCERPT) {

@@ -12,7 +12,10 @@ public record BatchReport(List<MessageResult> results) {
 
     /** The deliveries the queue must see again: what an SQS handler reports as {@code batchItemFailures}. */
     public List<Delivery> returnedToQueue() {
-        return results.stream().filter(MessageResult::returnsToQueue).map(MessageResult::delivery).toList();
+        return results.stream()
+                .filter(MessageResult::returnsToQueue)
+                .map(MessageResult::delivery)
+                .toList();
     }
 
     /** The deliveries that are done and may be deleted. */

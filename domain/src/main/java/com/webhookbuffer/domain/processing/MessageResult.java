@@ -36,8 +36,7 @@ public record MessageResult(Delivery delivery, ProcessingOutcome outcome, Settle
         switch (outcome) {
             case ProcessingOutcome.RetryLater retry -> line.put("reason", retry.reason());
             case ProcessingOutcome.Poison poison -> line.put("reason", poison.reason());
-            default -> {
-            }
+            default -> {}
         }
         return line;
     }

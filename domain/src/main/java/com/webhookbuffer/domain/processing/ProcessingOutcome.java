@@ -6,16 +6,13 @@ import java.util.Objects;
 public sealed interface ProcessingOutcome {
 
     /** The order was created or replaced by this version. */
-    record Written() implements ProcessingOutcome {
-    }
+    record Written() implements ProcessingOutcome {}
 
     /** This webhook id was processed before; nothing changed. */
-    record Duplicate() implements ProcessingOutcome {
-    }
+    record Duplicate() implements ProcessingOutcome {}
 
     /** The stored order already has this version or a newer one; nothing changed. */
-    record Stale() implements ProcessingOutcome {
-    }
+    record Stale() implements ProcessingOutcome {}
 
     /** A transient failure (store unavailable, timed out, out of connections): try again later. */
     record RetryLater(String reason) implements ProcessingOutcome {

@@ -7,8 +7,7 @@ import java.util.Objects;
 public sealed interface Settlement {
 
     /** Done: delete it from the queue (the Lambda event source does this for messages not reported as failed). */
-    record Acknowledge() implements Settlement {
-    }
+    record Acknowledge() implements Settlement {}
 
     /**
      * Report it as failed so it returns to the queue: after the backoff the queue was asked for or, when the queue
@@ -30,13 +29,11 @@ public sealed interface Settlement {
         }
 
         /** The queue could not be asked for a backoff: its own visibility timeout decides when it is seen again. */
-        record AfterVisibilityTimeout() implements ReturnToQueue {
-        }
+        record AfterVisibilityTimeout() implements ReturnToQueue {}
     }
 
     /** Already moved to the dead-letter queue and deleted from the source: nothing left to do. */
-    record DeadLettered() implements Settlement {
-    }
+    record DeadLettered() implements Settlement {}
 
     Settlement ACKNOWLEDGE = new Acknowledge();
     Settlement DEAD_LETTERED = new DeadLettered();

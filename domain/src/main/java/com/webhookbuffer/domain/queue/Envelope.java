@@ -26,6 +26,7 @@ public record Envelope(String body, Map<String, String> attributes) {
     public static final String SOURCE = "source";
     /** Present only when the sender's platform names its events apart from its deliveries (Shopify). */
     public static final String EVENT_ID = "eventId";
+
     public static final String CORRELATION_ID = "correlationId";
     public static final String RECEIVED_AT = "receivedAt";
     public static final String SCHEMA_VERSION = "schemaVersion";
@@ -87,10 +88,8 @@ public record Envelope(String body, Map<String, String> attributes) {
 
     /** The result of {@link #open()}. */
     public sealed interface Opened {
-        record Readable(QueuedWebhook webhook) implements Opened {
-        }
+        record Readable(QueuedWebhook webhook) implements Opened {}
 
-        record Unreadable(String reason) implements Opened {
-        }
+        record Unreadable(String reason) implements Opened {}
     }
 }

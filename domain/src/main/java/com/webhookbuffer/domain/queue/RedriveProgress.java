@@ -12,7 +12,11 @@ public record RedriveProgress(State state, long moved, long toMove, Optional<Str
 
     /** The states of SQS's message move task, which every adapter reports in. */
     public enum State {
-        RUNNING, CANCELLING, COMPLETED, FAILED, CANCELLED;
+        RUNNING,
+        CANCELLING,
+        COMPLETED,
+        FAILED,
+        CANCELLED;
 
         /** Nothing more will move. */
         public boolean isOver() {

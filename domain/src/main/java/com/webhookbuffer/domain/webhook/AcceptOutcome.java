@@ -11,8 +11,15 @@ import java.util.Objects;
 public sealed interface AcceptOutcome {
 
     /** Every {@link #label()}, accepted first: what metrics count by, so each is there from the start. */
-    List<String> LABELS = List.of("accepted", "invalid-payload", "unauthenticated", "payload-too-large",
-            "unsupported-media-type", "unknown-source", "queue-unavailable", "nothing-to-queue");
+    List<String> LABELS = List.of(
+            "accepted",
+            "invalid-payload",
+            "unauthenticated",
+            "payload-too-large",
+            "unsupported-media-type",
+            "unknown-source",
+            "queue-unavailable",
+            "nothing-to-queue");
 
     /** Queued: the queue acknowledged the message. Answered 202; the only 2xx besides {@link NothingToQueue}'s 200. */
     record Accepted(WebhookId webhookId, String messageId) implements AcceptOutcome {
@@ -48,19 +55,16 @@ public sealed interface AcceptOutcome {
     }
 
     /** The body exceeds the configured limit (413). */
-    record PayloadTooLarge(int limitBytes, long actualBytes) implements AcceptOutcome {
-    }
+    record PayloadTooLarge(int limitBytes, long actualBytes) implements AcceptOutcome {}
 
     /** Not {@code application/json} (415). {@code contentType} is what the request said, or null. */
-    record UnsupportedMediaType(String contentType) implements AcceptOutcome {
-    }
+    record UnsupportedMediaType(String contentType) implements AcceptOutcome {}
 
     /**
      * No source is configured under the name the request was addressed to (404): {@code POST /webhooks/{source}}
      * with a name the operator never set up, or one that cannot be a name at all.
      */
-    record UnknownSource() implements AcceptOutcome {
-    }
+    record UnknownSource() implements AcceptOutcome {}
 
     /**
      * Authentic, or a platform's unsigned ping, but not about an order (200): a topic this service does not store

@@ -3,8 +3,7 @@ package com.webhookbuffer.domain.webhook;
 /** Checks for header-borne identifiers: visible ASCII only, so they can travel in HTTP headers and SQS attributes. */
 final class Ascii {
 
-    private Ascii() {
-    }
+    private Ascii() {}
 
     static String requireVisible(String field, String value, int maxLength) {
         if (value == null) {

@@ -25,15 +25,25 @@ public record IncomingWebhook(SourceName source, RequestHeaders headers, byte[] 
     }
 
     /** A Standard Webhooks request to {@code source}; a null header value is a header not sent. */
-    public IncomingWebhook(SourceName source, String contentType, String webhookId, String webhookTimestamp,
-            String webhookSignature, byte[] body, CorrelationId correlationId) {
-        this(source, standardHeaders(contentType, webhookId, webhookTimestamp, webhookSignature), body,
-                correlationId);
+    public IncomingWebhook(
+            SourceName source,
+            String contentType,
+            String webhookId,
+            String webhookTimestamp,
+            String webhookSignature,
+            byte[] body,
+            CorrelationId correlationId) {
+        this(source, standardHeaders(contentType, webhookId, webhookTimestamp, webhookSignature), body, correlationId);
     }
 
     /** A Standard Webhooks request to {@code POST /webhooks}: the {@link SourceName#DEFAULT default} source. */
-    public IncomingWebhook(String contentType, String webhookId, String webhookTimestamp, String webhookSignature,
-            byte[] body, CorrelationId correlationId) {
+    public IncomingWebhook(
+            String contentType,
+            String webhookId,
+            String webhookTimestamp,
+            String webhookSignature,
+            byte[] body,
+            CorrelationId correlationId) {
         this(SourceName.DEFAULT, contentType, webhookId, webhookTimestamp, webhookSignature, body, correlationId);
     }
 
@@ -42,8 +52,8 @@ public record IncomingWebhook(SourceName source, RequestHeaders headers, byte[] 
         return headers.value("content-type");
     }
 
-    private static RequestHeaders standardHeaders(String contentType, String webhookId, String webhookTimestamp,
-            String webhookSignature) {
+    private static RequestHeaders standardHeaders(
+            String contentType, String webhookId, String webhookTimestamp, String webhookSignature) {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", contentType);
         headers.put("webhook-id", webhookId);

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param payload       the order in the contract (UTF-8 JSON), authenticated and validated: the body exactly as
  *                      signed for a Standard Webhooks sender, a platform's body translated into it otherwise
  */
-public record QueuedWebhook(SourceName source, WebhookId webhookId, Optional<EventId> eventId, Instant receivedAt,
-        CorrelationId correlationId, String payload) {
+public record QueuedWebhook(
+        SourceName source,
+        WebhookId webhookId,
+        Optional<EventId> eventId,
+        Instant receivedAt,
+        CorrelationId correlationId,
+        String payload) {
 
     public QueuedWebhook {
         Objects.requireNonNull(source, "source must not be null");
@@ -32,8 +37,8 @@ public record QueuedWebhook(SourceName source, WebhookId webhookId, Optional<Eve
     }
 
     /** From a sender whose deliveries carry no event id of their own. */
-    public QueuedWebhook(SourceName source, WebhookId webhookId, Instant receivedAt, CorrelationId correlationId,
-            String payload) {
+    public QueuedWebhook(
+            SourceName source, WebhookId webhookId, Instant receivedAt, CorrelationId correlationId, String payload) {
         this(source, webhookId, Optional.empty(), receivedAt, correlationId, payload);
     }
 

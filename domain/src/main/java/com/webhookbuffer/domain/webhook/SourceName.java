@@ -38,7 +38,8 @@ public record SourceName(String value) {
     private static String excerpt(String value) {
         StringBuilder shown = new StringBuilder("\"");
         value.codePoints().limit(40).forEach(c -> shown.append(c >= 0x21 && c <= 0x7e ? (char) c : '?'));
-        return shown.append(value.codePointCount(0, value.length()) > 40 ? "…\"" : "\"").toString();
+        return shown.append(value.codePointCount(0, value.length()) > 40 ? "…\"" : "\"")
+                .toString();
     }
 
     @Override

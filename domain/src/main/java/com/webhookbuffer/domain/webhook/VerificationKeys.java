@@ -56,8 +56,8 @@ public record VerificationKeys(List<WebhookSecret> secrets, List<WebhookPublicKe
             }
         }
         if (secrets.isEmpty() && publicKeys.isEmpty()) {
-            throw new IllegalArgumentException("no " + WebhookSecret.PREFIX + " secret or "
-                    + WebhookPublicKey.PREFIX + " public key found");
+            throw new IllegalArgumentException(
+                    "no " + WebhookSecret.PREFIX + " secret or " + WebhookPublicKey.PREFIX + " public key found");
         }
         return new VerificationKeys(secrets, publicKeys);
     }

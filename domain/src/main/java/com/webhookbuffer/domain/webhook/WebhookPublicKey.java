@@ -24,6 +24,7 @@ public final class WebhookPublicKey {
     public static final String PREFIX = "whpk_";
     /** A raw Ed25519 public key (RFC 8032): the encoded point, 32 bytes. */
     public static final int KEY_BYTES = 32;
+
     static final String ALGORITHM = "Ed25519";
     /** The DER of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410) up to the key: how the JDK takes a raw key. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
@@ -33,8 +34,8 @@ public final class WebhookPublicKey {
 
     private WebhookPublicKey(byte[] key) {
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("webhook public key must be " + KEY_BYTES
-                    + " bytes (a raw Ed25519 public key), was " + key.length);
+            throw new IllegalArgumentException(
+                    "webhook public key must be " + KEY_BYTES + " bytes (a raw Ed25519 public key), was " + key.length);
         }
         this.key = key.clone();
         this.verificationKey = verificationKeyOf(this.key);
@@ -99,8 +100,8 @@ public final class WebhookPublicKey {
             Signature.getInstance(ALGORITHM).initVerify(decoded);
             return decoded;
         } catch (InvalidKeySpecException | InvalidKeyException e) {
-            throw new IllegalArgumentException("webhook public key is not an Ed25519 public key (not a point of "
-                    + "the curve)");
+            throw new IllegalArgumentException(
+                    "webhook public key is not an Ed25519 public key (not a point of " + "the curve)");
         } catch (NoSuchAlgorithmException e) {
             // Every Java SE runtime since 15 provides Ed25519.
             throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);

@@ -13,14 +13,15 @@ public final class WebhookSecret {
     public static final String PREFIX = "whsec_";
     /** Bounds from the Standard Webhooks specification. */
     public static final int MIN_KEY_BYTES = 24;
+
     public static final int MAX_KEY_BYTES = 64;
 
     private final byte[] key;
 
     private WebhookSecret(byte[] key) {
         if (key.length < MIN_KEY_BYTES || key.length > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("webhook secret key must be " + MIN_KEY_BYTES + "-" + MAX_KEY_BYTES
-                    + " bytes, was " + key.length);
+            throw new IllegalArgumentException(
+                    "webhook secret key must be " + MIN_KEY_BYTES + "-" + MAX_KEY_BYTES + " bytes, was " + key.length);
         }
         this.key = key.clone();
     }

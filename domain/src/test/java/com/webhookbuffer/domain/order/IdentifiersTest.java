@@ -27,16 +27,19 @@ class IdentifiersTest {
 
     @Test
     void aShortRejectedValueIsQuotedWhole() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of("has space"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OrderId.of("has space"))
                 .withMessage("orderId must be 1-64 characters of [A-Za-z0-9_-], was: \"has space\"");
     }
 
     @Test
     void eightyCharactersAreQuotedWholeAndEightyOneAreCut() {
         String eighty = "!".repeat(80);
-        assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.of(eighty))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerId.of(eighty))
                 .withMessageEndingWith("was: \"" + eighty + "\"");
-        assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.of(eighty + "!"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerId.of(eighty + "!"))
                 .withMessageEndingWith("was: \"" + eighty + "\"... (81 characters)");
     }
 
@@ -50,13 +53,14 @@ class IdentifiersTest {
 
     @Test
     void versionsSortByValue() {
-        List<OrderVersion> versions = new ArrayList<>(List.of(OrderVersion.of(3), OrderVersion.of(1),
-                OrderVersion.of(2)));
+        List<OrderVersion> versions =
+                new ArrayList<>(List.of(OrderVersion.of(3), OrderVersion.of(1), OrderVersion.of(2)));
         Collections.sort(versions);
 
         assertThat(versions).containsExactly(OrderVersion.of(1), OrderVersion.of(2), OrderVersion.of(3));
         assertThat(OrderVersion.of(1).compareTo(OrderVersion.of(1))).isZero();
-        assertThat(OrderVersion.of(Long.MAX_VALUE).compareTo(OrderVersion.of(1))).isPositive();
+        assertThat(OrderVersion.of(Long.MAX_VALUE).compareTo(OrderVersion.of(1)))
+                .isPositive();
     }
 
     @Test

@@ -12,14 +12,16 @@ class LineItemTest {
     @Test
     void quantityOfOneIsAllowedButNotZero() {
         assertThat(LineItem.of("SKU-1", 1, PRICE).quantity()).isEqualTo(1);
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.of("SKU-1", 0, PRICE))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.of("SKU-1", 0, PRICE))
                 .withMessage("quantity must be 1-10000, was: 0");
     }
 
     @Test
     void quantityOfTenThousandIsAllowedButNotOneMore() {
         assertThat(LineItem.of("SKU-1", 10_000, PRICE).quantity()).isEqualTo(10_000);
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.of("SKU-1", 10_001, PRICE))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.of("SKU-1", 10_001, PRICE))
                 .withMessage("quantity must be 1-10000, was: 10001");
     }
 

@@ -22,15 +22,18 @@ class MoneyTest {
     @ParameterizedTest
     @CsvSource({"19.999,EUR,2 fraction digits", "1.5,JPY,0 fraction digits", "1.2345,KWD,3 fraction digits"})
     void refusesMoreFractionDigitsThanTheMinorUnit(String amount, String currency, String expected) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of(amount, currency))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of(amount, currency))
                 .withMessageContaining("amount must have at most " + expected);
     }
 
     @Test
     void refusesNegativeAndTooLargeAmounts() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("-0.01", "EUR"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("-0.01", "EUR"))
                 .withMessageStartingWith("amount must be >= 0");
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1000000000000000", "EUR"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1000000000000000", "EUR"))
                 .withMessageStartingWith("amount must be < 10^15");
     }
 
@@ -38,7 +41,8 @@ class MoneyTest {
     @ValueSource(strings = {"eur", "EURO", "ABC", "XAU", "XXX", ""})
     void refusesWhatIsNotACurrencyOneCanCountIn(String code) {
         assertThat(Money.isCurrencyCode(code)).isFalse();
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.currency(code))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.currency(code))
                 .withMessageStartingWith("currency must be an ISO 4217 code");
     }
 
@@ -53,7 +57,8 @@ class MoneyTest {
         Money price = Money.of("0.10", "EUR");
 
         assertThat(price.times(3).plus(Money.of("0.20", "EUR"))).isEqualTo(Money.of("0.50", "EUR"));
-        assertThatIllegalArgumentException().isThrownBy(() -> price.plus(Money.of("1", "USD")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> price.plus(Money.of("1", "USD")))
                 .withMessageContaining("currency mismatch");
     }
 
@@ -79,7 +84,8 @@ class MoneyTest {
     @Test
     void anAmountJustBelowTheLimitIsAllowedAndTheLimitItselfIsNot() {
         assertThat(Money.of("999999999999999", "JPY").amount()).isEqualByComparingTo("999999999999999");
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1000000000000000", "JPY"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1000000000000000", "JPY"))
                 .withMessageStartingWith("amount must be < 10^15");
         assertThat(Money.of("0.00", "EUR")).isEqualTo(Money.zero(TestOrders.EUR));
     }
@@ -88,9 +94,12 @@ class MoneyTest {
     void fractionDigitsUpToTheMinorUnitFitAndOneMoreDoesNot() {
         assertThat(Money.fitsMinorUnit(new BigDecimal("0.01"), TestOrders.EUR)).isTrue();
         assertThat(Money.fitsMinorUnit(new BigDecimal("0.001"), TestOrders.EUR)).isFalse();
-        assertThat(Money.fitsMinorUnit(new BigDecimal("0.0010"), Currency.getInstance("KWD"))).isTrue();
-        assertThat(Money.fitsMinorUnit(new BigDecimal("1"), Currency.getInstance("JPY"))).isTrue();
-        assertThat(Money.fitsMinorUnit(new BigDecimal("0.1"), Currency.getInstance("JPY"))).isFalse();
+        assertThat(Money.fitsMinorUnit(new BigDecimal("0.0010"), Currency.getInstance("KWD")))
+                .isTrue();
+        assertThat(Money.fitsMinorUnit(new BigDecimal("1"), Currency.getInstance("JPY")))
+                .isTrue();
+        assertThat(Money.fitsMinorUnit(new BigDecimal("0.1"), Currency.getInstance("JPY")))
+                .isFalse();
     }
 
     @Test

@@ -21,13 +21,27 @@ class OrderTest {
     private static final LineItem ITEM = LineItem.of("SKU-1", 2, Money.of("19.99", "EUR"));
 
     private static Order order(List<LineItem> items, Money total) {
-        return new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PLACED, EUR,
-                items, total, Instant.EPOCH);
+        return new Order(
+                OrderId.of("ord_1"),
+                OrderVersion.of(1),
+                CustomerId.of("cus_1"),
+                OrderStatus.PLACED,
+                EUR,
+                items,
+                total,
+                Instant.EPOCH);
     }
 
     private static Order updatedAt(String instant) {
-        return new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PLACED, EUR,
-                List.of(ITEM), Money.of("39.98", "EUR"), Instant.parse(instant));
+        return new Order(
+                OrderId.of("ord_1"),
+                OrderVersion.of(1),
+                CustomerId.of("cus_1"),
+                OrderStatus.PLACED,
+                EUR,
+                List.of(ITEM),
+                Money.of("39.98", "EUR"),
+                Instant.parse(instant));
     }
 
     @Test
@@ -35,7 +49,8 @@ class OrderTest {
         assertThat(updatedAt("0001-01-01T00:00:00Z").updatedAt()).isEqualTo(Order.EARLIEST_UPDATED_AT);
         assertThat(updatedAt("9999-12-31T23:59:59.999999Z").updatedAt())
                 .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
-        assertThatIllegalArgumentException().isThrownBy(() -> updatedAt("0000-12-31T23:59:59.999999999Z"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> updatedAt("0000-12-31T23:59:59.999999999Z"))
                 .withMessage("updatedAt must be within the years 1-9999 (UTC), was: 0000-12-31T23:59:59.999999999Z");
         assertThatIllegalArgumentException().isThrownBy(() -> updatedAt("+10000-01-01T00:00:00Z"));
         assertThat(Order.isStorable(Order.LATEST_UPDATED_AT)).isTrue();
@@ -54,28 +69,35 @@ class OrderTest {
     @Test
     void totalMustEqualTheSumOfTheLinesExactly() {
         assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).total()).isEqualTo(Money.of("39.98", "EUR"));
-        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(ITEM), Money.of("39.97", "EUR")))
-                .withMessage("total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98), was: 39.97");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order(List.of(ITEM), Money.of("39.97", "EUR")))
+                .withMessage(
+                        "total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless"
+                                + " taxIncluded) (39.98), was: 39.97");
     }
 
     @Test
     void theSumRuleTakesAnyLinesAndNamesASumBeyondWhatMoneyHolds() {
-        record Line(int quantity, BigDecimal unitPrice) {
-        }
+        record Line(int quantity, BigDecimal unitPrice) {}
         List<Line> lines = List.of(new Line(2, new BigDecimal("19.99")), new Line(3, new BigDecimal("0.10")));
         assertThat(Order.sumOf(lines, Line::quantity, Line::unitPrice)).isEqualByComparingTo("40.28");
 
         LineItem dearest = LineItem.of("SKU-1", 2, Money.of("999999999999999", "EUR"));
-        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(dearest), Money.of("1", "EUR")))
-                .withMessage("total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (1999999999999998.00), was: 1.00");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order(List.of(dearest), Money.of("1", "EUR")))
+                .withMessage(
+                        "total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless"
+                                + " taxIncluded) (1999999999999998.00), was: 1.00");
     }
 
     @Test
     void holdsOneToFiveHundredItems() {
-        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(), Money.of("0", "EUR")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order(List.of(), Money.of("0", "EUR")))
                 .withMessage("items must hold 1-500 line items, held: 0");
         List<LineItem> tooMany = Collections.nCopies(501, ITEM);
-        assertThatIllegalArgumentException().isThrownBy(() -> order(tooMany, Order.sumOf(tooMany, EUR)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order(tooMany, Order.sumOf(tooMany, EUR)))
                 .withMessage("items must hold 1-500 line items, held: 501");
         List<LineItem> most = Collections.nCopies(500, ITEM);
         assertThat(order(most, Order.sumOf(most, EUR)).items()).hasSize(500);
@@ -84,9 +106,11 @@ class OrderTest {
     @Test
     void everyAmountIsInTheOrdersCurrency() {
         LineItem dollars = LineItem.of("SKU-1", 1, Money.of("1.00", "USD"));
-        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(dollars), Money.of("1.00", "EUR")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order(List.of(dollars), Money.of("1.00", "EUR")))
                 .withMessage("items[0].unitPrice must be in EUR, was: USD");
-        assertThatIllegalArgumentException().isThrownBy(() -> order(List.of(ITEM), Money.of("39.98", "USD")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> order(List.of(ITEM), Money.of("39.98", "USD")))
                 .withMessage("total must be in EUR, was: USD");
     }
 
@@ -101,23 +125,44 @@ class OrderTest {
 
     @Test
     void missingPartsAreNamed() {
-        assertThatNullPointerException().isThrownBy(() -> new Order(OrderId.of("o"), null, CustomerId.of("c"),
-                OrderStatus.PLACED, EUR, List.of(ITEM), Money.of("39.98", "EUR"), Instant.EPOCH))
+        assertThatNullPointerException()
+                .isThrownBy(() -> new Order(
+                        OrderId.of("o"),
+                        null,
+                        CustomerId.of("c"),
+                        OrderStatus.PLACED,
+                        EUR,
+                        List.of(ITEM),
+                        Money.of("39.98", "EUR"),
+                        Instant.EPOCH))
                 .withMessage("version must not be null");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 10_001})
     void quantityIsOneToTenThousand(int quantity) {
-        assertThatIllegalArgumentException().isThrownBy(() -> LineItem.of("SKU-1", quantity, Money.of("1", "EUR")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LineItem.of("SKU-1", quantity, Money.of("1", "EUR")))
                 .withMessage("quantity must be 1-10000, was: " + quantity);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "has space", "semi;colon", "\u00e9t\u00e9", "emoji\uD83D\uDE00", "quote'", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(
+            strings = {
+                "",
+                "has space",
+                "semi;colon",
+                "\u00e9t\u00e9",
+                "emoji\uD83D\uDE00",
+                "quote'",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            })
     void identifiersAreOneToSixtyFourSafeCharacters(String id) {
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of(id)).withMessageStartingWith("orderId must be");
-        assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.of(id))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OrderId.of(id))
+                .withMessageStartingWith("orderId must be");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerId.of(id))
                 .withMessageStartingWith("customerId must be");
     }
 
@@ -130,37 +175,83 @@ class OrderTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "tab\tin", "new\nline", "nul\u0000", "c1\u0085"})
     void skusHaveNoControlCharactersAndAreNotEmpty(String sku) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Sku.of(sku))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Sku.of(sku))
                 .withMessageStartingWith("sku must be 1-255 characters, none of them a control character, was: ")
-                .withMessageNotContaining("\n").withMessageNotContaining("\t");
+                .withMessageNotContaining("\n")
+                .withMessageNotContaining("\t");
         assertThat(Sku.isValid("x".repeat(Sku.MAX_LENGTH))).isTrue();
         assertThat(Sku.isValid("x".repeat(Sku.MAX_LENGTH + 1))).isFalse();
     }
 
     @Test
     void discountsShippingFeesAndTaxLieBetweenTheLinesAndTheTotal() {
-        Adjustments shop = new Adjustments(Money.of("20.00", "EUR"), Money.of("10.00", "EUR"),
-                Money.of("1.50", "EUR"), Money.of("6.00", "EUR"), false);
-        Order order = new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PAID,
-                EUR, List.of(ITEM), shop, Money.of("37.48", "EUR"), Instant.EPOCH);
+        Adjustments shop = new Adjustments(
+                Money.of("20.00", "EUR"),
+                Money.of("10.00", "EUR"),
+                Money.of("1.50", "EUR"),
+                Money.of("6.00", "EUR"),
+                false);
+        Order order = new Order(
+                OrderId.of("ord_1"),
+                OrderVersion.of(1),
+                CustomerId.of("cus_1"),
+                OrderStatus.PAID,
+                EUR,
+                List.of(ITEM),
+                shop,
+                Money.of("37.48", "EUR"),
+                Instant.EPOCH);
         assertThat(order.subtotal()).isEqualTo(Money.of("39.98", "EUR"));
         assertThat(order.adjustments()).isEqualTo(shop);
 
-        Adjustments taxInPrices = new Adjustments(Money.of("20.00", "EUR"), Money.of("10.00", "EUR"),
-                Money.of("1.50", "EUR"), Money.of("6.00", "EUR"), true);
-        assertThat(new Order(OrderId.of("ord_1"), OrderVersion.of(1), CustomerId.of("cus_1"), OrderStatus.PAID,
-                EUR, List.of(ITEM), taxInPrices, Money.of("31.48", "EUR"), Instant.EPOCH).total())
+        Adjustments taxInPrices = new Adjustments(
+                Money.of("20.00", "EUR"),
+                Money.of("10.00", "EUR"),
+                Money.of("1.50", "EUR"),
+                Money.of("6.00", "EUR"),
+                true);
+        assertThat(new Order(
+                                OrderId.of("ord_1"),
+                                OrderVersion.of(1),
+                                CustomerId.of("cus_1"),
+                                OrderStatus.PAID,
+                                EUR,
+                                List.of(ITEM),
+                                taxInPrices,
+                                Money.of("31.48", "EUR"),
+                                Instant.EPOCH)
+                        .total())
                 .isEqualTo(Money.of("31.48", "EUR"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Order(OrderId.of("ord_1"), OrderVersion.of(1),
-                        CustomerId.of("cus_1"), OrderStatus.PAID, EUR, List.of(ITEM), taxInPrices,
-                        Money.of("37.48", "EUR"), Instant.EPOCH))
-                .withMessage("total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (31.48), was: 37.48");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Order(OrderId.of("ord_1"), OrderVersion.of(1),
-                        CustomerId.of("cus_1"), OrderStatus.PAID, EUR, List.of(ITEM),
-                        Adjustments.none(Currency.getInstance("USD")), Money.of("39.98", "EUR"), Instant.EPOCH))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Order(
+                        OrderId.of("ord_1"),
+                        OrderVersion.of(1),
+                        CustomerId.of("cus_1"),
+                        OrderStatus.PAID,
+                        EUR,
+                        List.of(ITEM),
+                        taxInPrices,
+                        Money.of("37.48", "EUR"),
+                        Instant.EPOCH))
+                .withMessage(
+                        "total must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless"
+                                + " taxIncluded) (31.48), was: 37.48");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Order(
+                        OrderId.of("ord_1"),
+                        OrderVersion.of(1),
+                        CustomerId.of("cus_1"),
+                        OrderStatus.PAID,
+                        EUR,
+                        List.of(ITEM),
+                        Adjustments.none(Currency.getInstance("USD")),
+                        Money.of("39.98", "EUR"),
+                        Instant.EPOCH))
                 .withMessage("adjustments must be in EUR, were: USD");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Adjustments(Money.of("1", "EUR"),
-                        Money.of("1", "USD"), Money.of("1", "EUR"), Money.of("1", "EUR"), false))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Adjustments(
+                        Money.of("1", "EUR"), Money.of("1", "USD"), Money.of("1", "EUR"), Money.of("1", "EUR"), false))
                 .withMessage("adjustments must share one currency, were: EUR and USD");
         assertThat(order(List.of(ITEM), Money.of("39.98", "EUR")).adjustments()).isEqualTo(Adjustments.none(EUR));
     }
@@ -169,26 +260,33 @@ class OrderTest {
     void aModificationInstantIsAVersionInMicrosecondsSoAnEqualInstantIsNotNewer() {
         Instant modified = Instant.parse("2021-12-31T19:00:00Z");
         assertThat(OrderVersion.modifiedAt(modified).value()).isEqualTo(1_640_977_200_000_000L);
-        assertThat(OrderVersion.modifiedAt(Instant.parse("1970-01-01T00:00:00.000001Z")).value()).isEqualTo(1);
+        assertThat(OrderVersion.modifiedAt(Instant.parse("1970-01-01T00:00:00.000001Z"))
+                        .value())
+                .isEqualTo(1);
         assertThat(OrderVersion.modifiedAt(modified.plusNanos(999)).isNewerThan(OrderVersion.modifiedAt(modified)))
-                .as("finer than the store keeps").isFalse();
+                .as("finer than the store keeps")
+                .isFalse();
         assertThat(OrderVersion.modifiedAt(modified.plusSeconds(1)).isNewerThan(OrderVersion.modifiedAt(modified)))
                 .isTrue();
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderVersion.modifiedAt(Instant.EPOCH))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OrderVersion.modifiedAt(Instant.EPOCH))
                 .withMessage("version must be >= 1, was: 0");
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderVersion.modifiedAt(Instant.MAX))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OrderVersion.modifiedAt(Instant.MAX))
                 .withMessageStartingWith("a modification instant must fit in microseconds");
     }
 
     @Test
     void rejectedValuesAreQuotedShortInMessages() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderId.of("y".repeat(10_000)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OrderId.of("y".repeat(10_000)))
                 .withMessageEndingWith("(10000 characters)");
     }
 
     @Test
     void versionIsAtLeastOneAndOrdered() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OrderVersion.of(0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> OrderVersion.of(0))
                 .withMessage("version must be >= 1, was: 0");
         assertThat(OrderVersion.of(3).isNewerThan(OrderVersion.of(2))).isTrue();
         assertThat(OrderVersion.of(2).isNewerThan(OrderVersion.of(2))).isFalse();
@@ -197,13 +295,23 @@ class OrderTest {
     @Test
     void cancelledEventAndCancelledStatusGoTogether() {
         Order placed = TestOrders.order("ord_1", 1);
-        Order cancelled = new Order(placed.id(), placed.version(), placed.customerId(), OrderStatus.CANCELLED,
-                placed.currency(), placed.items(), placed.total(), placed.updatedAt());
+        Order cancelled = new Order(
+                placed.id(),
+                placed.version(),
+                placed.customerId(),
+                OrderStatus.CANCELLED,
+                placed.currency(),
+                placed.items(),
+                placed.total(),
+                placed.updatedAt());
 
-        assertThat(new OrderUpdate(EventType.ORDER_CANCELLED, cancelled).order()).isEqualTo(cancelled);
-        assertThatIllegalArgumentException().isThrownBy(() -> new OrderUpdate(EventType.ORDER_CANCELLED, placed))
+        assertThat(new OrderUpdate(EventType.ORDER_CANCELLED, cancelled).order())
+                .isEqualTo(cancelled);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new OrderUpdate(EventType.ORDER_CANCELLED, placed))
                 .withMessageStartingWith("status must be cancelled exactly when type is order.cancelled");
-        assertThatIllegalArgumentException().isThrownBy(() -> new OrderUpdate(EventType.ORDER_UPDATED, cancelled))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new OrderUpdate(EventType.ORDER_UPDATED, cancelled))
                 .withMessageStartingWith("status must be cancelled exactly when type is order.cancelled");
     }
 

@@ -15,20 +15,28 @@ import org.junit.jupiter.api.Test;
 class BatchReportTest {
 
     private static Delivery delivery(String messageId) {
-        return new Delivery(messageId, "r-" + messageId, 1, Envelope.of(new QueuedWebhook(WebhookId.of(messageId),
-                Instant.EPOCH, CorrelationId.of("req-1"), "{}")));
+        return new Delivery(
+                messageId,
+                "r-" + messageId,
+                1,
+                Envelope.of(
+                        new QueuedWebhook(WebhookId.of(messageId), Instant.EPOCH, CorrelationId.of("req-1"), "{}")));
     }
 
     @Test
     void splitsTheBatchIntoWhatReturnsToTheQueueAndWhatIsDoneInTheBatchsOrder() {
         MessageResult written = new MessageResult(delivery("m-1"), ProcessingOutcome.WRITTEN, Settlement.ACKNOWLEDGE);
-        MessageResult retry = new MessageResult(delivery("m-2"), new ProcessingOutcome.RetryLater("store down"),
+        MessageResult retry = new MessageResult(
+                delivery("m-2"),
+                new ProcessingOutcome.RetryLater("store down"),
                 new Settlement.ReturnToQueue.AfterBackoff(Duration.ofSeconds(4)));
-        MessageResult poison = new MessageResult(delivery("m-3"), new ProcessingOutcome.Poison("bad"),
-                Settlement.DEAD_LETTERED);
-        MessageResult duplicate = new MessageResult(delivery("m-4"), ProcessingOutcome.DUPLICATE,
-                Settlement.ACKNOWLEDGE);
-        MessageResult later = new MessageResult(delivery("m-5"), new ProcessingOutcome.RetryLater("timeout"),
+        MessageResult poison =
+                new MessageResult(delivery("m-3"), new ProcessingOutcome.Poison("bad"), Settlement.DEAD_LETTERED);
+        MessageResult duplicate =
+                new MessageResult(delivery("m-4"), ProcessingOutcome.DUPLICATE, Settlement.ACKNOWLEDGE);
+        MessageResult later = new MessageResult(
+                delivery("m-5"),
+                new ProcessingOutcome.RetryLater("timeout"),
                 Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
 
         BatchReport report = new BatchReport(List.of(written, retry, poison, duplicate, later));

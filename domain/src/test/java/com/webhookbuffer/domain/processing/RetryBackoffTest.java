@@ -49,11 +49,14 @@ class RetryBackoffTest {
 
     @Test
     void refusesBoundsSqsCannotHonour() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new RetryBackoff(Duration.ofMillis(500), Duration.ofMinutes(1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RetryBackoff(Duration.ofMillis(500), Duration.ofMinutes(1)))
                 .withMessageStartingWith("backoff base must be >= 1s");
-        assertThatIllegalArgumentException().isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(10), Duration.ofSeconds(5)))
                 .withMessageStartingWith("backoff cap must be >= base");
-        assertThatIllegalArgumentException().isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(13)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(13)))
                 .withMessageStartingWith("backoff cap must be <= 12h");
         assertThat(new RetryBackoff(Duration.ofSeconds(1), RetryBackoff.MAX_CAP).ceilingSeconds(60))
                 .isEqualTo(12 * 3600);
@@ -66,13 +69,15 @@ class RetryBackoffTest {
         assertThat(flat.ceilingSeconds(1)).isEqualTo(5);
         assertThat(flat.ceilingSeconds(30)).isEqualTo(5);
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5).minusMillis(1)))
+                .isThrownBy(() -> new RetryBackoff(
+                        Duration.ofSeconds(5), Duration.ofSeconds(5).minusMillis(1)))
                 .withMessageStartingWith("backoff cap must be >= base");
     }
 
     @Test
     void aBaseOfExactlyOneSecondIsAllowedButNotAMillisecondLess() {
-        assertThat(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).ceilingSeconds(1)).isEqualTo(1);
+        assertThat(new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).ceilingSeconds(1))
+                .isEqualTo(1);
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RetryBackoff(Duration.ofMillis(999), Duration.ofSeconds(1)))
                 .withMessageStartingWith("backoff base must be >= 1s");
@@ -80,9 +85,11 @@ class RetryBackoffTest {
 
     @Test
     void aCapOfExactlyTwelveHoursIsAllowedButNotASecondMore() {
-        assertThat(new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(12)).cap()).isEqualTo(RetryBackoff.MAX_CAP);
+        assertThat(new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(12)).cap())
+                .isEqualTo(RetryBackoff.MAX_CAP);
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new RetryBackoff(Duration.ofSeconds(1), Duration.ofHours(12).plusSeconds(1)))
+                .isThrownBy(() -> new RetryBackoff(
+                        Duration.ofSeconds(1), Duration.ofHours(12).plusSeconds(1)))
                 .withMessageStartingWith("backoff cap must be <= 12h");
     }
 
@@ -100,7 +107,8 @@ class RetryBackoffTest {
         RandomGenerator highest = new FixedRandom(Long.MAX_VALUE);
 
         assertThat(backoff.delayFor(1, highest)).isEqualTo(Duration.ofSeconds(2));
-        assertThatIllegalArgumentException().isThrownBy(() -> backoff.delayFor(0, highest))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> backoff.delayFor(0, highest))
                 .withMessage("receiveCount must be >= 1, was: 0");
     }
 

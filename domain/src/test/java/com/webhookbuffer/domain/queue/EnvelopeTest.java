@@ -12,17 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
 
-    private static final QueuedWebhook WEBHOOK = new QueuedWebhook(WebhookId.of("msg_1"),
-            Instant.parse("2026-11-26T14:00:00.5Z"), CorrelationId.of("req-1"), "{\"a\":1}");
+    private static final QueuedWebhook WEBHOOK = new QueuedWebhook(
+            WebhookId.of("msg_1"), Instant.parse("2026-11-26T14:00:00.5Z"), CorrelationId.of("req-1"), "{\"a\":1}");
 
     @Test
     void queuedWebhookRoundTripsThroughItsEnvelope() {
         Envelope envelope = Envelope.of(WEBHOOK);
 
         assertThat(envelope.body()).isEqualTo("{\"a\":1}");
-        assertThat(envelope.attributes()).containsOnlyKeys(
-                Envelope.SOURCE, Envelope.WEBHOOK_ID, Envelope.CORRELATION_ID, Envelope.RECEIVED_AT,
-                Envelope.SCHEMA_VERSION);
+        assertThat(envelope.attributes())
+                .containsOnlyKeys(
+                        Envelope.SOURCE,
+                        Envelope.WEBHOOK_ID,
+                        Envelope.CORRELATION_ID,
+                        Envelope.RECEIVED_AT,
+                        Envelope.SCHEMA_VERSION);
         assertThat(envelope.open()).isEqualTo(new Envelope.Opened.Readable(WEBHOOK));
     }
 

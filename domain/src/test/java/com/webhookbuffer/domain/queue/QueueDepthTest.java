@@ -14,11 +14,14 @@ class QueueDepthTest {
     @Test
     void depthsOfZeroAreAllowedButNoneBelow() {
         assertThat(new QueueDepth(0, 0, 0).isDrained()).isTrue();
-        assertThatIllegalArgumentException().isThrownBy(() -> new QueueDepth(-1, 0, 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QueueDepth(-1, 0, 0))
                 .withMessage("queue depths must be >= 0");
-        assertThatIllegalArgumentException().isThrownBy(() -> new QueueDepth(0, -1, 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QueueDepth(0, -1, 0))
                 .withMessage("queue depths must be >= 0");
-        assertThatIllegalArgumentException().isThrownBy(() -> new QueueDepth(0, 0, -1))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new QueueDepth(0, 0, -1))
                 .withMessage("queue depths must be >= 0");
     }
 
@@ -32,11 +35,12 @@ class QueueDepthTest {
 
     @Test
     void aFirstDeliveryHasReceiveCountOneAndNoneHasZero() {
-        Envelope envelope = Envelope.of(new QueuedWebhook(WebhookId.of("msg_1"), Instant.EPOCH,
-                CorrelationId.of("req-1"), "{}"));
+        Envelope envelope =
+                Envelope.of(new QueuedWebhook(WebhookId.of("msg_1"), Instant.EPOCH, CorrelationId.of("req-1"), "{}"));
 
         assertThat(new Delivery("m-1", "r-1", 1, envelope).receiveCount()).isEqualTo(1);
-        assertThatIllegalArgumentException().isThrownBy(() -> new Delivery("m-1", "r-1", 0, envelope))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Delivery("m-1", "r-1", 0, envelope))
                 .withMessage("receiveCount must be >= 1, was: 0");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Random;
 public final class HostileRequests {
 
     /** One request as the inbox sees it; a {@code null} header was not sent. */
-    public record Request(String contentType, String webhookId, String timestamp, String signature, byte[] body,
-            String description) {
+    public record Request(
+            String contentType, String webhookId, String timestamp, String signature, byte[] body, String description) {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
@@ -36,26 +36,104 @@ public final class HostileRequests {
     }
 
     /** Values at and past the boundaries of the contract, by the JSON type they belong to. */
-    private static final List<String> NUMBERS = List.of("0", "1", "-1", "10000", "10001", "500", "501",
-            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
-            "2147483647", "2147483648", "1e3", "1E400", "-0", "0.0", "1.5", "1e-400", "00", "99999999999999999999999");
-    private static final List<String> TEXTS = List.of("\"\"", "\" \"", "\"0\"", "\"19.99\"", "\"999999999999999\"",
-            "\"1000000000000000\"", "\"0.0001\"", "\"0.00001\"", "\"1e3\"", "\"-1\"", "\"EUR\"", "\"XAU\"", "\"XXX\"",
-            "\"eur\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\uFFFE\"", "\"\u00e9\u00e8\"", "\"" + "a".repeat(65) + "\"",
-            "\"" + "a".repeat(64) + "\"", "\"0000-01-01T00:00:00Z\"", "\"0001-01-01T00:00:00Z\"",
-            "\"0001-01-01T00:00:00+00:01\"", "\"9999-12-31T23:59:59.999999999Z\"", "\"9999-12-31T23:59:59-18:00\"",
-            "\"+10000-01-01T00:00:00Z\"", "\"-0001-01-01T00:00:00Z\"", "\"2026-11-26T14:00Z\"",
-            "\"2026-02-30T00:00:00Z\"", "\"2026-11-26T24:00:00Z\"", "\"2026-11-26t14:00:00z\"",
-            "\"2026-11-26T14:00:00.1234567890Z\"", "\"order.cancelled\"", "\"cancelled\"", "\"placed\"");
-    private static final List<String> OTHERS = List.of("null", "true", "[]", "{}", "[null]", "[{}]",
-            "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}", "\"" + "x".repeat(5_000) + "\"");
-    private static final List<String> PATHS = List.of("type", "timestamp", "data", "data.orderId", "data.version",
-            "data.customerId", "data.status", "data.currency", "data.items", "data.total", "data.items[0]",
-            "data.items[0].sku", "data.items[0].quantity", "data.items[0].unitPrice", "unknown");
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
-            "APPLICATION/JSON", "application/json;charset=\"UTF-8\"", "application/json; charset=latin1",
-            "text/plain", "application/problem+json", "", ";", "application/json; charset=", "*/*",
-            "application/json\u0000", "application/json; q=\u00ff");
+    private static final List<String> NUMBERS = List.of(
+            "0",
+            "1",
+            "-1",
+            "10000",
+            "10001",
+            "500",
+            "501",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "2147483647",
+            "2147483648",
+            "1e3",
+            "1E400",
+            "-0",
+            "0.0",
+            "1.5",
+            "1e-400",
+            "00",
+            "99999999999999999999999");
+
+    private static final List<String> TEXTS = List.of(
+            "\"\"",
+            "\" \"",
+            "\"0\"",
+            "\"19.99\"",
+            "\"999999999999999\"",
+            "\"1000000000000000\"",
+            "\"0.0001\"",
+            "\"0.00001\"",
+            "\"1e3\"",
+            "\"-1\"",
+            "\"EUR\"",
+            "\"XAU\"",
+            "\"XXX\"",
+            "\"eur\"",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "\"\\uFFFE\"",
+            "\"\u00e9\u00e8\"",
+            "\"" + "a".repeat(65) + "\"",
+            "\"" + "a".repeat(64) + "\"",
+            "\"0000-01-01T00:00:00Z\"",
+            "\"0001-01-01T00:00:00Z\"",
+            "\"0001-01-01T00:00:00+00:01\"",
+            "\"9999-12-31T23:59:59.999999999Z\"",
+            "\"9999-12-31T23:59:59-18:00\"",
+            "\"+10000-01-01T00:00:00Z\"",
+            "\"-0001-01-01T00:00:00Z\"",
+            "\"2026-11-26T14:00Z\"",
+            "\"2026-02-30T00:00:00Z\"",
+            "\"2026-11-26T24:00:00Z\"",
+            "\"2026-11-26t14:00:00z\"",
+            "\"2026-11-26T14:00:00.1234567890Z\"",
+            "\"order.cancelled\"",
+            "\"cancelled\"",
+            "\"placed\"");
+    private static final List<String> OTHERS = List.of(
+            "null",
+            "true",
+            "[]",
+            "{}",
+            "[null]",
+            "[{}]",
+            "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}",
+            "\"" + "x".repeat(5_000) + "\"");
+    private static final List<String> PATHS = List.of(
+            "type",
+            "timestamp",
+            "data",
+            "data.orderId",
+            "data.version",
+            "data.customerId",
+            "data.status",
+            "data.currency",
+            "data.items",
+            "data.total",
+            "data.items[0]",
+            "data.items[0].sku",
+            "data.items[0].quantity",
+            "data.items[0].unitPrice",
+            "unknown");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "APPLICATION/JSON",
+            "application/json;charset=\"UTF-8\"",
+            "application/json; charset=latin1",
+            "text/plain",
+            "application/problem+json",
+            "",
+            ";",
+            "application/json; charset=",
+            "*/*",
+            "application/json\u0000",
+            "application/json; q=\u00ff");
 
     private final Random random;
     private final Signer signer;
@@ -83,8 +161,9 @@ public final class HostileRequests {
         int jsonMutations = random.nextInt(4);
         for (int i = 0; i < jsonMutations; i++) {
             String path = pick(PATHS);
-            String value = random.nextInt(10) == 0 ? null : pick(random.nextBoolean() ? NUMBERS
-                    : random.nextBoolean() ? TEXTS : OTHERS);
+            String value = random.nextInt(10) == 0
+                    ? null
+                    : pick(random.nextBoolean() ? NUMBERS : random.nextBoolean() ? TEXTS : OTHERS);
             try {
                 if (value == null) {
                     sample.without(path);
@@ -100,8 +179,10 @@ public final class HostileRequests {
             int copies = random.nextInt(2) == 0 ? 600 : 1 + random.nextInt(30);
             String item = random.nextBoolean() ? "null" : "{\"sku\":\"\",\"quantity\":0,\"unitPrice\":\"1.001\"}";
             try {
-                sample.with("data.items", new SampleWebhooks.Raw("[" + String.join(",",
-                        java.util.Collections.nCopies(copies, item)) + "]"));
+                sample.with(
+                        "data.items",
+                        new SampleWebhooks.Raw(
+                                "[" + String.join(",", java.util.Collections.nCopies(copies, item)) + "]"));
                 what.add("data.items=" + copies + " x " + item);
             } catch (RuntimeException dataGone) {
                 // data itself was replaced above.
@@ -132,7 +213,12 @@ public final class HostileRequests {
             signature = random.nextInt(6) == 0 ? null : signatureNoise(signature);
             what.add("webhook-signature=" + abbreviate(String.valueOf(signature)));
         }
-        return new Request(contentType, webhookId, timestamp, signature, body,
+        return new Request(
+                contentType,
+                webhookId,
+                timestamp,
+                signature,
+                body,
                 "#" + n + (what.isEmpty() ? " valid" : " " + String.join(", ", what)));
     }
 
@@ -185,12 +271,13 @@ public final class HostileRequests {
         int length = random.nextInt(5) == 0 ? random.nextInt(9_000) : random.nextInt(40);
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            text.append(switch (random.nextInt(4)) {
-                case 0 -> (char) (0x21 + random.nextInt(0x5e));
-                case 1 -> (char) random.nextInt(0x20);
-                case 2 -> (char) (0x80 + random.nextInt(0x780));
-                default -> (char) random.nextInt(0x10000);
-            });
+            text.append(
+                    switch (random.nextInt(4)) {
+                        case 0 -> (char) (0x21 + random.nextInt(0x5e));
+                        case 1 -> (char) random.nextInt(0x20);
+                        case 2 -> (char) (0x80 + random.nextInt(0x780));
+                        default -> (char) random.nextInt(0x10000);
+                    });
         }
         return text.toString();
     }

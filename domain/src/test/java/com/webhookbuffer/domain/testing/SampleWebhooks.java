@@ -115,8 +115,7 @@ public final class SampleWebhooks {
     }
 
     /** A raw JSON fragment, written as is (for wrong types, nested garbage, numbers with exponents). */
-    public record Raw(String json) {
-    }
+    public record Raw(String json) {}
 
     @SuppressWarnings("unchecked")
     private static void write(Object value, StringBuilder out) {

@@ -25,6 +25,7 @@ public final class SenderSecretKey {
     private static final String ALGORITHM = "Ed25519";
     /** The DER of a PKCS #8 PrivateKeyInfo for Ed25519 (RFC 8410) up to the seed: how the JDK takes a raw one. */
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
+
     private static final int SEED_BYTES = 32;
 
     private final byte[] seed;
@@ -60,7 +61,8 @@ public final class SenderSecretKey {
         if (both.length != SEED_BYTES + WebhookPublicKey.KEY_BYTES) {
             throw new IllegalArgumentException("a sender's secret key is 64 bytes, was " + both.length);
         }
-        return new SenderSecretKey(Arrays.copyOf(both, SEED_BYTES),
+        return new SenderSecretKey(
+                Arrays.copyOf(both, SEED_BYTES),
                 WebhookPublicKey.ofKey(Arrays.copyOfRange(both, SEED_BYTES, both.length)));
     }
 
@@ -71,9 +73,10 @@ public final class SenderSecretKey {
             // Both encodings end with the raw key: the seed after the PKCS #8 prefix, the point after the X.509 one.
             byte[] pkcs8 = pair.getPrivate().getEncoded();
             byte[] x509 = pair.getPublic().getEncoded();
-            return new SenderSecretKey(Arrays.copyOfRange(pkcs8, pkcs8.length - SEED_BYTES, pkcs8.length),
-                    WebhookPublicKey.ofKey(Arrays.copyOfRange(x509, x509.length - WebhookPublicKey.KEY_BYTES,
-                            x509.length)));
+            return new SenderSecretKey(
+                    Arrays.copyOfRange(pkcs8, pkcs8.length - SEED_BYTES, pkcs8.length),
+                    WebhookPublicKey.ofKey(
+                            Arrays.copyOfRange(x509, x509.length - WebhookPublicKey.KEY_BYTES, x509.length)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -16,8 +16,10 @@ class SenderSecretKeyTest {
                 "whsk_6Xb/dCcHpPea21PS1N9VY/NZW723CEc77N4rJCubMbfVKIDij2HKpMKkioLlX0dRqSKJp4AJ6p9lMicMFs6Kvg==");
 
         assertThat(key.publicKey().encoded()).isEqualTo("whpk_1SiA4o9hyqTCpIqC5V9HUakiiaeACeqfZTInDBbOir4=");
-        assertThat(key.sign("msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
-                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)))
+        assertThat(key.sign(
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        1614265330,
+                        "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg"
                         + "==");
     }
@@ -37,7 +39,8 @@ class SenderSecretKeyTest {
         System.arraycopy(other.publicKey().key(), 0, both, 32, 32);
         String mixed = "whsk_" + Base64.getEncoder().encodeToString(both);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> SenderSecretKey.parse(mixed))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SenderSecretKey.parse(mixed))
                 .withMessage("the public half of the secret key is not the seed's");
     }
 }

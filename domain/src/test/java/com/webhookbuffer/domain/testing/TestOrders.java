@@ -22,8 +22,7 @@ public final class TestOrders {
     public static final Currency EUR = Currency.getInstance("EUR");
     public static final Instant BASE_TIME = Instant.parse("2026-11-26T14:00:00Z");
 
-    private TestOrders() {
-    }
+    private TestOrders() {}
 
     /** An order at {@code version} whose item count and prices depend on the version. */
     public static Order order(String orderId, long version) {
@@ -32,8 +31,14 @@ public final class TestOrders {
         for (int i = 0; i < itemCount; i++) {
             items.add(LineItem.of("SKU-" + version + "-" + i, i + 1, Money.of(version + "." + (10 + i), "EUR")));
         }
-        return new Order(OrderId.of(orderId), OrderVersion.of(version), CustomerId.of("cus_42"),
-                version == 1 ? OrderStatus.PLACED : OrderStatus.PAID, EUR, items, Order.sumOf(items, EUR),
+        return new Order(
+                OrderId.of(orderId),
+                OrderVersion.of(version),
+                CustomerId.of("cus_42"),
+                version == 1 ? OrderStatus.PLACED : OrderStatus.PAID,
+                EUR,
+                items,
+                Order.sumOf(items, EUR),
                 BASE_TIME.plusSeconds(version));
     }
 

@@ -25,16 +25,19 @@ class HeaderValuesTest {
     void noIdAndAnEmptyIdAreNotValid() {
         assertThat(WebhookId.isValid(null)).isFalse();
         assertThat(WebhookId.isValid("")).isFalse();
-        assertThatNullPointerException().isThrownBy(() -> WebhookId.of(null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> WebhookId.of(null))
                 .withMessage("webhook-id must not be null");
-        assertThatNullPointerException().isThrownBy(() -> CorrelationId.of(null))
+        assertThatNullPointerException()
+                .isThrownBy(() -> CorrelationId.of(null))
                 .withMessage("correlationId must not be null");
     }
 
     @Test
     void correlationIdOfOneHundredTwentyEightCharactersIsAllowedButNotOneMore() {
         assertThat(CorrelationId.of("c".repeat(128)).value()).hasSize(128);
-        assertThatIllegalArgumentException().isThrownBy(() -> CorrelationId.of("c".repeat(129)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CorrelationId.of("c".repeat(129)))
                 .withMessage("correlationId must be 1-128 visible ASCII characters (0x21-0x7E), was 129 characters");
     }
 
@@ -69,7 +72,8 @@ class HeaderValuesTest {
     void anInvalidPayloadListsAtLeastOneViolation() {
         Violation violation = new Violation("type", "must be order.created");
 
-        assertThat(new AcceptOutcome.InvalidPayload(List.of(violation)).violations()).containsExactly(violation);
+        assertThat(new AcceptOutcome.InvalidPayload(List.of(violation)).violations())
+                .containsExactly(violation);
         assertThatIllegalArgumentException().isThrownBy(() -> new AcceptOutcome.InvalidPayload(List.of()));
     }
 }

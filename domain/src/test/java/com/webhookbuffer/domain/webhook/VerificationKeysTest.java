@@ -27,11 +27,14 @@ class VerificationKeysTest {
 
     @Test
     void aMalformedEntryIsRefusedForWhatIsWrongWithIt() {
-        assertThatIllegalArgumentException().isThrownBy(() -> VerificationKeys.parse(SECRET + ",whsec_###"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VerificationKeys.parse(SECRET + ",whsec_###"))
                 .withMessage("webhook secret must be whsec_ followed by base64");
-        assertThatIllegalArgumentException().isThrownBy(() -> VerificationKeys.parse(SECRET + " whpk_AAAA"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VerificationKeys.parse(SECRET + " whpk_AAAA"))
                 .withMessage("webhook public key must be 32 bytes (a raw Ed25519 public key), was 3");
-        assertThatIllegalArgumentException().isThrownBy(() -> VerificationKeys.parse(PUBLIC_KEY.substring(5)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VerificationKeys.parse(PUBLIC_KEY.substring(5)))
                 .withMessage("each entry must be a whsec_ signing secret or a whpk_ public key");
     }
 
@@ -39,7 +42,8 @@ class VerificationKeysTest {
     void aSendersSecretKeyIsRefusedWithoutBeingRepeated() {
         String secretKey = SenderSecretKey.generate().encoded();
 
-        assertThatIllegalArgumentException().isThrownBy(() -> VerificationKeys.parse(SECRET + "," + secretKey))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VerificationKeys.parse(SECRET + "," + secretKey))
                 .withMessage("a whsk_ entry is a sender's secret key, which must never leave the sender: give its "
                         + "public key (whpk_) instead")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretKey.substring(5, 20)));
@@ -47,9 +51,11 @@ class VerificationKeysTest {
 
     @Test
     void atLeastOneKeyIsRequired() {
-        assertThatIllegalArgumentException().isThrownBy(() -> VerificationKeys.parse(" , \n"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VerificationKeys.parse(" , \n"))
                 .withMessage("no whsec_ secret or whpk_ public key found");
-        assertThatIllegalArgumentException().isThrownBy(() -> VerificationKeys.of(List.of()))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> VerificationKeys.of(List.of()))
                 .withMessage("at least one webhook secret or public key is required");
         assertThat(new VerificationKeys(List.of(), List.of(WebhookPublicKey.parse(PUBLIC_KEY))).publicKeys())
                 .hasSize(1);

@@ -20,7 +20,8 @@ class WebhookModelTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "has space", "tab\t", "caf\u00e9", "emoji\uD83D\uDE00", "new\nline"})
     void webhookIdRefusesInvisibleOrNonAsciiCharacters(String id) {
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookId.of(id))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookId.of(id))
                 .withMessageStartingWith("webhook-id must be 1-255 visible ASCII characters");
     }
 
@@ -38,19 +39,23 @@ class WebhookModelTest {
         WebhookSecret secret = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 
         assertThat(secret.toString()).isEqualTo("WebhookSecret[24 bytes]").doesNotContain("MfKQ");
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.parse("whsec_not*base64!"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.parse("whsec_not*base64!"))
                 .withMessage("webhook secret must be whsec_ followed by base64");
     }
 
     @Test
     void secretRefusesAMissingPrefixAndKeysOfTheWrongSize() {
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.parse("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.parse("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
                 .withMessage("webhook secret must start with whsec_");
         String shortKey = Base64.getEncoder().encodeToString(new byte[23]);
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.parse("whsec_" + shortKey))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.parse("whsec_" + shortKey))
                 .withMessage("webhook secret key must be 24-64 bytes, was 23");
         String longKey = Base64.getEncoder().encodeToString(new byte[65]);
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.parse("whsec_" + longKey))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.parse("whsec_" + longKey))
                 .withMessage("webhook secret key must be 24-64 bytes, was 65");
     }
 }

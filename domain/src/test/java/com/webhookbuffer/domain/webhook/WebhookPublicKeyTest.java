@@ -38,24 +38,31 @@ class WebhookPublicKeyTest {
         WebhookPublicKey key = WebhookPublicKey.parse(WRITTEN);
 
         assertThat(key.fingerprint()).hasSize(16).matches("[0-9a-f]+");
-        assertThat(key.toString()).isEqualTo("WebhookPublicKey[" + key.fingerprint() + "]")
+        assertThat(key.toString())
+                .isEqualTo("WebhookPublicKey[" + key.fingerprint() + "]")
                 .doesNotContain("1SiA4o9h");
         assertThat(WebhookPublicKey.parse(written(new byte[32])).fingerprint()).isNotEqualTo(key.fingerprint());
     }
 
     @Test
     void refusesAMissingPrefixOrTextThatIsNotStandardBase64() {
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.parse(WRITTEN.substring(5)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.parse(WRITTEN.substring(5)))
                 .withMessage("webhook public key must start with whpk_");
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.parse("whsec_" + WRITTEN.substring(5)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.parse("whsec_" + WRITTEN.substring(5)))
                 .withMessage("webhook public key must start with whpk_");
         // The URL-safe alphabet is not the standard one the specification names.
-        String urlSafe = "whpk_" + Base64.getUrlEncoder().encodeToString(HexFormat.of().parseHex(
-                "fbfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0"));
+        String urlSafe = "whpk_"
+                + Base64.getUrlEncoder()
+                        .encodeToString(HexFormat.of()
+                                .parseHex("fbfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0"));
         assertThat(urlSafe).containsAnyOf("-", "_");
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.parse(urlSafe))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.parse(urlSafe))
                 .withMessage("webhook public key must be whpk_ followed by base64");
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.parse("whpk_not*base64!"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.parse("whpk_not*base64!"))
                 .withMessage("webhook public key must be whpk_ followed by base64");
     }
 
@@ -66,10 +73,12 @@ class WebhookPublicKeyTest {
         Arrays.fill(bytes, (byte) 0x5a);
         String text = written(bytes);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.parse(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.parse(text))
                 .withMessage("webhook public key must be 32 bytes (a raw Ed25519 public key), was " + length)
                 .satisfies(e -> assertThat(e.getCause()).isNull());
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.ofKey(bytes))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.ofKey(bytes))
                 .withMessage("webhook public key must be 32 bytes (a raw Ed25519 public key), was " + length);
     }
 
@@ -87,7 +96,8 @@ class WebhookPublicKeyTest {
     void aSecretKeyPastedAfterThePrefixIsRefusedByItsLengthAlone() {
         String pasted = "whpk_" + SECRET_KEY.substring(5);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookPublicKey.parse(pasted))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookPublicKey.parse(pasted))
                 .withMessage("webhook public key must be 32 bytes (a raw Ed25519 public key), was 64");
     }
 

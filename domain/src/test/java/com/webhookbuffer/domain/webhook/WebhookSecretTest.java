@@ -22,14 +22,16 @@ class WebhookSecretTest {
     @Test
     void keyOfTwentyFourBytesIsAllowedButNotTwentyThree() {
         assertThat(WebhookSecret.parse(written(key(24, 1))).key()).isEqualTo(key(24, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.parse(written(key(23, 1))))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.parse(written(key(23, 1))))
                 .withMessage("webhook secret key must be 24-64 bytes, was 23");
     }
 
     @Test
     void keyOfSixtyFourBytesIsAllowedButNotSixtyFive() {
         assertThat(WebhookSecret.parse(written(key(64, 1))).key()).isEqualTo(key(64, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.parse(written(key(65, 1))))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.parse(written(key(65, 1))))
                 .withMessage("webhook secret key must be 24-64 bytes, was 65");
     }
 
@@ -39,7 +41,8 @@ class WebhookSecretTest {
 
         assertThat(secret.key()).isEqualTo(key(32, 7));
         assertThat(secret.encoded()).isEqualTo(written(key(32, 7)));
-        assertThatIllegalArgumentException().isThrownBy(() -> WebhookSecret.ofKey(key(23, 7)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WebhookSecret.ofKey(key(23, 7)))
                 .withMessage("webhook secret key must be 24-64 bytes, was 23");
     }
 
@@ -52,7 +55,8 @@ class WebhookSecretTest {
         assertThat(secret).isNotEqualTo(WebhookSecret.ofKey(key(32, 8)));
         assertThat(secret).isNotEqualTo(WebhookSecret.ofKey(key(33, 7)));
         assertThat(secret).isNotEqualTo(written(key(32, 7)));
-        assertThat(secret.hashCode()).isNotEqualTo(WebhookSecret.ofKey(key(32, 8)).hashCode());
+        assertThat(secret.hashCode())
+                .isNotEqualTo(WebhookSecret.ofKey(key(32, 8)).hashCode());
     }
 
     @Test

@@ -13,15 +13,20 @@ import java.util.UUID;
  */
 public final class ApiGatewayEvents {
 
-    private ApiGatewayEvents() {
-    }
+    private ApiGatewayEvents() {}
 
     /**
      * A {@code POST} matched by {@code routeKey} (e.g. {@code POST /webhooks/{source}}) with its path parameters
      * (null when the route has none).
      */
-    public static APIGatewayV2HTTPEvent post(String routeKey, Map<String, String> pathParameters, String rawPath,
-            String rawQuery, Map<String, String> headers, byte[] body, String sourceIp) {
+    public static APIGatewayV2HTTPEvent post(
+            String routeKey,
+            Map<String, String> pathParameters,
+            String rawPath,
+            String rawQuery,
+            Map<String, String> headers,
+            byte[] body,
+            String sourceIp) {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)

@@ -51,6 +51,7 @@ public final class ElasticMq implements AutoCloseable {
      * (1 MiB) fits in the row: one write per change instead of several.
      */
     private static final int LARGEST_IN_ROW_BYTES = 1024 * 1024;
+
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(20);
     /** ElasticMQ's persistence goes through one process-wide connection pool: one kept server per JVM. */
     private static final AtomicBoolean KEPT_RUNNING = new AtomicBoolean();
@@ -63,14 +64,17 @@ public final class ElasticMq implements AutoCloseable {
     private ElasticMq(ActorSystem system, SQSRestServer server, boolean kept) {
         this.system = system;
         this.server = server;
-        this.endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
+        this.endpoint = URI.create(
+                "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
         this.kept = kept;
     }
 
     /** A server whose queues live in memory only, on a free port: for tests. */
     public static ElasticMq inMemory() {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion(REGION).start();
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .withAWSRegion(REGION)
+                .start();
         server.waitUntilStarted();
         return new ElasticMq(null, server, false);
     }
@@ -111,19 +115,24 @@ public final class ElasticMq implements AutoCloseable {
         ConnectionPool$ pools = ConnectionPool$.MODULE$;
         ConnectionPoolSettings poolSettings = pools.singleton$default$4();
         pools.singleton(url, "", "", poolSettings, pools.singleton$default$5(url, "", "", poolSettings));
-        SqlQueuePersistenceConfig persistence = new SqlQueuePersistenceConfig(true, "org.h2.Driver", url, "", "",
-                false);
-        ActorRef store = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
+        SqlQueuePersistenceConfig persistence =
+                new SqlQueuePersistenceConfig(true, "org.h2.Driver", url, "", "", false);
+        ActorRef store = system.actorOf(Props.create(
+                SqlQueuePersistenceActor.class,
                 () -> new SqlQueuePersistenceActor(persistence, scala.collection.immutable.List$.MODULE$.empty())));
-        ActorRef queueManager = system.actorOf(Props.create(QueueManagerActor.class,
+        ActorRef queueManager = system.actorOf(Props.create(
+                QueueManagerActor.class,
                 () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(store))));
         Object restored;
         try {
             restored = Patterns.ask(store, new QueueEvent.Restore(queueManager), RESTORE_TIMEOUT)
-                    .toCompletableFuture().get();
+                    .toCompletableFuture()
+                    .get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the queues kept in " + storage + " could not be restored (is another "
-                    + "process using the file?): " + e.getCause(), e);
+            throw new IllegalStateException(
+                    "the queues kept in " + storage + " could not be restored (is another "
+                            + "process using the file?): " + e.getCause(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restoring the queues", e);
@@ -142,8 +151,10 @@ public final class ElasticMq implements AutoCloseable {
             server.waitUntilStarted();
         } catch (RuntimeException e) {
             server.stopAndWait();
-            throw new IllegalStateException("the SQS server cannot listen on port " + port + " (" + portSetting
-                    + "): " + e.getMessage() + "; is another stack running?", e);
+            throw new IllegalStateException(
+                    "the SQS server cannot listen on port " + port + " (" + portSetting + "): " + e.getMessage()
+                            + "; is another stack running?",
+                    e);
         }
         return server;
     }

@@ -28,6 +28,7 @@ public final class EventSourcePoller extends PolledFeed {
     private static final Logger LOG = LoggerFactory.getLogger(EventSourcePoller.class);
     /** Shorter than SQS's 20 s so that a stop waits at most this long for an idle poller. */
     public static final int WAIT_SECONDS = 2;
+
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final SqsClient sqs;
@@ -36,7 +37,12 @@ public final class EventSourcePoller extends PolledFeed {
     private final int batchSize;
     private final Function<SQSEvent, SQSBatchResponse> handler;
 
-    public EventSourcePoller(SqsClient sqs, String queueUrl, String queueArn, int batchSize, int concurrency,
+    public EventSourcePoller(
+            SqsClient sqs,
+            String queueUrl,
+            String queueArn,
+            int batchSize,
+            int concurrency,
             Function<SQSEvent, SQSBatchResponse> handler) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -51,15 +57,18 @@ public final class EventSourcePoller extends PolledFeed {
         while (pollers.running()) {
             List<Message> messages;
             try {
-                messages = sqs.receiveMessage(receive -> receive
-                        .queueUrl(queueUrl)
-                        .maxNumberOfMessages(batchSize)
-                        .waitTimeSeconds(WAIT_SECONDS)
-                        .messageAttributeNames("All")
-                        .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES)).messages();
+                messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                                .maxNumberOfMessages(batchSize)
+                                .waitTimeSeconds(WAIT_SECONDS)
+                                .messageAttributeNames("All")
+                                .messageSystemAttributeNames(SqsEvents.SYSTEM_ATTRIBUTES))
+                        .messages();
             } catch (SdkException e) {
                 if (pollers.running()) {
-                    LOG.warn("receive from {} failed, polling again in {}: {}", queueUrl, PAUSE_AFTER_FAILURE,
+                    LOG.warn(
+                            "receive from {} failed, polling again in {}: {}",
+                            queueUrl,
+                            PAUSE_AFTER_FAILURE,
                             e.getMessage());
                     pollers.pause(PAUSE_AFTER_FAILURE);
                 }
@@ -71,8 +80,7 @@ public final class EventSourcePoller extends PolledFeed {
                         invoke(SqsEvents.of(messages, queueArn));
                     } catch (RuntimeException e) {
                         // As when a Lambda invocation fails: the batch comes back after its visibility timeout.
-                        LOG.error("batch of {} failed and returns to the queue: {}", messages.size(), e.toString(),
-                                e);
+                        LOG.error("batch of {} failed and returns to the queue: {}", messages.size(), e.toString(), e);
                     }
                 });
             }
@@ -96,11 +104,14 @@ public final class EventSourcePoller extends PolledFeed {
         try {
             // Entries the worker already deleted (dead-lettered poison) fail here harmlessly; any other that
             // fails comes back and is recognised as a duplicate.
-            sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl).entries(succeeded)).failed()
+            sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl).entries(succeeded))
+                    .failed()
                     .forEach(f -> LOG.debug("message {} not deleted: {}", f.id(), f.message()));
         } catch (SdkException e) {
-            LOG.warn("deleting {} processed messages failed; they will come back as duplicates: {}",
-                    succeeded.size(), e.getMessage());
+            LOG.warn(
+                    "deleting {} processed messages failed; they will come back as duplicates: {}",
+                    succeeded.size(),
+                    e.getMessage());
         }
     }
 }

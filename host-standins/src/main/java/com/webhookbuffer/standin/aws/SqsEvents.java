@@ -18,12 +18,12 @@ public final class SqsEvents {
     public static final List<MessageSystemAttributeName> SYSTEM_ATTRIBUTES =
             List.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.SENT_TIMESTAMP);
 
-    private SqsEvents() {
-    }
+    private SqsEvents() {}
 
     public static SQSEvent of(List<Message> messages, String queueArn) {
         SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(message -> record(message, queueArn)).toList());
+        event.setRecords(
+                messages.stream().map(message -> record(message, queueArn)).toList());
         return event;
     }
 

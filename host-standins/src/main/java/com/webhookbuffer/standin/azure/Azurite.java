@@ -30,6 +30,7 @@ public final class Azurite implements AutoCloseable {
 
     /** The emulator's well-known development account and key, published by Microsoft for Azurite; not a secret. */
     public static final String ACCOUNT = "devstoreaccount1";
+
     static final String KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -46,9 +47,11 @@ public final class Azurite implements AutoCloseable {
 
     /** Why Azurite cannot run on this machine (no Node.js or npm), or empty when it can. */
     public static Optional<String> unavailable() {
-        return onPath("npm") && onPath("node") ? Optional.empty() : Optional.of("Azurite (the Azure Storage "
-                + "emulator) needs Node.js and npm on the PATH, which this machine lacks. Install Node.js 20+ "
-                + "(Debian: apt-get install nodejs npm).");
+        return onPath("npm") && onPath("node")
+                ? Optional.empty()
+                : Optional.of("Azurite (the Azure Storage "
+                        + "emulator) needs Node.js and npm on the PATH, which this machine lacks. Install Node.js 20+ "
+                        + "(Debian: apt-get install nodejs npm).");
     }
 
     /**
@@ -65,10 +68,23 @@ public final class Azurite implements AutoCloseable {
         }
         int blob = blobPort == 0 ? freePort() : blobPort;
         int queue = queuePort == 0 ? freePort() : queuePort;
-        List<String> command = new ArrayList<>(List.of(bin.toString(), "--silent", "--skipApiVersionCheck", "--loose",
-                "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(blob),
-                "--queueHost", "127.0.0.1", "--queuePort", Integer.toString(queue),
-                "--tableHost", "127.0.0.1", "--tablePort", Integer.toString(freePort())));
+        List<String> command = new ArrayList<>(List.of(
+                bin.toString(),
+                "--silent",
+                "--skipApiVersionCheck",
+                "--loose",
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                Integer.toString(blob),
+                "--queueHost",
+                "127.0.0.1",
+                "--queuePort",
+                Integer.toString(queue),
+                "--tableHost",
+                "127.0.0.1",
+                "--tablePort",
+                Integer.toString(freePort())));
         if (dataFolder.isPresent()) {
             command.addAll(List.of("--location", dataFolder.get().toString()));
         } else {
@@ -77,7 +93,10 @@ public final class Azurite implements AutoCloseable {
         Process process;
         try {
             Path log = Files.createDirectories(home.resolve("logs")).resolve("azurite-" + queue + ".log");
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Azurite did not start from " + bin, e);
         }
@@ -147,8 +166,9 @@ public final class Azurite implements AutoCloseable {
 
     private static boolean onPath(String command) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(File.pathSeparator)).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static int freePort() {
@@ -163,8 +183,8 @@ public final class Azurite implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Azurite exited at start (status " + process.exitValue()
-                        + "); is port " + port + " taken?");
+                throw new IllegalStateException(
+                        "Azurite exited at start (status " + process.exitValue() + "); is port " + port + " taken?");
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -60,7 +60,10 @@ public final class FunctionsHostPoller extends PolledFeed {
     /** One invocation of the queue function, completed as the host completes it. */
     private void invoke(QueueMessageItem message) {
         try {
-            handler.handle(message.getBody().toString(), message.getMessageId(), message.getPopReceipt(),
+            handler.handle(
+                    message.getBody().toString(),
+                    message.getMessageId(),
+                    message.getPopReceipt(),
                     message.getDequeueCount());
             host.complete(message.getMessageId(), message.getPopReceipt());
         } catch (RuntimeException e) {

@@ -13,16 +13,15 @@ import java.util.List;
  * itself does this): it receives messages with a visibility timeout (its lease), moves a message delivered more than
  * {@code maxDequeueCount} times to the poison queue as it is, and deletes a message whose function returned.
  */
-public record FunctionsHostQueue(QueueClient queue, QueueClient poison, Duration visibilityTimeout,
-        int maxDequeueCount) {
+public record FunctionsHostQueue(
+        QueueClient queue, QueueClient poison, Duration visibilityTimeout, int maxDequeueCount) {
 
     /** Up to {@code maxMessages} deliveries, polling for at most {@code wait} until there is one. */
     public List<QueueMessageItem> receive(int maxMessages, Duration wait) {
         Instant deadline = Instant.now().plus(wait);
         while (true) {
             List<QueueMessageItem> delivered = new ArrayList<>();
-            for (QueueMessageItem message : queue.receiveMessages(maxMessages, visibilityTimeout, null,
-                    null)) {
+            for (QueueMessageItem message : queue.receiveMessages(maxMessages, visibilityTimeout, null, null)) {
                 if (message.getDequeueCount() > maxDequeueCount) {
                     poison.sendMessage(message.getBody().toString());
                     queue.deleteMessage(message.getMessageId(), message.getPopReceipt());

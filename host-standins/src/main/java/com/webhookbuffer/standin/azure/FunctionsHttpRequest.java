@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * implements), for hosts that play it (the local stack, tests): headers with lower-case names, the body as bytes,
  * and a response builder whose responses keep their headers.
  */
-public record FunctionsHttpRequest(Map<String, String> headers, byte[] body) implements HttpRequestMessage<Optional<byte[]>> {
+public record FunctionsHttpRequest(Map<String, String> headers, byte[] body)
+        implements HttpRequestMessage<Optional<byte[]>> {
 
     @Override
     public URI getUri() {

@@ -24,8 +24,10 @@ class CfnLintTest {
     @Test
     void cfnLintFindsNothingInTheTemplate() throws Exception {
         Optional<Path> cfnLint = onThePath("cfn-lint");
-        assumeTrue(cfnLint.isPresent(), "cfn-lint is not on the PATH, so the template is not linted here "
-                + "(pip install cfn-lint to run this check)");
+        assumeTrue(
+                cfnLint.isPresent(),
+                "cfn-lint is not on the PATH, so the template is not linted here "
+                        + "(pip install cfn-lint to run this check)");
 
         // Its output goes to a file, so a long report cannot fill a pipe and stall it.
         Path report = Files.createTempFile("cfn-lint", ".txt");
@@ -43,10 +45,13 @@ class CfnLintTest {
             // 127: a launcher (a pyenv shim, say) found no cfn-lint to run.
             assumeTrue(!finished || process.exitValue() != 127, "cfn-lint on the PATH cannot run: " + output);
 
-            assertThat(finished).as("cfn-lint finished within 5 minutes; it printed:%n%s", output).isTrue();
+            assertThat(finished)
+                    .as("cfn-lint finished within 5 minutes; it printed:%n%s", output)
+                    .isTrue();
             assertThat(output).as("what cfn-lint printed about %s", TEMPLATE).isBlank();
-            assertThat(process.exitValue()).as("cfn-lint's exit code (2: errors, 4: warnings); it printed:%n%s",
-                    output).isZero();
+            assertThat(process.exitValue())
+                    .as("cfn-lint's exit code (2: errors, 4: warnings); it printed:%n%s", output)
+                    .isZero();
         } finally {
             Files.deleteIfExists(report);
         }

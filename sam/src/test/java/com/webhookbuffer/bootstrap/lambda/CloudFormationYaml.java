@@ -26,11 +26,24 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class CloudFormationYaml {
 
-    private static final List<String> FUNCTIONS = List.of("Sub", "GetAtt", "If", "Equals", "And", "Or", "Not",
-            "FindInMap", "Select", "GetAZs", "Join", "Split", "Base64", "ImportValue", "Cidr");
+    private static final List<String> FUNCTIONS = List.of(
+            "Sub",
+            "GetAtt",
+            "If",
+            "Equals",
+            "And",
+            "Or",
+            "Not",
+            "FindInMap",
+            "Select",
+            "GetAZs",
+            "Join",
+            "Split",
+            "Base64",
+            "ImportValue",
+            "Cidr");
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(Path template) throws IOException {
@@ -76,8 +89,9 @@ final class CloudFormationYaml {
             @Override
             public Object construct(Node node) {
                 Object value = switch (node) {
-                    case ScalarNode scalar when key.equals("Fn::GetAtt") ->
-                            Arrays.asList(scalar.getValue().split("\\.", 2));
+                    case ScalarNode scalar
+                    when key.equals("Fn::GetAtt") ->
+                        Arrays.asList(scalar.getValue().split("\\.", 2));
                     case ScalarNode scalar -> scalar.getValue();
                     case SequenceNode sequence -> constructSequence(sequence);
                     case MappingNode mapping -> constructMapping(mapping);

@@ -13,8 +13,7 @@ import java.util.TreeSet;
  */
 final class Conditions {
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /** One map of condition name to value per combination of the parameters the conditions read. */
     static List<Map<String, Boolean>> everyCase(Map<String, Object> template) {
@@ -49,7 +48,8 @@ final class Conditions {
         if (!allowed.isEmpty()) {
             return allowed.stream().map(String::valueOf).toList();
         }
-        String value = parameter.get("Default") == null ? "" : parameter.get("Default").toString();
+        String value =
+                parameter.get("Default") == null ? "" : parameter.get("Default").toString();
         return List.of(value, value + "x");
     }
 

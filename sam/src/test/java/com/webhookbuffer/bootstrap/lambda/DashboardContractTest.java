@@ -38,16 +38,18 @@ class DashboardContractTest {
     @Test
     void theBodyResolvesToJsonThatKeepsItsReferences() {
         JsonSub.Resolved created = JsonSub.resolve(dashboard(template).get("DashboardBody"), CREATING_DATABASE);
-        assertThat(created.text()).contains(
-                "[\"WebhookBuffer/${AWS::StackName}\", \"Lag\", \"Function\", \"worker\", {\"stat\": \"p99\"",
-                "\"QueueName\", \"${OrdersQueue.QueueName}\"",
-                "\"value\": \"${DatabaseSetup.WorkerMaxConcurrency}\"",
-                "\"DBInstanceIdentifier\", \"${DatabaseInstance}\"",
-                "\"value\": \"${DbMaxConnections}\"",
-                "\"value\": \"${LagAlarmSeconds}000\"");
+        assertThat(created.text())
+                .contains(
+                        "[\"WebhookBuffer/${AWS::StackName}\", \"Lag\", \"Function\", \"worker\", {\"stat\": \"p99\"",
+                        "\"QueueName\", \"${OrdersQueue.QueueName}\"",
+                        "\"value\": \"${DatabaseSetup.WorkerMaxConcurrency}\"",
+                        "\"DBInstanceIdentifier\", \"${DatabaseInstance}\"",
+                        "\"value\": \"${DbMaxConnections}\"",
+                        "\"value\": \"${LagAlarmSeconds}000\"");
 
         JsonSub.Resolved existing = JsonSub.resolve(dashboard(template).get("DashboardBody"), EXISTING_DATABASE);
-        assertThat(existing.references()).extracting(JsonSub.Reference::name)
+        assertThat(existing.references())
+                .extracting(JsonSub.Reference::name)
                 .doesNotContain("DatabaseInstance")
                 .contains("DbMaxConnections", "OrdersQueue.QueueName", "DatabaseSetup.WorkerMaxConcurrency");
         assertThat(existing.text()).contains("CreateDatabase=false");
@@ -55,8 +57,8 @@ class DashboardContractTest {
 
     @Test
     void aWidgetNamingAQueueThatDoesNotExistIsCaught() {
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace("${OrdersDeadLetterQueue.QueueName}",
-                "${OrdersDlq.QueueName}"))))
+        assertThat(violationsAfter(t -> editBody(
+                        t, body -> body.replace("${OrdersDeadLetterQueue.QueueName}", "${OrdersDlq.QueueName}"))))
                 .containsExactlyInAnyOrder(
                         "the dashboard refers to ${OrdersDlq.QueueName}, which is neither a parameter, a resource "
                                 + "nor a pseudo parameter",
@@ -69,9 +71,11 @@ class DashboardContractTest {
     @Test
     void aQueuesUrlWhereItsNameBelongsIsCaught() {
         // !Ref of a queue is its URL; the metric's dimension is the queue's name.
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace(
-                "\"ApproximateAgeOfOldestMessage\", \"QueueName\", \"${OrdersQueue.QueueName}\"",
-                "\"ApproximateAgeOfOldestMessage\", \"QueueName\", \"${OrdersQueue}\""))))
+        assertThat(violationsAfter(t -> editBody(
+                        t,
+                        body -> body.replace(
+                                "\"ApproximateAgeOfOldestMessage\", \"QueueName\", \"${OrdersQueue.QueueName}\"",
+                                "\"ApproximateAgeOfOldestMessage\", \"QueueName\", \"${OrdersQueue}\""))))
                 .containsExactlyInAnyOrder(
                         "widget 'Orders queue: age of the oldest message (s)' graphs AWS/SQS "
                                 + "ApproximateAgeOfOldestMessage {QueueName=${OrdersQueue}}: ${OrdersQueue} is no "
@@ -82,8 +86,10 @@ class DashboardContractTest {
 
     @Test
     void aMetricTheFunctionsDoNotPublishIsCaught() {
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace(
-                "\"Written\", \"Function\", \"worker\"", "\"Written\", \"Function\", \"ingest\""))))
+        assertThat(violationsAfter(t -> editBody(
+                        t,
+                        body -> body.replace(
+                                "\"Written\", \"Function\", \"worker\"", "\"Written\", \"Function\", \"ingest\""))))
                 .containsExactlyInAnyOrder(
                         "widget 'Requests accepted and rejected, orders written (per minute)' graphs "
                                 + "WebhookBuffer/${AWS::StackName} Written {Function=ingest}, which the functions do "
@@ -107,20 +113,24 @@ class DashboardContractTest {
 
     @Test
     void anAnnotationAtAnotherLimitIsCaught() {
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace("${DatabaseSetup.WorkerMaxConcurrency}",
-                "${IngestReservedConcurrency}"))))
+        assertThat(violationsAfter(t -> editBody(
+                        t,
+                        body -> body.replace("${DatabaseSetup.WorkerMaxConcurrency}", "${IngestReservedConcurrency}"))))
                 .containsExactly("the dashboard does not show WorkerFunction's ConcurrentExecutions (Maximum) against "
                         + "its MaximumConcurrency ${DatabaseSetup.WorkerMaxConcurrency}");
-        assertThat(violationsAfter(t -> editDatabaseWidget(t, 1, widget -> widget.replace(
-                "\"value\": ${DbMaxConnections}", "\"value\": ${DbReservedConnections}"))))
+        assertThat(violationsAfter(t -> editDatabaseWidget(
+                        t,
+                        1,
+                        widget -> widget.replace(
+                                "\"value\": ${DbMaxConnections}", "\"value\": ${DbReservedConnections}"))))
                 .containsExactly("the dashboard does not show DatabaseInstance's DatabaseConnections (Maximum) against "
                         + "its max_connections ${DbMaxConnections}");
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace("${LagAlarmSeconds}000",
-                "${LagAlarmSeconds}"))))
+        assertThat(violationsAfter(
+                        t -> editBody(t, body -> body.replace("${LagAlarmSeconds}000", "${LagAlarmSeconds}"))))
                 .containsExactly("the dashboard does not show Lag's p50 and p99 against LagAlarm's threshold "
                         + "${LagAlarmSeconds}000");
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace("\"value\": ${OldestMessageAlarmSeconds}",
-                "\"value\": ${Stage}"))))
+        assertThat(violationsAfter(t -> editBody(
+                        t, body -> body.replace("\"value\": ${OldestMessageAlarmSeconds}", "\"value\": ${Stage}"))))
                 .containsExactlyInAnyOrder(
                         "the dashboard puts ${Stage} where a number stands, and it is no number",
                         "the dashboard does not show OrdersQueue's ApproximateAgeOfOldestMessage against its alarm's "
@@ -130,19 +140,26 @@ class DashboardContractTest {
     @Test
     void aResourceOutsideItsConditionIsCaught() {
         // The database's widget without its Fn::If: with CreateDatabase=false there is no DatabaseInstance to name.
-        assertThat(violationsAfter(t -> variables(t).put("DatabaseConnectionsWidget",
-                ((List<?>) map(variables(t).get("DatabaseConnectionsWidget")).get("Fn::If")).get(1))))
+        assertThat(violationsAfter(t -> variables(t)
+                        .put(
+                                "DatabaseConnectionsWidget",
+                                ((List<?>) map(variables(t).get("DatabaseConnectionsWidget"))
+                                                .get("Fn::If"))
+                                        .get(1))))
                 .containsExactly("the dashboard refers to DatabaseInstance, which exists only when CreatingDatabase");
     }
 
     @Test
     void aBodyThatIsNotJsonOrOverlapsIsCaught() {
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace("${DatabaseConnectionsWidget},",
-                "${DatabaseConnectionsWidget}"))))
+        assertThat(violationsAfter(t -> editBody(
+                        t, body -> body.replace("${DatabaseConnectionsWidget},", "${DatabaseConnectionsWidget}"))))
                 .isNotEmpty()
                 .allSatisfy(violation -> assertThat(violation).startsWith("Dashboard's DashboardBody is not JSON"));
-        assertThat(violationsAfter(t -> editBody(t, body -> body.replace("{\"type\": \"metric\", \"x\": 16, \"y\": 14",
-                "{\"type\": \"metric\", \"x\": 12, \"y\": 14"))))
+        assertThat(violationsAfter(t -> editBody(
+                        t,
+                        body -> body.replace(
+                                "{\"type\": \"metric\", \"x\": 16, \"y\": 14",
+                                "{\"type\": \"metric\", \"x\": 12, \"y\": 14"))))
                 .containsExactly("widgets 'Orders queue: age of the oldest message (s)' and 'Dead-letter queue: "
                         + "messages' overlap");
     }
@@ -157,24 +174,29 @@ class DashboardContractTest {
     @Test
     void aLagAlarmOnAnotherStatisticFunctionOrUnitIsCaught() {
         assertThat(violationsAfter(t -> {
-            lagAlarm(t).remove("ExtendedStatistic");
-            lagAlarm(t).put("Statistic", "Average");
-        })).containsExactly(LAG_ALARM_METRIC);
-        assertThat(violationsAfter(t -> lagAlarm(t).put("Dimensions",
-                List.of(Map.of("Name", "Function", "Value", "ingest")))))
+                    lagAlarm(t).remove("ExtendedStatistic");
+                    lagAlarm(t).put("Statistic", "Average");
+                }))
+                .containsExactly(LAG_ALARM_METRIC);
+        assertThat(violationsAfter(
+                        t -> lagAlarm(t).put("Dimensions", List.of(Map.of("Name", "Function", "Value", "ingest")))))
                 .containsExactly(LAG_ALARM_METRIC);
         // Seconds compared with the metric's milliseconds: the alarm would fire 1000 times too early.
         assertThat(violationsAfter(t -> lagAlarm(t).put("Threshold", Map.of("Ref", "LagAlarmSeconds"))))
-                .containsExactlyInAnyOrder(LAG_ALARM_THRESHOLD, "the dashboard does not show Lag's p50 and p99 "
-                        + "against LagAlarm's threshold ${LagAlarmSeconds}");
+                .containsExactlyInAnyOrder(
+                        LAG_ALARM_THRESHOLD,
+                        "the dashboard does not show Lag's p50 and p99 "
+                                + "against LagAlarm's threshold ${LagAlarmSeconds}");
         // A Number may be 1.5, and "1.5000" is 1.5 ms.
         assertThat(violationsAfter(t -> {
-            Map<String, Object> parameter = map(map(t.get("Parameters")).get("LagAlarmSeconds"));
-            parameter.put("Type", "Number");
-            parameter.remove("AllowedPattern");
-        })).containsExactlyInAnyOrder(LAG_ALARM_THRESHOLD,
-                "the dashboard appends digits to ${LagAlarmSeconds}, which multiplies only a whole number, and "
-                        + "its pattern does not make it one");
+                    Map<String, Object> parameter = map(map(t.get("Parameters")).get("LagAlarmSeconds"));
+                    parameter.put("Type", "Number");
+                    parameter.remove("AllowedPattern");
+                }))
+                .containsExactlyInAnyOrder(
+                        LAG_ALARM_THRESHOLD,
+                        "the dashboard appends digits to ${LagAlarmSeconds}, which multiplies only a whole number, and "
+                                + "its pattern does not make it one");
     }
 
     @Test
@@ -190,8 +212,8 @@ class DashboardContractTest {
 
     @Test
     void aFunctionPublishingElsewhereOrNotAtAllIsCaught() {
-        assertThat(violationsAfter(t -> environment(t, "IngestFunction").put("METRICS_NAMESPACE",
-                Map.of("Fn::Sub", "WebhookBuffer/${Stage}"))))
+        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
+                        .put("METRICS_NAMESPACE", Map.of("Fn::Sub", "WebhookBuffer/${Stage}"))))
                 .containsExactly("IngestFunction's METRICS_NAMESPACE is not WebhookBuffer/${AWS::StackName}, the "
                         + "namespace the dashboard and LagAlarm read");
         assertThat(violationsAfter(t -> environment(t, "WorkerFunction").remove("METRICS")))
@@ -245,7 +267,8 @@ class DashboardContractTest {
     /** Edits the database widget's branch: 1 with CreateDatabase=true, 2 without. */
     private static void editDatabaseWidget(Map<String, Object> template, int branch, UnaryOperator<String> edit) {
         Map<String, Object> widget = map(((List<?>) map(variables(template).get("DatabaseConnectionsWidget"))
-                .get("Fn::If")).get(branch));
+                        .get("Fn::If"))
+                .get(branch));
         String text = (String) widget.get("Fn::Sub");
         String edited = edit.apply(text);
         assertThat(edited).as("the edit changes the widget").isNotEqualTo(text);

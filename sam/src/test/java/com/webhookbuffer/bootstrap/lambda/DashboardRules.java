@@ -26,8 +26,15 @@ import java.util.regex.Pattern;
  */
 final class DashboardRules {
 
-    static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
-            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    static final Set<String> PSEUDO_PARAMETERS = Set.of(
+            "AWS::AccountId",
+            "AWS::NotificationARNs",
+            "AWS::NoValue",
+            "AWS::Partition",
+            "AWS::Region",
+            "AWS::StackId",
+            "AWS::StackName",
+            "AWS::URLSuffix");
 
     /** Attributes the template uses as numbers: the setup answers them as an integer's digits. */
     static final Set<String> NUMERIC_ATTRIBUTES = Set.of("DatabaseSetup.WorkerMaxConcurrency");
@@ -37,27 +44,28 @@ final class DashboardRules {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9:.]+)}");
     /** An AllowedPattern made of digit classes only ("[1-9][0-9]{0,5}"): its values are whole numbers. */
     private static final Pattern DIGITS_ONLY = Pattern.compile("(\\[[0-9]-[0-9]](\\{\\d+(,\\d+)?})?)+");
+
     private static final int COLUMNS = 24;
 
     /** How the stack's metrics in an AWS namespace are told apart: one dimension, naming a resource of a type. */
-    private record Dimension(String name, String type, String attribute) {
-    }
+    private record Dimension(String name, String type, String attribute) {}
 
     private static final Map<String, Dimension> AWS_DIMENSIONS = Map.of(
             "AWS/SQS", new Dimension("QueueName", "AWS::SQS::Queue", "QueueName"),
             "AWS/Lambda", new Dimension("FunctionName", "AWS::Serverless::Function", null),
             "AWS/RDS", new Dimension("DBInstanceIdentifier", "AWS::RDS::DBInstance", null));
 
-    private record Row(String namespace, String metric, Map<String, String> dimensions, String stat, int period) {
-    }
+    private record Row(String namespace, String metric, Map<String, String> dimensions, String stat, int period) {}
 
-    private record Widget(String title, int x, int y, int width, int height, List<Row> rows,
-            List<String> annotations) {
+    private record Widget(String title, int x, int y, int width, int height, List<Row> rows, List<String> annotations) {
 
         boolean shows(String namespace, String metric, Map<String, String> dimensions, String stat, Integer period) {
-            return rows.stream().anyMatch(row -> row.namespace().equals(namespace) && row.metric().equals(metric)
-                    && row.dimensions().equals(dimensions) && (stat == null || stat.equals(row.stat()))
-                    && (period == null || period == row.period()));
+            return rows.stream()
+                    .anyMatch(row -> row.namespace().equals(namespace)
+                            && row.metric().equals(metric)
+                            && row.dimensions().equals(dimensions)
+                            && (stat == null || stat.equals(row.stat()))
+                            && (period == null || period == row.period()));
         }
     }
 
@@ -77,9 +85,11 @@ final class DashboardRules {
     }
 
     private void functionsPublishToTheContractsNamespace() {
-        Map<String, Object> globals = map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
-                .get("Variables"));
-        for (String function : MetricsContract.FUNCTIONS.keySet().stream().sorted().toList()) {
+        Map<String, Object> globals =
+                map(map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                        .get("Variables"));
+        for (String function :
+                MetricsContract.FUNCTIONS.keySet().stream().sorted().toList()) {
             Map<String, Object> environment = new HashMap<>(globals);
             environment.putAll(map(map(properties(function).get("Environment")).get("Variables")));
             if (!Map.of("Fn::Sub", MetricsContract.NAMESPACE)
@@ -100,7 +110,8 @@ final class DashboardRules {
             return;
         }
         String dashboard = dashboards.get(0);
-        String name = String.valueOf(map(properties(dashboard).get("DashboardName")).get("Fn::Sub"));
+        String name =
+                String.valueOf(map(properties(dashboard).get("DashboardName")).get("Fn::Sub"));
         if (!name.contains("${AWS::StackName}") || !name.contains("${AWS::Region}")) {
             violations.add(dashboard + "'s DashboardName does not hold the stack's name and region (a dashboard is "
                     + "global to the account: stacks of one name in two regions would share it)");
@@ -123,8 +134,8 @@ final class DashboardRules {
             try {
                 widgets = widgets(new ObjectMapper().readTree(resolved.text()));
             } catch (JsonProcessingException e) {
-                violations.add(dashboard + "'s DashboardBody is not JSON with " + conditions + ": "
-                        + e.getOriginalMessage());
+                violations.add(
+                        dashboard + "'s DashboardBody is not JSON with " + conditions + ": " + e.getOriginalMessage());
                 continue;
             }
             widgetsFitTheGrid(widgets);
@@ -178,16 +189,28 @@ final class DashboardRules {
         List<Widget> widgets = new ArrayList<>();
         for (JsonNode widget : body.path("widgets")) {
             JsonNode properties = widget.path("properties");
-            String title = properties.path("title").asText(widget.path("type").asText() + " widget at "
-                    + widget.path("x").asInt() + "," + widget.path("y").asInt());
+            String title = properties
+                    .path("title")
+                    .asText(widget.path("type").asText() + " widget at "
+                            + widget.path("x").asInt() + "," + widget.path("y").asInt());
             List<Row> rows = "metric".equals(widget.path("type").asText()) ? rows(title, properties) : List.of();
-            if (!rows.isEmpty() && !"${AWS::Region}".equals(properties.path("region").asText())) {
+            if (!rows.isEmpty()
+                    && !"${AWS::Region}".equals(properties.path("region").asText())) {
                 violations.add("widget '" + title + "' does not graph the stack's region (${AWS::Region})");
             }
             List<String> annotations = new ArrayList<>();
-            properties.path("annotations").path("horizontal").forEach(a -> annotations.add(a.path("value").asText()));
-            widgets.add(new Widget(title, widget.path("x").asInt(), widget.path("y").asInt(),
-                    widget.path("width").asInt(6), widget.path("height").asInt(6), rows, annotations));
+            properties
+                    .path("annotations")
+                    .path("horizontal")
+                    .forEach(a -> annotations.add(a.path("value").asText()));
+            widgets.add(new Widget(
+                    title,
+                    widget.path("x").asInt(),
+                    widget.path("y").asInt(),
+                    widget.path("width").asInt(6),
+                    widget.path("height").asInt(6),
+                    rows,
+                    annotations));
         }
         return widgets;
     }
@@ -273,8 +296,10 @@ final class DashboardRules {
                 violations.add("widget '" + a.title() + "' does not fit the dashboard's " + COLUMNS + " columns");
             }
             for (Widget b : widgets.subList(i + 1, widgets.size())) {
-                if (a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
-                        && a.y() < b.y() + b.height() && b.y() < a.y() + a.height()) {
+                if (a.x() < b.x() + b.width()
+                        && b.x() < a.x() + a.width()
+                        && a.y() < b.y() + b.height()
+                        && b.y() < a.y() + a.height()) {
                     violations.add("widgets '" + a.title() + "' and '" + b.title() + "' overlap");
                 }
             }
@@ -286,8 +311,10 @@ final class DashboardRules {
         String emf = MetricsContract.NAMESPACE;
         Map<String, String> ingest = Map.of(MetricsContract.FUNCTION, "ingest");
         Map<String, String> worker = Map.of(MetricsContract.FUNCTION, "worker");
-        if (widgets.stream().noneMatch(w -> w.shows(emf, "Accepted", ingest, "Sum", 60)
-                && w.shows(emf, "Rejected", ingest, "Sum", 60) && w.shows(emf, "Written", worker, "Sum", 60))) {
+        if (widgets.stream()
+                .noneMatch(w -> w.shows(emf, "Accepted", ingest, "Sum", 60)
+                        && w.shows(emf, "Rejected", ingest, "Sum", 60)
+                        && w.shows(emf, "Written", worker, "Sum", 60))) {
             violations.add("the dashboard does not show requests accepted and rejected beside orders written, per "
                     + "minute (Sum, 60 s)");
         }
@@ -295,25 +322,37 @@ final class DashboardRules {
         String queue = workerQueue();
         String dlq = resourceOf(map(properties(queue).get("RedrivePolicy")).get("deadLetterTargetArn"));
         Map<String, String> queueName = Map.of("QueueName", "${" + queue + ".QueueName}");
-        if (widgets.stream().noneMatch(w -> w.shows("AWS/SQS", "ApproximateNumberOfMessagesVisible", queueName,
-                null, null))) {
+        if (widgets.stream()
+                .noneMatch(w -> w.shows("AWS/SQS", "ApproximateNumberOfMessagesVisible", queueName, null, null))) {
             violations.add("the dashboard does not show " + queue + "'s ApproximateNumberOfMessagesVisible");
         }
         String oldest = thresholdOfTheAlarmOn("ApproximateAgeOfOldestMessage");
-        if (widgets.stream().noneMatch(w -> w.shows("AWS/SQS", "ApproximateAgeOfOldestMessage", queueName, null, null)
-                && (oldest == null || w.annotations().contains(oldest)))) {
+        if (widgets.stream()
+                .noneMatch(w -> w.shows("AWS/SQS", "ApproximateAgeOfOldestMessage", queueName, null, null)
+                        && (oldest == null || w.annotations().contains(oldest)))) {
             violations.add("the dashboard does not show " + queue + "'s ApproximateAgeOfOldestMessage against its "
                     + "alarm's threshold " + oldest);
         }
-        if (widgets.stream().noneMatch(w -> w.shows("AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                Map.of("QueueName", "${" + dlq + ".QueueName}"), null, null))) {
+        if (widgets.stream()
+                .noneMatch(w -> w.shows(
+                        "AWS/SQS",
+                        "ApproximateNumberOfMessagesVisible",
+                        Map.of("QueueName", "${" + dlq + ".QueueName}"),
+                        null,
+                        null))) {
             violations.add("the dashboard does not show " + dlq + "'s ApproximateNumberOfMessagesVisible");
         }
 
-        String maximumConcurrency = reference(map(workerSqsEvent().get("ScalingConfig")).get("MaximumConcurrency"));
-        if (widgets.stream().noneMatch(w -> w.shows("AWS/Lambda", "ConcurrentExecutions",
-                Map.of("FunctionName", "${WorkerFunction}"), "Maximum", null)
-                && w.annotations().contains(maximumConcurrency))) {
+        String maximumConcurrency =
+                reference(map(workerSqsEvent().get("ScalingConfig")).get("MaximumConcurrency"));
+        if (widgets.stream()
+                .noneMatch(w -> w.shows(
+                                "AWS/Lambda",
+                                "ConcurrentExecutions",
+                                Map.of("FunctionName", "${WorkerFunction}"),
+                                "Maximum",
+                                null)
+                        && w.annotations().contains(maximumConcurrency))) {
             violations.add("the dashboard does not show WorkerFunction's ConcurrentExecutions (Maximum) against its "
                     + "MaximumConcurrency " + maximumConcurrency);
         }
@@ -324,17 +363,24 @@ final class DashboardRules {
                 continue;
             }
             String maxConnections = maxConnections(instance);
-            if (widgets.stream().noneMatch(w -> w.shows("AWS/RDS", "DatabaseConnections",
-                    Map.of("DBInstanceIdentifier", "${" + instance + "}"), "Maximum", null)
-                    && w.annotations().contains(maxConnections))) {
+            if (widgets.stream()
+                    .noneMatch(w -> w.shows(
+                                    "AWS/RDS",
+                                    "DatabaseConnections",
+                                    Map.of("DBInstanceIdentifier", "${" + instance + "}"),
+                                    "Maximum",
+                                    null)
+                            && w.annotations().contains(maxConnections))) {
                 violations.add("the dashboard does not show " + instance + "'s DatabaseConnections (Maximum) against "
                         + "its max_connections " + maxConnections);
             }
         }
 
         String lag = thresholdOfTheAlarmOn("Lag");
-        if (widgets.stream().noneMatch(w -> w.shows(emf, "Lag", worker, "p50", null)
-                && w.shows(emf, "Lag", worker, "p99", null) && (lag == null || w.annotations().contains(lag)))) {
+        if (widgets.stream()
+                .noneMatch(w -> w.shows(emf, "Lag", worker, "p50", null)
+                        && w.shows(emf, "Lag", worker, "p99", null)
+                        && (lag == null || w.annotations().contains(lag)))) {
             violations.add("the dashboard does not show Lag's p50 and p99 against LagAlarm's threshold " + lag);
         }
     }
@@ -352,10 +398,12 @@ final class DashboardRules {
     }
 
     private String thresholdOfTheAlarmOn(String metric) {
-        return resourcesOfType("AWS::CloudWatch::Alarm").stream().map(this::properties)
+        return resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(this::properties)
                 .filter(alarm -> metric.equals(alarm.get("MetricName")))
                 .map(alarm -> reference(alarm.get("Threshold")))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private void lagAlarmWatchesTheWorkersP99() {
@@ -363,20 +411,22 @@ final class DashboardRules {
                 .filter(alarm -> "Lag".equals(properties(alarm).get("MetricName")))
                 .toList();
         if (alarms.isEmpty()) {
-            violations.add("no alarm on the worker's Lag (p99 of " + MetricsContract.NAMESPACE
-                    + " Lag, Function=worker)");
+            violations.add(
+                    "no alarm on the worker's Lag (p99 of " + MetricsContract.NAMESPACE + " Lag, Function=worker)");
         }
         for (String alarm : alarms) {
             Map<String, Object> properties = properties(alarm);
             if (!Map.of("Fn::Sub", MetricsContract.NAMESPACE).equals(properties.get("Namespace"))
                     || !List.of(Map.of("Name", MetricsContract.FUNCTION, "Value", "worker"))
                             .equals(properties.get("Dimensions"))
-                    || !"p99".equals(properties.get("ExtendedStatistic")) || properties.containsKey("Statistic")) {
+                    || !"p99".equals(properties.get("ExtendedStatistic"))
+                    || properties.containsKey("Statistic")) {
                 violations.add(alarm + " does not watch p99 of " + MetricsContract.NAMESPACE
                         + " Lag with the dimensions [Function=worker] alone");
             }
             if (!Map.of("Fn::Sub", "${LagAlarmSeconds}000").equals(properties.get("Threshold"))
-                    || !parameters().containsKey("LagAlarmSeconds") || !wholeNumbers("LagAlarmSeconds")) {
+                    || !parameters().containsKey("LagAlarmSeconds")
+                    || !wholeNumbers("LagAlarmSeconds")) {
                 violations.add(alarm + "'s threshold is not LagAlarmSeconds in the metric's milliseconds "
                         + "(${LagAlarmSeconds}000, the parameter whole seconds by its pattern)");
             }

@@ -15,8 +15,7 @@ final class Intrinsics {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9:.]+)}");
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     static Object evaluate(Object node, Map<String, Object> parameters) {
         if (node instanceof String || node instanceof Number || node instanceof Boolean) {
@@ -35,14 +34,19 @@ final class Intrinsics {
         List<?> arguments = TemplateRules.list(entry.getValue());
         return switch (entry.getKey()) {
             case "Ref" -> parameter(entry.getValue().toString(), parameters);
-            case "Fn::Sub" -> entry.getValue() instanceof String text ? substitute(text, Map.of(), parameters)
-                    : substitute(arguments.get(0).toString(), TemplateRules.map(arguments.get(1)), parameters);
-            case "Fn::Join" -> String.join(arguments.get(0).toString(),
-                    strings(evaluate(arguments.get(1), parameters)));
-            case "Fn::Split" -> List.of(((String) evaluate(arguments.get(1), parameters))
-                    .split(Pattern.quote(arguments.get(0).toString()), -1));
-            case "Fn::Select" -> strings(evaluate(arguments.get(1), parameters))
-                    .get(Integer.parseInt(evaluate(arguments.get(0), parameters).toString()));
+            case "Fn::Sub" ->
+                entry.getValue() instanceof String text
+                        ? substitute(text, Map.of(), parameters)
+                        : substitute(arguments.get(0).toString(), TemplateRules.map(arguments.get(1)), parameters);
+            case "Fn::Join" ->
+                String.join(arguments.get(0).toString(), strings(evaluate(arguments.get(1), parameters)));
+            case "Fn::Split" ->
+                List.of(((String) evaluate(arguments.get(1), parameters))
+                        .split(Pattern.quote(arguments.get(0).toString()), -1));
+            case "Fn::Select" ->
+                strings(evaluate(arguments.get(1), parameters))
+                        .get(Integer.parseInt(
+                                evaluate(arguments.get(0), parameters).toString()));
             default -> throw new IllegalArgumentException("cannot evaluate " + entry.getKey() + " here");
         };
     }
@@ -59,7 +63,8 @@ final class Intrinsics {
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            Object value = variables.containsKey(name) ? evaluate(variables.get(name), parameters)
+            Object value = variables.containsKey(name)
+                    ? evaluate(variables.get(name), parameters)
                     : parameter(name, parameters);
             if (!(value instanceof String string)) {
                 throw new IllegalArgumentException("${" + name + "} is not a string: " + value);

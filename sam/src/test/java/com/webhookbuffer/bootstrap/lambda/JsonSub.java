@@ -18,11 +18,9 @@ final class JsonSub {
      * A {@code ${Name}} (or {@code ${Resource.Attribute}}) the text refers to, whether it stands for a number, and
      * whether digits follow it (making it a multiple).
      */
-    record Reference(String name, boolean asNumber, boolean followedByDigits) {
-    }
+    record Reference(String name, boolean asNumber, boolean followedByDigits) {}
 
-    record Resolved(String text, List<Reference> references) {
-    }
+    record Resolved(String text, List<Reference> references) {}
 
     private final Map<String, Boolean> conditions;
     private final List<Reference> references = new ArrayList<>();

@@ -26,16 +26,27 @@ final class MetricsContract {
     static final String REASON = EmbeddedMetrics.REASON;
 
     /** The {@code Function} dimension's value each function publishes with, by the template's logical id. */
-    static final Map<String, String> FUNCTIONS = Map.of("IngestFunction", EmbeddedMetrics.INGEST,
-            "WorkerFunction", EmbeddedMetrics.WORKER);
+    static final Map<String, String> FUNCTIONS =
+            Map.of("IngestFunction", EmbeddedMetrics.INGEST, "WorkerFunction", EmbeddedMetrics.WORKER);
 
     /** What each function publishes, by its {@code Function} value; each with the dimensions [Function]. */
     static final Map<String, Set<String>> METRICS = Map.of(
-            EmbeddedMetrics.INGEST, Set.of(EmbeddedMetrics.ACCEPTED, EmbeddedMetrics.REJECTED,
-                    EmbeddedMetrics.NOT_QUEUED, EmbeddedMetrics.PUBLISH_LATENCY),
-            EmbeddedMetrics.WORKER, Set.of(EmbeddedMetrics.WRITTEN, EmbeddedMetrics.DUPLICATE, EmbeddedMetrics.STALE,
-                    EmbeddedMetrics.RETRY_LATER, EmbeddedMetrics.POISON, EmbeddedMetrics.BATCH_SIZE,
-                    EmbeddedMetrics.BATCH_WRITE_LATENCY, EmbeddedMetrics.LAG));
+            EmbeddedMetrics.INGEST,
+                    Set.of(
+                            EmbeddedMetrics.ACCEPTED,
+                            EmbeddedMetrics.REJECTED,
+                            EmbeddedMetrics.NOT_QUEUED,
+                            EmbeddedMetrics.PUBLISH_LATENCY),
+            EmbeddedMetrics.WORKER,
+                    Set.of(
+                            EmbeddedMetrics.WRITTEN,
+                            EmbeddedMetrics.DUPLICATE,
+                            EmbeddedMetrics.STALE,
+                            EmbeddedMetrics.RETRY_LATER,
+                            EmbeddedMetrics.POISON,
+                            EmbeddedMetrics.BATCH_SIZE,
+                            EmbeddedMetrics.BATCH_WRITE_LATENCY,
+                            EmbeddedMetrics.LAG));
 
     /** The one metric also published with the dimensions [Function, Reason]. */
     static final String BY_REASON = EmbeddedMetrics.REJECTED;
@@ -46,8 +57,7 @@ final class MetricsContract {
                     && !label.equals(new AcceptOutcome.NothingToQueue("").label()))
             .collect(Collectors.toSet());
 
-    private MetricsContract() {
-    }
+    private MetricsContract() {}
 
     /** Whether the functions publish this metric with exactly these dimensions. */
     static boolean publishes(String metric, Map<String, String> dimensions) {
@@ -58,7 +68,8 @@ final class MetricsContract {
         if (dimensions.keySet().equals(Set.of(FUNCTION))) {
             return true;
         }
-        return metric.equals(BY_REASON) && dimensions.keySet().equals(Set.of(FUNCTION, REASON))
+        return metric.equals(BY_REASON)
+                && dimensions.keySet().equals(Set.of(FUNCTION, REASON))
                 && REASONS.contains(dimensions.get(REASON));
     }
 }

@@ -35,7 +35,8 @@ class TemplateContractTest {
 
     @Test
     void shortFormTagsReadAsTheLongForm() {
-        Map<String, Object> queue = map(map(map(template.get("Resources")).get("OrdersQueue")).get("Properties"));
+        Map<String, Object> queue =
+                map(map(map(template.get("Resources")).get("OrdersQueue")).get("Properties"));
 
         assertThat(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::GetAtt", List.of("OrdersDeadLetterQueue", "Arn")));
@@ -53,37 +54,42 @@ class TemplateContractTest {
     }
 
     private static Map<String, Object> workerSqsEvent(Map<String, Object> template) {
-        return map(map(map(resource(template, "WorkerFunction").get("Events")).get("Orders")).get("Properties"));
+        return map(map(map(resource(template, "WorkerFunction").get("Events")).get("Orders"))
+                .get("Properties"));
     }
 
     @Test
     void aVisibilityTimeoutShorterThanSixWorkerTimeoutsIsCaught() {
-        assertThat(violationsAfter(t -> map(map(map(t.get("Mappings")).get("VisibilityByWorkerTimeout")).get("60"))
-                .put("VisibilityTimeout", 300)))
+        assertThat(violationsAfter(t -> map(map(map(t.get("Mappings")).get("VisibilityByWorkerTimeout"))
+                                .get("60"))
+                        .put("VisibilityTimeout", 300)))
                 .containsExactly("visibility timeout 300 is less than 6 x worker timeout 60");
     }
 
     @Test
     void aConcurrencyThatIgnoresTheBudgetIsCaught() {
-        assertThat(violationsAfter(t -> map(workerSqsEvent(t).get("ScalingConfig")).put("MaximumConcurrency", 90)))
+        assertThat(violationsAfter(
+                        t -> map(workerSqsEvent(t).get("ScalingConfig")).put("MaximumConcurrency", 90)))
                 .containsExactlyInAnyOrder(
                         "ScalingConfig.MaximumConcurrency is not the connection budget's (DatabaseSetup)",
                         "WorkerFunction's reserved concurrency is not its event source's MaximumConcurrency");
-        assertThat(violationsAfter(t -> map(resource(t, "WorkerFunction").get("Environment")).put("Variables",
-                new LinkedHashMap<>(Map.of("DB_POOL_SIZE", "4"))))).contains(
-                "the worker's DB_POOL_SIZE is not WorkerPoolSize, so the budget counts another pool");
+        assertThat(violationsAfter(t -> map(resource(t, "WorkerFunction").get("Environment"))
+                        .put("Variables", new LinkedHashMap<>(Map.of("DB_POOL_SIZE", "4")))))
+                .contains("the worker's DB_POOL_SIZE is not WorkerPoolSize, so the budget counts another pool");
     }
 
     @Test
     void aWorkerWithoutBatchItemFailuresIsCaught() {
-        assertThat(violationsAfter(t -> workerSqsEvent(t).remove("FunctionResponseTypes"))).containsExactly(
-                "the worker's SQS event does not have FunctionResponseTypes: [ReportBatchItemFailures]");
+        assertThat(violationsAfter(t -> workerSqsEvent(t).remove("FunctionResponseTypes")))
+                .containsExactly(
+                        "the worker's SQS event does not have FunctionResponseTypes: [ReportBatchItemFailures]");
     }
 
     @Test
     void aQueueWithoutItsRedrivePolicyIsCaught() {
-        assertThat(violationsAfter(t -> resource(t, "OrdersQueue").remove("RedrivePolicy"))).containsExactly(
-                "OrdersQueue's RedrivePolicy is not OrdersDeadLetterQueue after MaxReceiveCount receives");
+        assertThat(violationsAfter(t -> resource(t, "OrdersQueue").remove("RedrivePolicy")))
+                .containsExactly(
+                        "OrdersQueue's RedrivePolicy is not OrdersDeadLetterQueue after MaxReceiveCount receives");
     }
 
     @Test
@@ -95,38 +101,43 @@ class TemplateContractTest {
     @Test
     void aWildcardActionIsCaught() {
         assertThat(violationsAfter(t -> {
-            Map<String, Object> statement =
-                    map(((List<?>) map(((List<?>) resource(t, "IngestFunction").get("Policies")).get(0))
-                            .get("Statement")).get(0));
-            statement.put("Action", List.of("sqs:*"));
-        })).containsExactly("wildcard action sqs:* at /Resources/IngestFunction/Properties/Policies[0]/Statement[0]");
+                    Map<String, Object> statement = map(((List<?>)
+                                    map(((List<?>) resource(t, "IngestFunction").get("Policies")).get(0))
+                                            .get("Statement"))
+                            .get(0));
+                    statement.put("Action", List.of("sqs:*"));
+                }))
+                .containsExactly(
+                        "wildcard action sqs:* at /Resources/IngestFunction/Properties/Policies[0]/Statement[0]");
     }
 
     @Test
     void aHandlerThatIsNotInItsJarOrTakesAnotherEventIsCaught() {
-        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("Handler",
-                "com.webhookbuffer.bootstrap.lambda.ingest.IngestRestFunction::handleRequest")))
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction")
+                        .put("Handler", "com.webhookbuffer.bootstrap.lambda.ingest.IngestRestFunction::handleRequest")))
                 .containsExactly("IngestFunction handler com.webhookbuffer.bootstrap.lambda.ingest.IngestRestFunction "
                         + "takes com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent, not "
                         + "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent");
-        assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("Handler",
-                "com.webhookbuffer.bootstrap.lambda.worker.OrderWorker::handleRequest")))
+        assertThat(violationsAfter(t -> resource(t, "WorkerFunction")
+                        .put("Handler", "com.webhookbuffer.bootstrap.lambda.worker.OrderWorker::handleRequest")))
                 .containsExactly("WorkerFunction handler com.webhookbuffer.bootstrap.lambda.worker.OrderWorker is not "
                         + "in bootstrap-lambda-0.1.0-SNAPSHOT-worker.jar");
         // Each jar holds only its own function: the worker's class is not in the ingest jar.
-        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("Handler",
-                "com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction::handleRequest")))
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction")
+                        .put("Handler", "com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction::handleRequest")))
                 .containsExactly("IngestFunction handler com.webhookbuffer.bootstrap.lambda.worker.WorkerFunction is "
                         + "not in bootstrap-lambda-0.1.0-SNAPSHOT-ingest.jar");
     }
 
     @Test
     void anEnvironmentVariableNobodyReadsOrOneNobodySetsIsCaught() {
-        assertThat(violationsAfter(t -> map(map(resource(t, "IngestFunction").get("Environment")).get("Variables"))
-                .put("QUEUE_NAME", "orders")))
+        assertThat(violationsAfter(t -> map(map(resource(t, "IngestFunction").get("Environment"))
+                                .get("Variables"))
+                        .put("QUEUE_NAME", "orders")))
                 .containsExactly("the template sets QUEUE_NAME, which no function reads");
-        assertThat(violationsAfter(t -> map(map(resource(t, "IngestFunction").get("Environment")).get("Variables"))
-                .remove("MAX_BODY_BYTES")))
+        assertThat(violationsAfter(t -> map(map(resource(t, "IngestFunction").get("Environment"))
+                                .get("Variables"))
+                        .remove("MAX_BODY_BYTES")))
                 .containsExactly("the functions read MAX_BODY_BYTES, which the template never sets");
     }
 
@@ -135,7 +146,7 @@ class TemplateContractTest {
         assertThat(violationsAfter(t -> resource(t, "WebhookApi").remove("DefaultRouteSettings")))
                 .containsExactly("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
         assertThat(violationsAfter(t -> map(resource(t, "WebhookApi").get("DefaultRouteSettings"))
-                .put("ThrottlingRateLimit", 10000)))
+                        .put("ThrottlingRateLimit", 10000)))
                 .containsExactly("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").remove("ReservedConcurrentExecutions")))
                 .containsExactly("IngestFunction has no reserved concurrency from IngestReservedConcurrency");
@@ -162,17 +173,21 @@ class TemplateContractTest {
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("OrdersQueuePolicy")))
                 .containsExactly("OrdersQueue has no policy denying sqs:* without TLS (aws:SecureTransport false)");
         assertThat(violationsAfter(t -> map(map(queuePolicyStatement(t, "OrdersDeadLetterQueuePolicy")
-                .get("Condition")).get("Bool")).put("aws:SecureTransport", "true")))
+                                        .get("Condition"))
+                                .get("Bool"))
+                        .put("aws:SecureTransport", "true")))
                 .containsExactly(
                         "OrdersDeadLetterQueue has no policy denying sqs:* without TLS (aws:SecureTransport false)");
-        assertThat(violationsAfter(t -> queuePolicyStatement(t, "OrdersQueuePolicy").put("Effect", "Allow")))
+        assertThat(violationsAfter(
+                        t -> queuePolicyStatement(t, "OrdersQueuePolicy").put("Effect", "Allow")))
                 .containsExactlyInAnyOrder(
                         "wildcard action sqs:* at /Resources/OrdersQueuePolicy/Properties/PolicyDocument/Statement[0]",
                         "OrdersQueue has no policy denying sqs:* without TLS (aws:SecureTransport false)");
     }
 
     private static Map<String, Object> queuePolicyStatement(Map<String, Object> template, String policy) {
-        return map(((List<?>) map(resource(template, policy).get("PolicyDocument")).get("Statement")).get(0));
+        return map(
+                ((List<?>) map(resource(template, policy).get("PolicyDocument")).get("Statement")).get(0));
     }
 
     @Test
@@ -186,11 +201,13 @@ class TemplateContractTest {
     void anUnprotectedDatabaseIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("StorageEncrypted", false)))
                 .containsExactly("DatabaseCluster's storage is not encrypted");
-        assertThat(violationsAfter(t -> parameter(t, "DatabaseDeletionProtection").put("Default", "false")))
+        assertThat(violationsAfter(
+                        t -> parameter(t, "DatabaseDeletionProtection").put("Default", "false")))
                 .containsExactly(DELETION_PROTECTION);
         assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").remove("DeletionProtection")))
                 .containsExactly(DELETION_PROTECTION);
-        assertThat(violationsAfter(t -> parameter(t, "DatabaseBackupRetentionDays").put("MinValue", 1)))
+        assertThat(violationsAfter(
+                        t -> parameter(t, "DatabaseBackupRetentionDays").put("MinValue", 1)))
                 .containsExactly(BACKUPS);
         assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("BackupRetentionPeriod", 1)))
                 .containsExactly(BACKUPS);
@@ -213,14 +230,16 @@ class TemplateContractTest {
                 .containsExactly("WorkerFunction has no log group /aws/lambda/${WorkerFunction} kept LogRetentionDays "
                         + "and deleted with the stack");
         assertThat(violationsAfter(t -> map(map(t.get("Resources")).get("IngestFunctionLogGroup"))
-                .put("DeletionPolicy", "Retain")))
+                        .put("DeletionPolicy", "Retain")))
                 .containsExactly("IngestFunction has no log group /aws/lambda/${IngestFunction} kept LogRetentionDays "
                         + "and deleted with the stack");
-        assertThat(violationsAfter(t -> resource(t, "DatabaseSetupFunctionLogGroup").put("RetentionInDays", 3653)))
+        assertThat(violationsAfter(
+                        t -> resource(t, "DatabaseSetupFunctionLogGroup").put("RetentionInDays", 3653)))
                 .containsExactly("DatabaseSetupFunction has no log group /aws/lambda/${DatabaseSetupFunction} kept "
                         + "LogRetentionDays and deleted with the stack");
-        assertThat(violationsAfter(t -> map(map(map(t.get("Globals")).get("Function")).get("LoggingConfig"))
-                .put("LogGroup", "/webhook-buffer/shared")))
+        assertThat(violationsAfter(
+                        t -> map(map(map(t.get("Globals")).get("Function")).get("LoggingConfig"))
+                                .put("LogGroup", "/webhook-buffer/shared")))
                 .containsExactlyInAnyOrder(
                         "DatabaseSetupFunction sets LoggingConfig.LogGroup, so it does not log to "
                                 + "/aws/lambda/${DatabaseSetupFunction}",
@@ -243,7 +262,8 @@ class TemplateContractTest {
                 .containsExactly("no alarm on IngestFunction's errors (AWS/Lambda Errors)");
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("ApiServerErrorsAlarm")))
                 .containsExactly("no alarm on WebhookApi's 5xx answers (AWS/ApiGateway 5xx)");
-        assertThat(violationsAfter(t -> ((List<?>) resource(t, "ApiServerErrorsAlarm").get("Dimensions")).remove(1)))
+        assertThat(violationsAfter(
+                        t -> ((List<?>) resource(t, "ApiServerErrorsAlarm").get("Dimensions")).remove(1)))
                 .containsExactly("no alarm on WebhookApi's 5xx answers (AWS/ApiGateway 5xx)");
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DeadLettersAlarm")))
                 .containsExactly("no alarm on messages in the DLQ (AWS/SQS ApproximateNumberOfMessagesVisible)");
@@ -251,8 +271,8 @@ class TemplateContractTest {
 
     @Test
     void webhookSecretsOutsideSecretsManagerAreCaught() {
-        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
-                .put("WEBHOOK_SECRETS", Map.of("Ref", "WebhookSecrets"))))
+        assertThat(violationsAfter(
+                        t -> environment(t, "IngestFunction").put("WEBHOOK_SECRETS", Map.of("Ref", "WebhookSecrets"))))
                 .containsExactlyInAnyOrder(
                         "WebhookSecrets is used at /IngestFunction/Properties/Environment/Variables/WEBHOOK_SECRETS, "
                                 + "outside WebhookSigningSecret",
@@ -260,7 +280,7 @@ class TemplateContractTest {
         assertThat(violationsAfter(t -> parameter(t, "WebhookSecrets").remove("NoEcho")))
                 .containsExactly("the WebhookSecrets parameter is not NoEcho");
         assertThat(violationsAfter(t -> environment(t, "IngestFunction")
-                .put("WEBHOOK_SECRETS_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other")))
+                        .put("WEBHOOK_SECRETS_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:other")))
                 .containsExactly("IngestFunction's WEBHOOK_SECRETS_ARN is not WebhookSigningSecret");
         assertThat(violationsAfter(t -> secretStatement(t, "IngestFunction").put("Resource", "*")))
                 .containsExactly("IngestFunction's secretsmanager:GetSecretValue is not on exactly "
@@ -269,16 +289,16 @@ class TemplateContractTest {
 
     @Test
     void namedSourcesKeysOutsideTheirSecretAreCaught() {
-        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
-                .put("SOURCE_PARTNER_SECRETS", Map.of("Ref", "SourceSecrets"))))
+        assertThat(violationsAfter(t ->
+                        environment(t, "IngestFunction").put("SOURCE_PARTNER_SECRETS", Map.of("Ref", "SourceSecrets"))))
                 .containsExactlyInAnyOrder(
                         "SourceSecrets is used at /IngestFunction/Properties/Environment/Variables/"
                                 + "SOURCE_PARTNER_SECRETS, outside SourceSigningSecrets",
                         "the template sets SOURCE_PARTNER_SECRETS, which no function reads");
         assertThat(violationsAfter(t -> parameter(t, "SourceSecrets").remove("NoEcho")))
                 .containsExactly("the SourceSecrets parameter is not NoEcho");
-        assertThat(violationsAfter(t -> environment(t, "IngestFunction").put("SOURCE_SECRETS_ARN",
-                Map.of("Ref", "WebhookSigningSecret"))))
+        assertThat(violationsAfter(t -> environment(t, "IngestFunction")
+                        .put("SOURCE_SECRETS_ARN", Map.of("Ref", "WebhookSigningSecret"))))
                 .containsExactly("IngestFunction's SOURCE_SECRETS_ARN is not SourceSigningSecrets");
     }
 
@@ -288,21 +308,25 @@ class TemplateContractTest {
 
     /** The statement of a function's policy that allows secretsmanager:GetSecretValue. */
     private static Map<String, Object> secretStatement(Map<String, Object> template, String function) {
-        return ((List<?>) map(((List<?>) resource(template, function).get("Policies")).get(0)).get("Statement"))
-                .stream().map(TemplateRules::map)
-                .filter(s -> TemplateRules.items(s.get("Action")).contains("secretsmanager:GetSecretValue"))
-                .findFirst().orElseThrow();
+        return ((List<?>) map(((List<?>) resource(template, function).get("Policies")).get(0))
+                        .get("Statement"))
+                .stream()
+                        .map(TemplateRules::map)
+                        .filter(s -> TemplateRules.items(s.get("Action")).contains("secretsmanager:GetSecretValue"))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @Test
     void aWorkerThatLogsInAsTheOwnerOrAnUnrotatedSecretIsCaught() {
-        assertThat(violationsAfter(t -> environment(t, "WorkerFunction")
-                .put("DB_SECRET_ARN", TemplateRules.OWNER_SECRET)))
-                .containsExactlyInAnyOrder("WorkerFunction's DB_SECRET_ARN is not its own role's secret",
+        assertThat(violationsAfter(
+                        t -> environment(t, "WorkerFunction").put("DB_SECRET_ARN", TemplateRules.OWNER_SECRET)))
+                .containsExactlyInAnyOrder(
+                        "WorkerFunction's DB_SECRET_ARN is not its own role's secret",
                         "WorkerFunction's VersionDescription does not hold ExistingDbSecretArn, so changing it alone "
                                 + "publishes no new version");
         assertThat(violationsAfter(t -> secretStatement(t, "WorkerFunction")
-                .put("Resource", List.of(TemplateRules.WORKER_SECRET, TemplateRules.OWNER_SECRET))))
+                        .put("Resource", List.of(TemplateRules.WORKER_SECRET, TemplateRules.OWNER_SECRET))))
                 .containsExactly(
                         "WorkerFunction's secretsmanager:GetSecretValue is not on exactly its own role's secret");
         assertThat(violationsAfter(t -> environment(t, "DatabaseSetupFunction").remove("DB_WORKER_SECRET_ARN")))
@@ -310,25 +334,26 @@ class TemplateContractTest {
                         "DatabaseSetupFunction's DB_SECRET_ARN is not the owner's secret or its DB_WORKER_SECRET_ARN "
                                 + "not the worker's",
                         "the functions read DB_WORKER_SECRET_ARN, which the template never sets");
-        assertThat(violationsAfter(t -> secretStatement(t, "DatabaseSetupFunction")
-                .put("Resource", TemplateRules.OWNER_SECRET)))
+        assertThat(violationsAfter(
+                        t -> secretStatement(t, "DatabaseSetupFunction").put("Resource", TemplateRules.OWNER_SECRET)))
                 .containsExactly("DatabaseSetupFunction's secretsmanager:GetSecretValue is not on exactly the owner's "
                         + "and the worker's secrets");
         assertThat(violationsAfter(t -> map(resource(t, "DatabaseWorkerSecret").get("GenerateSecretString"))
-                .put("PasswordLength", 16)))
+                        .put("PasswordLength", 16)))
                 .containsExactly("DatabaseWorkerSecret does not generate the worker's password (a username, "
                         + "GenerateStringKey password, at least 32 characters, when CreatingDatabase)");
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DatabaseWorkerSecretAttachment")))
                 .containsExactlyInAnyOrder(
-                        "DatabaseWorkerSecret is not attached to DatabaseCluster (host, port, dbname)",
-                        ROTATION);
+                        "DatabaseWorkerSecret is not attached to DatabaseCluster (host, port, dbname)", ROTATION);
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DatabaseWorkerSecretRotation")))
                 .containsExactly(ROTATION);
-        assertThat(violationsAfter(t -> map(resource(t, "DatabaseWorkerSecretRotation").get("RotationRules"))
-                .put("ScheduleExpression", "rate(90 days)")))
+        assertThat(violationsAfter(
+                        t -> map(resource(t, "DatabaseWorkerSecretRotation").get("RotationRules"))
+                                .put("ScheduleExpression", "rate(90 days)")))
                 .containsExactly(ROTATION);
-        assertThat(violationsAfter(t -> map(resource(t, "DatabaseWorkerSecretRotation").get("HostedRotationLambda"))
-                .put("VpcSecurityGroupIds", Map.of("Ref", "EndpointSecurityGroup"))))
+        assertThat(violationsAfter(
+                        t -> map(resource(t, "DatabaseWorkerSecretRotation").get("HostedRotationLambda"))
+                                .put("VpcSecurityGroupIds", Map.of("Ref", "EndpointSecurityGroup"))))
                 .containsExactly(ROTATION);
         assertThat(violationsAfter(t -> t.put("Transform", "AWS::Serverless-2016-10-31")))
                 .containsExactly(ROTATION);
@@ -389,29 +414,39 @@ class TemplateContractTest {
                 .containsExactly("DatabaseSetup is not given IngestReservedConcurrency to check against the "
                         + "account's quota");
         assertThat(violationsAfter(t -> {
-            List<?> policies = (List<?>) resource(t, "DatabaseSetupFunction").get("Policies");
-            ((List<?>) map(policies.get(0)).get("Statement")).removeIf(statement ->
-                    String.valueOf(map(statement).get("Action")).contains("lambda:GetAccountSettings"));
-        })).containsExactly("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
-                + "(lambda:GetAccountSettings)");
+                    List<?> policies =
+                            (List<?>) resource(t, "DatabaseSetupFunction").get("Policies");
+                    ((List<?>) map(policies.get(0)).get("Statement"))
+                            .removeIf(statement ->
+                                    String.valueOf(map(statement).get("Action")).contains("lambda:GetAccountSettings"));
+                }))
+                .containsExactly("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
+                        + "(lambda:GetAccountSettings)");
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> setupNetwork(Map<String, Object> template) {
-        return (List<Object>) ((List<?>) map(resource(template, "DatabaseSetup").get("Network")).get("Fn::If")).get(1);
+        return (List<Object>) ((List<?>)
+                        map(resource(template, "DatabaseSetup").get("Network")).get("Fn::If"))
+                .get(1);
     }
 
     @Test
     void aParameterAVersionHoldsButItsDescriptionDoesNotIsCaught() {
-        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription",
-                Map.of("Fn::Sub", "ingest ${JavaRuntime} ${IngestMemorySize}MB ${WebhookToleranceSeconds}s ${Sources}"))))
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction")
+                        .put(
+                                "VersionDescription",
+                                Map.of(
+                                        "Fn::Sub",
+                                        "ingest ${JavaRuntime} ${IngestMemorySize}MB"
+                                                + " ${WebhookToleranceSeconds}s ${Sources}"))))
                 .containsExactly("IngestFunction's VersionDescription does not hold MaxBodyBytes, so changing it "
                         + "alone publishes no new version");
         assertThat(violationsAfter(t -> resource(t, "WorkerFunction").put("MemorySize", Map.of("Ref", "BatchSize"))))
                 .containsExactly("WorkerFunction's VersionDescription does not hold BatchSize, so changing it alone "
                         + "publishes no new version");
-        assertThat(violationsAfter(t -> map(map(t.get("Globals")).get("Function")).put("Runtime",
-                Map.of("Fn::If", List.of("UsingProxy", "java25", "java21")))))
+        assertThat(violationsAfter(t -> map(map(t.get("Globals")).get("Function"))
+                        .put("Runtime", Map.of("Fn::If", List.of("UsingProxy", "java25", "java21")))))
                 .containsExactlyInAnyOrder(
                         "IngestFunction's VersionDescription does not hold CreateDatabase, so changing it alone "
                                 + "publishes no new version",
@@ -419,9 +454,13 @@ class TemplateContractTest {
                                 + "publishes no new version",
                         "DatabaseSetupFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
                                 + "publishes no new version");
-        assertThat(violationsAfter(t -> resource(t, "IngestFunction").put("VersionDescription", Map.of("Fn::Sub",
-                "ingest ${JavaRuntime} ${IngestMemorySize} ${WebhookToleranceSeconds} ${MaxBodyBytes} ${Sources} "
-                        + "${WebhookSecrets}"))))
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction")
+                        .put(
+                                "VersionDescription",
+                                Map.of(
+                                        "Fn::Sub",
+                                        "ingest ${JavaRuntime} ${IngestMemorySize} ${WebhookToleranceSeconds}"
+                                                + " ${MaxBodyBytes} ${Sources} ${WebhookSecrets}"))))
                 .containsExactlyInAnyOrder(
                         "IngestFunction's VersionDescription shows the NoEcho parameter WebhookSecrets",
                         "WebhookSecrets is used at /IngestFunction/Properties/VersionDescription/Fn::Sub, outside "
@@ -430,15 +469,18 @@ class TemplateContractTest {
 
     /** What an existing database's parameters look like at their longest likely, for the description's length. */
     private static final Map<String, Object> EXISTING = Map.of(
-            "ExistingDbEndpoint", "webhook-buffer-orders.cluster-c9akciq32xyz.eu-central-1.rds.amazonaws.com:5432/orders",
+            "ExistingDbEndpoint",
+            "webhook-buffer-orders.cluster-c9akciq32xyz.eu-central-1.rds.amazonaws.com:5432/orders",
             "ExistingDbSecretArn",
             "arn:aws:secretsmanager:eu-central-1:123456789012:secret:webhook-buffer/orders/owner-AbCdEf",
             "ExistingWorkerSecretArn",
             "arn:aws:secretsmanager:eu-central-1:123456789012:secret:webhook-buffer/orders/worker-AbCdEf",
             "ExistingSubnetIds",
             List.of("subnet-0123456789abcdef0", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"),
-            "ExistingSecurityGroupId", "sg-0123456789abcdef0",
-            "CreateDatabase", "false");
+            "ExistingSecurityGroupId",
+            "sg-0123456789abcdef0",
+            "CreateDatabase",
+            "false");
 
     /**
      * CloudFormation replaces a version whose description changed, so a parameter in it publishes a new version when
@@ -454,17 +496,21 @@ class TemplateContractTest {
             Set<String> held = TemplateRules.versionParameters(template, function);
             assertThat(held).as(function).isNotEmpty();
             String longest = (String) Intrinsics.evaluate(description, longest(parameters));
-            assertThat(longest.length()).as("%s's longest description %s", function, longest)
+            assertThat(longest.length())
+                    .as("%s's longest description %s", function, longest)
                     .isLessThanOrEqualTo(256);
             for (Map<String, Object> base : List.of(defaults(parameters, Map.of()), defaults(parameters, EXISTING))) {
                 String before = (String) Intrinsics.evaluate(description, base);
-                assertThat(before.length()).as("%s's description %s", function, before).isLessThanOrEqualTo(256);
+                assertThat(before.length())
+                        .as("%s's description %s", function, before)
+                        .isLessThanOrEqualTo(256);
                 for (String parameter : held) {
                     Map<String, Object> changed = new LinkedHashMap<>(base);
                     changed.put(parameter, another(parameter, map(parameters.get(parameter)), base.get(parameter)));
                     assertThat(Intrinsics.evaluate(description, changed))
-                            .as("%s's description with %s changed from %s to %s", function, parameter,
-                                    base.get(parameter), changed.get(parameter))
+                            .as(
+                                    "%s's description with %s changed from %s to %s",
+                                    function, parameter, base.get(parameter), changed.get(parameter))
                             .isNotEqualTo(before);
                 }
             }
@@ -475,9 +521,13 @@ class TemplateContractTest {
         Map<String, Object> values = new LinkedHashMap<>();
         parameters.forEach((name, parameter) -> {
             Object value = map(parameter).get("Default");
-            values.put(name, "CommaDelimitedList".equals(map(parameter).get("Type"))
-                    ? value == null || value.toString().isEmpty() ? List.of("") : List.of(value.toString().split(","))
-                    : value == null ? "" : value.toString());
+            values.put(
+                    name,
+                    "CommaDelimitedList".equals(map(parameter).get("Type"))
+                            ? value == null || value.toString().isEmpty()
+                                    ? List.of("")
+                                    : List.of(value.toString().split(","))
+                            : value == null ? "" : value.toString());
         });
         values.putAll(overrides);
         return values;
@@ -490,10 +540,16 @@ class TemplateContractTest {
             Map<String, Object> parameter = map(declared);
             List<?> allowed = TemplateRules.list(parameter.get("AllowedValues"));
             if (!allowed.isEmpty()) {
-                values.put(name, allowed.stream().map(Object::toString)
-                        .max(Comparator.comparingInt(String::length)).orElseThrow());
+                values.put(
+                        name,
+                        allowed.stream()
+                                .map(Object::toString)
+                                .max(Comparator.comparingInt(String::length))
+                                .orElseThrow());
             } else if (parameter.get("MaxLength") != null) {
-                values.put(name, "x".repeat(Integer.parseInt(parameter.get("MaxLength").toString())));
+                values.put(
+                        name,
+                        "x".repeat(Integer.parseInt(parameter.get("MaxLength").toString())));
             } else if (parameter.get("MaxValue") != null) {
                 values.put(name, parameter.get("MaxValue").toString());
             }
@@ -505,7 +561,11 @@ class TemplateContractTest {
     private static Object another(String name, Map<String, Object> parameter, Object value) {
         List<?> allowed = TemplateRules.list(parameter.get("AllowedValues"));
         if (!allowed.isEmpty()) {
-            return allowed.stream().map(Object::toString).filter(v -> !v.equals(value)).findFirst().orElseThrow();
+            return allowed.stream()
+                    .map(Object::toString)
+                    .filter(v -> !v.equals(value))
+                    .findFirst()
+                    .orElseThrow();
         }
         if (value instanceof List<?> list) {
             List<Object> longer = new ArrayList<>(list);
@@ -537,9 +597,11 @@ class TemplateContractTest {
 
     @Test
     void aDatabaseWithoutTheBudgetsConnectionLimitOrAFixedEngineVersionIsCaught() {
-        assertThat(violationsAfter(t -> map(resource(t, "DatabaseClusterParameters").get("Parameters"))
-                .put("max_connections", 500)))
-                .containsExactly("DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
+        assertThat(violationsAfter(
+                        t -> map(resource(t, "DatabaseClusterParameters").get("Parameters"))
+                                .put("max_connections", 500)))
+                .containsExactly(
+                        "DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
         assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").remove("DBClusterParameterGroupName")))
                 .contains("DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
         assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("EngineVersion", "17.4")))
@@ -556,8 +618,8 @@ class TemplateContractTest {
 
     @Test
     void aProxyThatCannotBeReachedOrCannotReachIsCaught() {
-        assertThat(violationsAfter(t -> resource(t, "DatabaseProxy").put("VpcSecurityGroupIds",
-                List.of(Map.of("Ref", "DatabaseSecurityGroup")))))
+        assertThat(violationsAfter(t -> resource(t, "DatabaseProxy")
+                        .put("VpcSecurityGroupIds", List.of(Map.of("Ref", "DatabaseSecurityGroup")))))
                 .containsExactly("DatabaseProxy has no security group of its own admitting the workers on 5432");
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("DatabaseAdmitsProxy")))
                 .containsExactly("DatabaseSecurityGroup does not admit DatabaseProxySecurityGroup on 5432, so the "
@@ -565,7 +627,8 @@ class TemplateContractTest {
         assertThat(violationsAfter(t -> resource(t, "EndpointsAdmitProxy").put("FromPort", 5432)))
                 .containsExactly("EndpointSecurityGroup does not admit DatabaseProxySecurityGroup on 443, so the proxy "
                         + "cannot read its secrets");
-        assertThat(violationsAfter(t -> resource(t, "DatabaseProxySecurityGroup").remove("SecurityGroupIngress")))
+        assertThat(violationsAfter(
+                        t -> resource(t, "DatabaseProxySecurityGroup").remove("SecurityGroupIngress")))
                 .containsExactly("DatabaseProxy has no security group of its own admitting the workers on 5432");
     }
 
@@ -575,7 +638,8 @@ class TemplateContractTest {
                 .containsExactly("WorkerErrorsAlarm's AlarmActions do not notify AlarmTopic");
         assertThat(violationsAfter(t -> resource(t, "DeadLettersAlarm").put("OKActions", List.of())))
                 .containsExactly("DeadLettersAlarm's OKActions do not notify AlarmTopic");
-        assertThat(violationsAfter(t -> map(map(t.get("Resources")).get("AlarmEmailSubscription")).remove("Condition")))
+        assertThat(violationsAfter(t -> map(map(t.get("Resources")).get("AlarmEmailSubscription"))
+                        .remove("Condition")))
                 .containsExactly("AlarmTopic has no e-mail subscription to AlarmEmail only when AlarmEmail is given");
         assertThat(violationsAfter(t -> map(t.get("Resources")).remove("AlarmTopic")))
                 .containsExactly("there is no AlarmTopic (AWS::SNS::Topic) for the alarms to notify");

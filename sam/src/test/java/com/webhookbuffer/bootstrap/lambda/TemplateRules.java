@@ -1,7 +1,7 @@
 package com.webhookbuffer.bootstrap.lambda;
 
-import com.webhookbuffer.bootstrap.pipeline.Settings;
 import com.webhookbuffer.bootstrap.lambda.worker.EventSourceBudget;
+import com.webhookbuffer.bootstrap.pipeline.Settings;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -36,21 +36,33 @@ final class TemplateRules {
      * local stand-ins (ElasticMQ, the tests' Secrets Manager), and the webhook signing secrets are read from Secrets
      * Manager (WEBHOOK_SECRETS_ARN), never put in the function's environment.
      */
-    static final Set<String> NOT_SET_ON_AWS = Set.of(Settings.DB_USER, Settings.DB_PASSWORD, Wiring.AWS_ENDPOINT_URL_SQS,
-            Wiring.AWS_ENDPOINT_URL_SECRETS_MANAGER, Wiring.AWS_REGION, Settings.WEBHOOK_SECRETS);
+    static final Set<String> NOT_SET_ON_AWS = Set.of(
+            Settings.DB_USER,
+            Settings.DB_PASSWORD,
+            Wiring.AWS_ENDPOINT_URL_SQS,
+            Wiring.AWS_ENDPOINT_URL_SECRETS_MANAGER,
+            Wiring.AWS_REGION,
+            Settings.WEBHOOK_SECRETS);
 
     /** The retentions CloudWatch Logs accepts, in days. */
-    static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
-            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    static final List<Integer> LOG_RETENTION_DAYS = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     /** The master (owner) secret the setup migrates with: the cluster's, or the existing database's. */
-    static final Object OWNER_SECRET = Map.of("Fn::If", List.of("CreatingDatabase",
-            Map.of("Fn::GetAtt", List.of("DatabaseCluster", "MasterUserSecret.SecretArn")),
-            Map.of("Ref", "ExistingDbSecretArn")));
+    static final Object OWNER_SECRET = Map.of(
+            "Fn::If",
+            List.of(
+                    "CreatingDatabase",
+                    Map.of("Fn::GetAtt", List.of("DatabaseCluster", "MasterUserSecret.SecretArn")),
+                    Map.of("Ref", "ExistingDbSecretArn")));
 
     /** The worker's runtime role's secret: created (and rotated) here, or the existing database's. */
-    static final Object WORKER_SECRET = Map.of("Fn::If", List.of("CreatingDatabase",
-            Map.of("Ref", "DatabaseWorkerSecret"), Map.of("Ref", "ExistingWorkerSecretArn")));
+    static final Object WORKER_SECRET = Map.of(
+            "Fn::If",
+            List.of(
+                    "CreatingDatabase",
+                    Map.of("Ref", "DatabaseWorkerSecret"),
+                    Map.of("Ref", "ExistingWorkerSecretArn")));
 
     private final Map<String, Object> template;
     private final Path templateDirectory;
@@ -112,7 +124,8 @@ final class TemplateRules {
                 .equals(map(queueVisibility).get("Fn::FindInMap"))) {
             violations.add("OrdersQueue.VisibilityTimeout is not taken from the mapping by WorkerTimeoutSeconds");
         }
-        if (!Map.of("Ref", "WorkerTimeoutSeconds").equals(properties("WorkerFunction").get("Timeout"))) {
+        if (!Map.of("Ref", "WorkerTimeoutSeconds")
+                .equals(properties("WorkerFunction").get("Timeout"))) {
             violations.add("WorkerFunction.Timeout is not WorkerTimeoutSeconds");
         }
     }
@@ -120,7 +133,8 @@ final class TemplateRules {
     private void workersStayWithinTheConnectionBudget() {
         Map<String, Object> sqs = workerSqsEvent();
         Object concurrency = sqs == null ? null : map(sqs.get("ScalingConfig")).get("MaximumConcurrency");
-        if (!Map.of("Fn::GetAtt", List.of("DatabaseSetup", "WorkerMaxConcurrency")).equals(concurrency)) {
+        if (!Map.of("Fn::GetAtt", List.of("DatabaseSetup", "WorkerMaxConcurrency"))
+                .equals(concurrency)) {
             violations.add("ScalingConfig.MaximumConcurrency is not the connection budget's (DatabaseSetup)");
         }
         Map<String, Object> setup = properties("DatabaseSetup");
@@ -129,7 +143,8 @@ final class TemplateRules {
                 violations.add("DatabaseSetup." + parameter + " is not the " + parameter + " parameter");
             }
         }
-        if (!Map.of("Ref", "WorkerPoolSize").equals(environment("WorkerFunction").get(Settings.DB_POOL_SIZE))) {
+        if (!Map.of("Ref", "WorkerPoolSize")
+                .equals(environment("WorkerFunction").get(Settings.DB_POOL_SIZE))) {
             violations.add("the worker's DB_POOL_SIZE is not WorkerPoolSize, so the budget counts another pool");
         }
         if (!"com.webhookbuffer.bootstrap.lambda.worker.DatabaseSetupFunction::handleRequest"
@@ -141,8 +156,8 @@ final class TemplateRules {
         int pool = defaultOf("WorkerPoolSize");
         int workers = EventSourceBudget.maximumConcurrency(new ConnectionBudget(max, reserved, pool));
         if (workers * pool > max - reserved) {
-            violations.add("with the defaults, " + workers + " workers x " + pool + " connections exceed "
-                    + (max - reserved));
+            violations.add(
+                    "with the defaults, " + workers + " workers x " + pool + " connections exceed " + (max - reserved));
         }
     }
 
@@ -178,32 +193,37 @@ final class TemplateRules {
 
     /** Only what a policy allows counts: a Deny with sqs:* (the queues' TLS-only policies) takes away. */
     private void noPolicyGrantsAWildcardAction() {
-        walk(template, (path, key, value) -> {
-            if (!key.equals("Statement")) {
-                return;
-            }
-            List<?> statements = value instanceof List<?> list ? list : List.of(value);
-            for (int i = 0; i < statements.size(); i++) {
-                Map<String, Object> statement = map(statements.get(i));
-                if ("Deny".equals(statement.get("Effect"))) {
-                    continue;
-                }
-                for (String field : List.of("Action", "NotAction")) {
-                    for (Object action : items(statement.get(field))) {
-                        if (action.toString().contains("*")) {
-                            violations.add("wildcard action " + action + " at " + path + "/Statement"
-                                    + (value instanceof List<?> ? "[" + i + "]" : ""));
+        walk(
+                template,
+                (path, key, value) -> {
+                    if (!key.equals("Statement")) {
+                        return;
+                    }
+                    List<?> statements = value instanceof List<?> list ? list : List.of(value);
+                    for (int i = 0; i < statements.size(); i++) {
+                        Map<String, Object> statement = map(statements.get(i));
+                        if ("Deny".equals(statement.get("Effect"))) {
+                            continue;
+                        }
+                        for (String field : List.of("Action", "NotAction")) {
+                            for (Object action : items(statement.get(field))) {
+                                if (action.toString().contains("*")) {
+                                    violations.add("wildcard action " + action + " at " + path + "/Statement"
+                                            + (value instanceof List<?> ? "[" + i + "]" : ""));
+                                }
+                            }
                         }
                     }
-                }
-            }
-        }, "");
+                },
+                "");
     }
 
     private void handlersExistInTheirJarsAndTakeTheirEvents() {
         for (String function : functions()) {
             Map<String, Object> properties = properties(function);
-            Path jar = templateDirectory.resolve(properties.get("CodeUri").toString()).normalize();
+            Path jar = templateDirectory
+                    .resolve(properties.get("CodeUri").toString())
+                    .normalize();
             if (!Files.exists(jar)) {
                 violations.add(function + ".CodeUri " + jar + " does not exist (./mvnw package builds it)");
                 continue;
@@ -227,8 +247,11 @@ final class TemplateRules {
 
     private static String requestHandlerEventType(Class<?> handler) {
         for (Type type : handler.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType parameterized && parameterized.getRawType().getTypeName()
-                    .equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
+            if (type instanceof ParameterizedType parameterized
+                    && parameterized
+                            .getRawType()
+                            .getTypeName()
+                            .equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
                 return parameterized.getActualTypeArguments()[0].getTypeName();
             }
         }
@@ -295,7 +318,8 @@ final class TemplateRules {
 
     private static boolean deniesWithoutTls(Map<String, Object> statement, String queue) {
         Object principal = statement.get("Principal");
-        Object secureTransport = map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport");
+        Object secureTransport =
+                map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport");
         return "Deny".equals(statement.get("Effect"))
                 && ("*".equals(principal) || Map.of("AWS", "*").equals(principal))
                 && items(statement.get("Action")).contains("sqs:*")
@@ -323,13 +347,17 @@ final class TemplateRules {
             violations.add("DatabaseCluster's storage is not encrypted");
         }
         if (!Map.of("Ref", "DatabaseDeletionProtection").equals(cluster.get("DeletionProtection"))
-                || !"true".equals(String.valueOf(map(parameters().get("DatabaseDeletionProtection")).get("Default")))) {
+                || !"true"
+                        .equals(String.valueOf(map(parameters().get("DatabaseDeletionProtection"))
+                                .get("Default")))) {
             violations.add("DatabaseCluster's DeletionProtection is not DatabaseDeletionProtection, on by default");
         }
         Map<String, Object> backups = map(parameters().get("DatabaseBackupRetentionDays"));
         if (!Map.of("Ref", "DatabaseBackupRetentionDays").equals(cluster.get("BackupRetentionPeriod"))
-                || !(backups.get("MinValue") instanceof Integer min) || min < 7
-                || !(backups.get("Default") instanceof Integer days) || days < min) {
+                || !(backups.get("MinValue") instanceof Integer min)
+                || min < 7
+                || !(backups.get("Default") instanceof Integer days)
+                || days < min) {
             violations.add("DatabaseCluster's BackupRetentionPeriod is not DatabaseBackupRetentionDays, at least 7");
         }
         if (!Boolean.FALSE.equals(properties("DatabaseInstance").get("PubliclyAccessible"))) {
@@ -352,8 +380,8 @@ final class TemplateRules {
             Object name = Map.of("Fn::Sub", "/aws/lambda/${" + function + "}");
             boolean kept = resourcesOfType("AWS::Logs::LogGroup").stream()
                     .filter(group -> name.equals(properties(group).get("LogGroupName")))
-                    .anyMatch(group -> Map.of("Ref", "LogRetentionDays").equals(
-                            properties(group).get("RetentionInDays"))
+                    .anyMatch(group -> Map.of("Ref", "LogRetentionDays")
+                                    .equals(properties(group).get("RetentionInDays"))
                             && "Delete".equals(map(resources().get(group)).getOrDefault("DeletionPolicy", "Delete")));
             if (!kept) {
                 violations.add(function + " has no log group /aws/lambda/${" + function
@@ -373,30 +401,47 @@ final class TemplateRules {
     }
 
     private void alarmsWatchTheFiveSignals() {
-        alarmOn("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+        alarmOn(
+                "AWS/SQS",
+                "ApproximateNumberOfMessagesVisible",
                 Map.of("QueueName", Map.of("Fn::GetAtt", List.of("OrdersDeadLetterQueue", "QueueName"))),
                 "messages in the DLQ");
-        alarmOn("AWS/SQS", "ApproximateAgeOfOldestMessage",
+        alarmOn(
+                "AWS/SQS",
+                "ApproximateAgeOfOldestMessage",
                 Map.of("QueueName", Map.of("Fn::GetAtt", List.of("OrdersQueue", "QueueName"))),
                 "the age of the oldest message in OrdersQueue");
-        alarmOn("AWS/Lambda", "Errors", Map.of("FunctionName", Map.of("Ref", "WorkerFunction")),
+        alarmOn(
+                "AWS/Lambda",
+                "Errors",
+                Map.of("FunctionName", Map.of("Ref", "WorkerFunction")),
                 "WorkerFunction's errors");
-        alarmOn("AWS/Lambda", "Errors", Map.of("FunctionName", Map.of("Ref", "IngestFunction")),
+        alarmOn(
+                "AWS/Lambda",
+                "Errors",
+                Map.of("FunctionName", Map.of("Ref", "IngestFunction")),
                 "IngestFunction's errors");
-        alarmOn("AWS/ApiGateway", "5xx",
+        alarmOn(
+                "AWS/ApiGateway",
+                "5xx",
                 Map.of("ApiId", Map.of("Ref", "WebhookApi"), "Stage", Map.of("Ref", "Stage")),
                 "WebhookApi's 5xx answers");
     }
 
     private void alarmOn(String namespace, String metric, Map<String, Object> dimensions, String what) {
-        boolean found = resourcesOfType("AWS::CloudWatch::Alarm").stream().map(this::properties).anyMatch(alarm -> {
-            Map<String, Object> actual = new HashMap<>();
-            for (Object dimension : list(alarm.get("Dimensions"))) {
-                actual.put(String.valueOf(map(dimension).get("Name")), map(dimension).get("Value"));
-            }
-            return namespace.equals(alarm.get("Namespace")) && metric.equals(String.valueOf(alarm.get("MetricName")))
-                    && dimensions.equals(actual);
-        });
+        boolean found = resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(this::properties)
+                .anyMatch(alarm -> {
+                    Map<String, Object> actual = new HashMap<>();
+                    for (Object dimension : list(alarm.get("Dimensions"))) {
+                        actual.put(
+                                String.valueOf(map(dimension).get("Name")),
+                                map(dimension).get("Value"));
+                    }
+                    return namespace.equals(alarm.get("Namespace"))
+                            && metric.equals(String.valueOf(alarm.get("MetricName")))
+                            && dimensions.equals(actual);
+                });
         if (!found) {
             violations.add("no alarm on " + what + " (" + namespace + " " + metric + ")");
         }
@@ -425,16 +470,20 @@ final class TemplateRules {
         }
         Map<String, Object> secret = map(resources().get(secretResource));
         if (!"AWS::SecretsManager::Secret".equals(secret.get("Type"))
-                || !Map.of("Ref", parameter).equals(map(secret.get("Properties")).get("SecretString"))) {
+                || !Map.of("Ref", parameter)
+                        .equals(map(secret.get("Properties")).get("SecretString"))) {
             violations.add(secretResource + " is not a Secrets Manager secret holding " + parameter);
         }
-        walk(resources(), (path, key, value) -> {
-            boolean used = Map.of("Ref", parameter).equals(value)
-                    || value instanceof String text && text.contains("${" + parameter + "}");
-            if (used && !(path + "/" + key).equals("/" + secretResource + "/Properties/SecretString")) {
-                violations.add(parameter + " is used at " + path + "/" + key + ", outside " + secretResource);
-            }
-        }, "");
+        walk(
+                resources(),
+                (path, key, value) -> {
+                    boolean used = Map.of("Ref", parameter).equals(value)
+                            || value instanceof String text && text.contains("${" + parameter + "}");
+                    if (used && !(path + "/" + key).equals("/" + secretResource + "/Properties/SecretString")) {
+                        violations.add(parameter + " is used at " + path + "/" + key + ", outside " + secretResource);
+                    }
+                },
+                "");
         if (!Map.of("Ref", secretResource).equals(environment("IngestFunction").get(variable))) {
             violations.add("IngestFunction's " + variable + " is not " + secretResource);
         }
@@ -447,20 +496,23 @@ final class TemplateRules {
                 || !"CreatingDatabase".equals(secret.get("Condition"))
                 || !String.valueOf(generate.get("SecretStringTemplate")).contains("\"username\"")
                 || !"password".equals(generate.get("GenerateStringKey"))
-                || !(generate.get("PasswordLength") instanceof Integer length) || length < 32) {
+                || !(generate.get("PasswordLength") instanceof Integer length)
+                || length < 32) {
             violations.add("DatabaseWorkerSecret does not generate the worker's password (a username, "
                     + "GenerateStringKey password, at least 32 characters, when CreatingDatabase)");
         }
         List<String> attachments = resourcesOfType("AWS::SecretsManager::SecretTargetAttachment").stream()
-                .filter(a -> Map.of("Ref", "DatabaseWorkerSecret").equals(properties(a).get("SecretId"))
+                .filter(a -> Map.of("Ref", "DatabaseWorkerSecret")
+                                .equals(properties(a).get("SecretId"))
                         && Map.of("Ref", "DatabaseCluster").equals(properties(a).get("TargetId")))
                 .toList();
         if (attachments.isEmpty()) {
             violations.add("DatabaseWorkerSecret is not attached to DatabaseCluster (host, port, dbname)");
         }
         boolean rotated = items(template.get("Transform")).stream()
-                .anyMatch(transform -> String.valueOf(transform).startsWith("AWS::SecretsManager-"))
-                && resourcesOfType("AWS::SecretsManager::RotationSchedule").stream().map(this::properties)
+                        .anyMatch(transform -> String.valueOf(transform).startsWith("AWS::SecretsManager-"))
+                && resourcesOfType("AWS::SecretsManager::RotationSchedule").stream()
+                        .map(this::properties)
                         .anyMatch(rotation -> rotatesTheWorkerSecret(rotation, attachments));
         if (!rotated) {
             violations.add("DatabaseWorkerSecret is not rotated (hosted PostgreSQLSingleUser, at least every 30 days, "
@@ -483,8 +535,10 @@ final class TemplateRules {
             violations.add("DatabaseSetupFunction's secretsmanager:GetSecretValue is not on exactly the owner's "
                     + "and the worker's secrets");
         }
-        if (resources().containsKey("DatabaseProxy") && list(properties("DatabaseProxy").get("Auth")).stream()
-                .noneMatch(auth -> Map.of("Ref", "DatabaseWorkerSecret").equals(map(auth).get("SecretArn")))) {
+        if (resources().containsKey("DatabaseProxy")
+                && list(properties("DatabaseProxy").get("Auth")).stream()
+                        .noneMatch(auth -> Map.of("Ref", "DatabaseWorkerSecret")
+                                .equals(map(auth).get("SecretArn")))) {
             violations.add("DatabaseProxy does not know DatabaseWorkerSecret, so the workers cannot log in through it");
         }
     }
@@ -495,12 +549,17 @@ final class TemplateRules {
                 || attachments.stream().anyMatch(a -> Map.of("Ref", a).equals(secretId));
         Map<String, Object> hosted = map(rotation.get("HostedRotationLambda"));
         Map<String, Object> rules = map(rotation.get("RotationRules"));
-        Integer days = rules.get("AutomaticallyAfterDays") instanceof Integer after ? after
+        Integer days = rules.get("AutomaticallyAfterDays") instanceof Integer after
+                ? after
                 : String.valueOf(rules.get("ScheduleExpression")).matches("rate\\(\\d+ days?\\)")
-                        ? Integer.valueOf(String.valueOf(rules.get("ScheduleExpression")).replaceAll("\\D", ""))
+                        ? Integer.valueOf(
+                                String.valueOf(rules.get("ScheduleExpression")).replaceAll("\\D", ""))
                         : null;
-        return theWorkers && "PostgreSQLSingleUser".equals(hosted.get("RotationType"))
-                && reachesTheDatabase(hosted.get("VpcSecurityGroupIds")) && days != null && days <= 30;
+        return theWorkers
+                && "PostgreSQLSingleUser".equals(hosted.get("RotationType"))
+                && reachesTheDatabase(hosted.get("VpcSecurityGroupIds"))
+                && days != null
+                && days <= 30;
     }
 
     /** The rotation Lambda logs into the database and calls Secrets Manager through its endpoint. */
@@ -508,9 +567,9 @@ final class TemplateRules {
         if (!(map(securityGroup).get("Ref") instanceof String group)) {
             return false;
         }
-        return List.of("DatabaseSecurityGroup", "EndpointSecurityGroup").stream().allMatch(target ->
-                list(properties(target).get("SecurityGroupIngress")).stream().anyMatch(rule ->
-                        Map.of("Ref", group).equals(map(rule).get("SourceSecurityGroupId"))));
+        return List.of("DatabaseSecurityGroup", "EndpointSecurityGroup").stream()
+                .allMatch(target -> list(properties(target).get("SecurityGroupIngress")).stream()
+                        .anyMatch(rule -> Map.of("Ref", group).equals(map(rule).get("SourceSecurityGroupId"))));
     }
 
     private void databaseConnectionsVerifyTls() {
@@ -542,9 +601,12 @@ final class TemplateRules {
                 needed.add(endpoint);
             }
         }
-        if (needed.stream().noneMatch(n -> "AWS::EC2::VPCEndpoint".equals(map(resources().get(n)).get("Type"))
-                && "Gateway".equals(properties(n).get("VpcEndpointType")))) {
-            violations.add("no S3 gateway endpoint, so the setup cannot answer CloudFormation from the private subnets");
+        if (needed.stream()
+                .noneMatch(n ->
+                        "AWS::EC2::VPCEndpoint".equals(map(resources().get(n)).get("Type"))
+                                && "Gateway".equals(properties(n).get("VpcEndpointType")))) {
+            violations.add(
+                    "no S3 gateway endpoint, so the setup cannot answer CloudFormation from the private subnets");
         }
         for (String resource : needed) {
             if (!referenced.contains(resource)) {
@@ -554,7 +616,9 @@ final class TemplateRules {
         }
         Object serviceTimeout = properties("DatabaseSetup").get("ServiceTimeout");
         Object timeout = properties("DatabaseSetupFunction").get("Timeout");
-        if (!(serviceTimeout instanceof Integer waited) || !(timeout instanceof Integer runs) || waited <= runs
+        if (!(serviceTimeout instanceof Integer waited)
+                || !(timeout instanceof Integer runs)
+                || waited <= runs
                 || waited > 2 * runs) {
             violations.add("DatabaseSetup's ServiceTimeout " + serviceTimeout + " is not above the setup function's "
                     + "Timeout " + timeout + " and at most twice it (one Lambda retry)");
@@ -562,9 +626,16 @@ final class TemplateRules {
     }
 
     /** Function properties a published version does not hold: they apply to every version, without a new one. */
-    static final Set<String> NOT_IN_A_VERSION = Set.of("Events", "ReservedConcurrentExecutions", "Policies",
-            "VersionDescription", "AutoPublishAlias", "AutoPublishCodeSha256", "AutoPublishAliasAllProperties",
-            "DeploymentPreference", "ProvisionedConcurrencyConfig");
+    static final Set<String> NOT_IN_A_VERSION = Set.of(
+            "Events",
+            "ReservedConcurrentExecutions",
+            "Policies",
+            "VersionDescription",
+            "AutoPublishAlias",
+            "AutoPublishCodeSha256",
+            "AutoPublishAliasAllProperties",
+            "DeploymentPreference",
+            "ProvisionedConcurrencyConfig");
 
     /**
      * SAM publishes a new version only when its hash of the code, environment and memory changes, and it hashes
@@ -591,7 +662,8 @@ final class TemplateRules {
 
     /** The parameters (but NoEcho ones) that reach what a function's published version holds, Globals included. */
     static Set<String> versionParameters(Map<String, Object> template, String function) {
-        Map<String, Object> properties = new HashMap<>(map(map(template.get("Globals")).get("Function")));
+        Map<String, Object> properties =
+                new HashMap<>(map(map(template.get("Globals")).get("Function")));
         properties.putAll(map(map(map(template.get("Resources")).get(function)).get("Properties")));
         NOT_IN_A_VERSION.forEach(properties::remove);
         Set<String> found = parametersIn(properties, map(template.get("Conditions")));
@@ -605,26 +677,32 @@ final class TemplateRules {
     /** Names a tree refers to by Ref or ${Name} in a Sub, and the parameters of the conditions it uses. */
     static Set<String> parametersIn(Object node, Map<String, Object> conditions) {
         Set<String> found = new TreeSet<>();
-        walk(Map.of("", node == null ? "" : node), (path, key, value) -> {
-            if (key.equals("Ref") && value instanceof String name) {
-                found.add(name);
-            }
-            if (key.equals("Fn::Sub")) {
-                Object text = value instanceof List<?> list && !list.isEmpty() ? list.get(0) : value;
-                if (text instanceof String string) {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9.:]+)}").matcher(string);
-                    while (m.find()) {
-                        found.add(m.group(1));
+        walk(
+                Map.of("", node == null ? "" : node),
+                (path, key, value) -> {
+                    if (key.equals("Ref") && value instanceof String name) {
+                        found.add(name);
                     }
-                }
-            }
-            if (key.equals("Fn::If") && !list(value).isEmpty() && conditions.containsKey(list(value).get(0))) {
-                found.addAll(parametersIn(conditions.get(list(value).get(0)), conditions));
-            }
-            if (key.equals("Condition") && value instanceof String name && conditions.containsKey(name)) {
-                found.addAll(parametersIn(conditions.get(name), conditions));
-            }
-        }, "");
+                    if (key.equals("Fn::Sub")) {
+                        Object text = value instanceof List<?> list && !list.isEmpty() ? list.get(0) : value;
+                        if (text instanceof String string) {
+                            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9.:]+)}")
+                                    .matcher(string);
+                            while (m.find()) {
+                                found.add(m.group(1));
+                            }
+                        }
+                    }
+                    if (key.equals("Fn::If")
+                            && !list(value).isEmpty()
+                            && conditions.containsKey(list(value).get(0))) {
+                        found.addAll(parametersIn(conditions.get(list(value).get(0)), conditions));
+                    }
+                    if (key.equals("Condition") && value instanceof String name && conditions.containsKey(name)) {
+                        found.addAll(parametersIn(conditions.get(name), conditions));
+                    }
+                },
+                "");
         return found;
     }
 
@@ -640,9 +718,11 @@ final class TemplateRules {
             violations.add("WorkerFunction does not refer to DatabaseSetup outside its events, so its new code may be "
                     + "published before the migrations ran");
         }
-        if (!Map.of("Ref", "DatabaseSetupFunction.Version").equals(properties("DatabaseSetup").get("CodeVersion"))
+        if (!Map.of("Ref", "DatabaseSetupFunction.Version")
+                        .equals(properties("DatabaseSetup").get("CodeVersion"))
                 || !String.valueOf(properties("WorkerFunction").get("CodeUri"))
-                        .equals(String.valueOf(properties("DatabaseSetupFunction").get("CodeUri")))) {
+                        .equals(String.valueOf(
+                                properties("DatabaseSetupFunction").get("CodeUri")))) {
             violations.add("DatabaseSetup does not run again for every new worker jar (CodeVersion from "
                     + "DatabaseSetupFunction.Version, the worker's CodeUri)");
         }
@@ -650,11 +730,13 @@ final class TemplateRules {
 
     /** The seed's connection limit is the database's: a cluster parameter group sets max_connections from it. */
     private void databaseEnforcesTheConnectionBudget() {
-        Object group = map(properties("DatabaseCluster").get("DBClusterParameterGroupName")).get("Ref");
+        Object group = map(properties("DatabaseCluster").get("DBClusterParameterGroupName"))
+                .get("Ref");
         Map<String, Object> resource = map(resources().get(String.valueOf(group)));
         if (!"AWS::RDS::DBClusterParameterGroup".equals(resource.get("Type"))
-                || !Map.of("Ref", "DbMaxConnections").equals(
-                        map(map(resource.get("Properties")).get("Parameters")).get("max_connections"))) {
+                || !Map.of("Ref", "DbMaxConnections")
+                        .equals(map(map(resource.get("Properties")).get("Parameters"))
+                                .get("max_connections"))) {
             violations.add("DatabaseCluster's parameter group does not set max_connections from DbMaxConnections");
         }
     }
@@ -668,7 +750,8 @@ final class TemplateRules {
         String pattern = String.valueOf(parameter.get("AllowedPattern"));
         String version = String.valueOf(parameter.get("Default"));
         if (!Map.of("Ref", "DatabaseEngineVersion").equals(cluster.get("EngineVersion"))
-                || !version.matches(pattern) || !version.startsWith(major + ".")
+                || !version.matches(pattern)
+                || !version.startsWith(major + ".")
                 || !pattern.startsWith(major + "\\.")) {
             violations.add("DatabaseCluster's EngineVersion is not DatabaseEngineVersion, a " + family
                     + " version by its pattern and default");
@@ -685,7 +768,8 @@ final class TemplateRules {
         }
         List<?> groups = list(properties("DatabaseProxy").get("VpcSecurityGroupIds"));
         Object proxy = groups.size() == 1 ? map(groups.get(0)).get("Ref") : null;
-        if (!(proxy instanceof String group) || group.equals("DatabaseSecurityGroup")
+        if (!(proxy instanceof String group)
+                || group.equals("DatabaseSecurityGroup")
                 || !admits(group, "WorkerSecurityGroup", 5432)) {
             violations.add("DatabaseProxy has no security group of its own admitting the workers on 5432");
             return;
@@ -704,13 +788,17 @@ final class TemplateRules {
     private boolean admits(String group, String source, int port) {
         List<Map<String, Object>> rules = new ArrayList<>();
         list(properties(group).get("SecurityGroupIngress")).forEach(rule -> rules.add(map(rule)));
-        resourcesOfType("AWS::EC2::SecurityGroupIngress").stream().map(this::properties)
+        resourcesOfType("AWS::EC2::SecurityGroupIngress").stream()
+                .map(this::properties)
                 .filter(rule -> Map.of("Ref", group).equals(rule.get("GroupId")))
                 .forEach(rules::add);
-        return rules.stream().anyMatch(rule -> Map.of("Ref", source).equals(rule.get("SourceSecurityGroupId"))
-                && "tcp".equals(rule.get("IpProtocol"))
-                && rule.get("FromPort") instanceof Integer from && from <= port
-                && rule.get("ToPort") instanceof Integer to && to >= port);
+        return rules.stream()
+                .anyMatch(rule -> Map.of("Ref", source).equals(rule.get("SourceSecurityGroupId"))
+                        && "tcp".equals(rule.get("IpProtocol"))
+                        && rule.get("FromPort") instanceof Integer from
+                        && from <= port
+                        && rule.get("ToPort") instanceof Integer to
+                        && to >= port);
     }
 
     private void alarmsNotifyTheTopic() {
@@ -744,11 +832,14 @@ final class TemplateRules {
         for (String name : parametersIn(node, Map.of())) {
             names.add(name.split("\\.")[0]);
         }
-        walk(Map.of("", node == null ? "" : node), (path, key, value) -> {
-            if (key.equals("Fn::GetAtt") && !list(value).isEmpty()) {
-                names.add(String.valueOf(list(value).get(0)));
-            }
-        }, "");
+        walk(
+                Map.of("", node == null ? "" : node),
+                (path, key, value) -> {
+                    if (key.equals("Fn::GetAtt") && !list(value).isEmpty()) {
+                        names.add(String.valueOf(list(value).get(0)));
+                    }
+                },
+                "");
         names.retainAll(resources().keySet());
         return names;
     }
@@ -787,7 +878,8 @@ final class TemplateRules {
     private void proxyKeepsWithinTheBudget() {
         Object percent = map(properties("DatabaseProxyTargets").get("ConnectionPoolConfigurationInfo"))
                 .get("MaxConnectionsPercent");
-        if (!Map.of("Fn::GetAtt", List.of("DatabaseSetup", "WorkerConnectionsPercent")).equals(percent)) {
+        if (!Map.of("Fn::GetAtt", List.of("DatabaseSetup", "WorkerConnectionsPercent"))
+                .equals(percent)) {
             violations.add("DatabaseProxyTargets' MaxConnectionsPercent is not the budget's "
                     + "(DatabaseSetup.WorkerConnectionsPercent): the proxy could take the reserved connections");
         }

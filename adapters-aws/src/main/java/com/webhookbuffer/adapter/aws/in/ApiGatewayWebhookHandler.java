@@ -33,9 +33,15 @@ public final class ApiGatewayWebhookHandler {
     /** REST API proxy integration (payload format 1.0). */
     public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
         Map<String, String> headers = joined(event.getHeaders(), event.getMultiValueHeaders());
-        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
-        HttpAnswer answer = answer(source(event.getPathParameters()), headers, event.getBody(),
-                Boolean.TRUE.equals(event.getIsBase64Encoded()), requestId);
+        String requestId = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getRequestId();
+        HttpAnswer answer = answer(
+                source(event.getPathParameters()),
+                headers,
+                event.getBody(),
+                Boolean.TRUE.equals(event.getIsBase64Encoded()),
+                requestId);
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(answer.status())
                 .withHeaders(answer.headers())
@@ -45,9 +51,15 @@ public final class ApiGatewayWebhookHandler {
 
     /** HTTP API (payload format 2.0). */
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
-        HttpAnswer answer = answer(source(event.getPathParameters()), event.getHeaders(), event.getBody(),
-                event.getIsBase64Encoded(), requestId);
+        String requestId = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getRequestId();
+        HttpAnswer answer = answer(
+                source(event.getPathParameters()),
+                event.getHeaders(),
+                event.getBody(),
+                event.getIsBase64Encoded(),
+                requestId);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(answer.status())
                 .withHeaders(answer.headers())
@@ -61,8 +73,8 @@ public final class ApiGatewayWebhookHandler {
         return pathParameters == null ? null : pathParameters.get(SOURCE_PARAMETER);
     }
 
-    private HttpAnswer answer(String source, Map<String, String> headers, String body, boolean base64,
-            String requestId) {
+    private HttpAnswer answer(
+            String source, Map<String, String> headers, String body, boolean base64, String requestId) {
         if (body == null) {
             return endpoint.answer(source, headers, new byte[0], requestId);
         }

@@ -62,8 +62,11 @@ public final class SqsBatchHandler {
                 }
             });
         }
-        String count = message.getAttributes() == null ? null : message.getAttributes().get(RECEIVE_COUNT);
-        return new Delivery(message.getMessageId(), message.getReceiptHandle(),
+        String count =
+                message.getAttributes() == null ? null : message.getAttributes().get(RECEIVE_COUNT);
+        return new Delivery(
+                message.getMessageId(),
+                message.getReceiptHandle(),
                 count == null ? 1 : Integer.parseInt(count),
                 new Envelope(message.getBody() == null ? "" : message.getBody(), attributes));
     }

@@ -36,6 +36,7 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
     public static final String REJECTED = "Rejected";
     /** Answered 200 but about no order (a topic this service does not store, a platform's ping): not a refusal. */
     public static final String NOT_QUEUED = "NotQueued";
+
     public static final String PUBLISH_LATENCY = "PublishLatency";
     public static final String WRITTEN = "Written";
     public static final String DUPLICATE = "Duplicate";
@@ -97,16 +98,20 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
         Document document = new Document(WORKER);
         long[] counts = new long[5];
         for (MessageResult result : batch.report().results()) {
-            counts[switch (result.outcome()) {
-                case ProcessingOutcome.Written w -> 0;
-                case ProcessingOutcome.Duplicate d -> 1;
-                case ProcessingOutcome.Stale s -> 2;
-                case ProcessingOutcome.RetryLater r -> 3;
-                case ProcessingOutcome.Poison p -> 4;
-            }]++;
+            counts[
+                    switch (result.outcome()) {
+                        case ProcessingOutcome.Written w -> 0;
+                        case ProcessingOutcome.Duplicate d -> 1;
+                        case ProcessingOutcome.Stale s -> 2;
+                        case ProcessingOutcome.RetryLater r -> 3;
+                        case ProcessingOutcome.Poison p -> 4;
+                    }]++;
         }
-        document.count(WRITTEN, counts[0]).count(DUPLICATE, counts[1]).count(STALE, counts[2])
-                .count(RETRY_LATER, counts[3]).count(POISON, counts[4])
+        document.count(WRITTEN, counts[0])
+                .count(DUPLICATE, counts[1])
+                .count(STALE, counts[2])
+                .count(RETRY_LATER, counts[3])
+                .count(POISON, counts[4])
                 .count(BATCH_SIZE, batch.report().results().size());
         batch.writeLatency().ifPresent(latency -> document.milliseconds(BATCH_WRITE_LATENCY, List.of(latency)));
         List<Duration> lags = batch.lags();
@@ -162,8 +167,8 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
             List<String> numbers = values.stream()
                     .map(d -> String.format(Locale.ROOT, "%.3f", d.toNanos() / 1_000_000.0))
                     .toList();
-            members.add("\"" + name + "\":" + (numbers.size() == 1 ? numbers.getFirst()
-                    : "[" + String.join(",", numbers) + "]"));
+            members.add("\"" + name + "\":"
+                    + (numbers.size() == 1 ? numbers.getFirst() : "[" + String.join(",", numbers) + "]"));
             return this;
         }
 
@@ -172,11 +177,20 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
                     ? "[[\"" + FUNCTION + "\"]]"
                     : "[[\"" + FUNCTION + "\"],[\"" + FUNCTION + "\",\"" + REASON + "\"]]";
             StringBuilder json = new StringBuilder(256)
-                    .append("{\"_aws\":{\"Timestamp\":").append(timestamp)
-                    .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(namespace)
-                    .append("\",\"Dimensions\":").append(dimensions)
-                    .append(",\"Metrics\":[").append(String.join(",", definitions)).append("]}]}")
-                    .append(",\"").append(FUNCTION).append("\":\"").append(function).append('"');
+                    .append("{\"_aws\":{\"Timestamp\":")
+                    .append(timestamp)
+                    .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"")
+                    .append(namespace)
+                    .append("\",\"Dimensions\":")
+                    .append(dimensions)
+                    .append(",\"Metrics\":[")
+                    .append(String.join(",", definitions))
+                    .append("]}]}")
+                    .append(",\"")
+                    .append(FUNCTION)
+                    .append("\":\"")
+                    .append(function)
+                    .append('"');
             if (reason != null) {
                 json.append(",\"").append(REASON).append("\":\"").append(reason).append('"');
             }

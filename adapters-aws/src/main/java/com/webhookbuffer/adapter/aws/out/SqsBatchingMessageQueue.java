@@ -60,7 +60,8 @@ public final class SqsBatchingMessageQueue implements MessageQueue, AutoCloseabl
                     .messageId();
             return new PublishOutcome.Published(messageId);
         } catch (ExecutionException e) {
-            return new PublishOutcome.Unavailable("SQS did not take the message: " + e.getCause().getMessage());
+            return new PublishOutcome.Unavailable(
+                    "SQS did not take the message: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
             return new PublishOutcome.Unavailable("SQS did not answer within " + SqsClients.PUBLISH_TIMEOUT);
         } catch (InterruptedException e) {

@@ -25,8 +25,7 @@ public final class SqsClients {
     public static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(6);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private SqsClients() {
-    }
+    private SqsClients() {}
 
     /** A client for AWS, with the region and credentials from the environment (as in Lambda). */
     public static SqsClient create() {

@@ -42,8 +42,8 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
 
     /** The dead-letter queue of {@code queueUrl}: a redrive moves the dead letters there. */
     public static SqsDeadLetterQueue of(SqsClient sqs, String queueUrl, String deadLetterQueueUrl) {
-        return new SqsDeadLetterQueue(sqs, Optional.of(Objects.requireNonNull(queueUrl, "queueUrl must not be null")),
-                deadLetterQueueUrl);
+        return new SqsDeadLetterQueue(
+                sqs, Optional.of(Objects.requireNonNull(queueUrl, "queueUrl must not be null")), deadLetterQueueUrl);
     }
 
     /**
@@ -56,8 +56,9 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
 
     @Override
     public QueueDepth depth() {
-        String queue = queueUrl.orElseThrow(() -> new IllegalStateException(
-                "the depth of the queue needs its URL; only the dead-letter queue " + deadLetterQueueUrl + " is known"));
+        String queue = queueUrl.orElseThrow(
+                () -> new IllegalStateException("the depth of the queue needs its URL; only the dead-letter queue "
+                        + deadLetterQueueUrl + " is known"));
         return SqsMessages.call("depth", () -> {
             Map<QueueAttributeName, String> counts = counts(queue);
             Map<QueueAttributeName, String> dead = counts(deadLetterQueueUrl);
@@ -76,22 +77,29 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
         List<ChangeMessageVisibilityBatchRequestEntry> hidden = new ArrayList<>();
         try {
             while (true) {
-                List<Message> messages = SqsMessages.call("read dead letters", () -> sqs.receiveMessage(r -> r
-                        .queueUrl(deadLetterQueueUrl)
-                        .maxNumberOfMessages(10)
-                        .visibilityTimeout(READ_VISIBILITY_SECONDS)
-                        .waitTimeSeconds(1)
-                        .messageAttributeNames("All")
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                        .messages());
+                List<Message> messages = SqsMessages.call(
+                        "read dead letters",
+                        () -> sqs.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl)
+                                        .maxNumberOfMessages(10)
+                                        .visibilityTimeout(READ_VISIBILITY_SECONDS)
+                                        .waitTimeSeconds(1)
+                                        .messageAttributeNames("All")
+                                        .messageSystemAttributeNames(
+                                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                                .messages());
                 if (messages.isEmpty()) {
                     return seen.size();
                 }
                 for (Message message : messages) {
-                    hidden.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(hidden.size()))
-                            .receiptHandle(message.receiptHandle()).visibilityTimeout(0).build());
+                    hidden.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                            .id(Integer.toString(hidden.size()))
+                            .receiptHandle(message.receiptHandle())
+                            .visibilityTimeout(0)
+                            .build());
                     if (seen.add(message.messageId())) {
-                        reader.accept(new DeadLetter(message.messageId(), SqsMessages.receiveCount(message, 0),
+                        reader.accept(new DeadLetter(
+                                message.messageId(),
+                                SqsMessages.receiveCount(message, 0),
                                 SqsMessages.toEnvelope(message)));
                     }
                 }
@@ -101,8 +109,10 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
             for (int from = 0; from < hidden.size(); from += 10) {
                 List<ChangeMessageVisibilityBatchRequestEntry> entries =
                         hidden.subList(from, Math.min(hidden.size(), from + 10));
-                SqsMessages.call("give dead letters back", () -> sqs.changeMessageVisibilityBatch(change -> change
-                        .queueUrl(deadLetterQueueUrl).entries(entries)));
+                SqsMessages.call(
+                        "give dead letters back",
+                        () -> sqs.changeMessageVisibilityBatch(
+                                change -> change.queueUrl(deadLetterQueueUrl).entries(entries)));
             }
         }
     }
@@ -117,22 +127,28 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
             String source = arn(deadLetterQueueUrl);
             Optional<String> destination = queueUrl.map(this::arn);
             String task = sqs.startMessageMoveTask(start -> {
-                start.sourceArn(source);
-                destination.ifPresent(start::destinationArn);
-            }).taskHandle();
+                        start.sourceArn(source);
+                        destination.ifPresent(start::destinationArn);
+                    })
+                    .taskHandle();
             return Optional.of(new Redrive(task, source, destination.orElse("the queues they came from"), waiting));
         });
     }
 
     @Override
     public Optional<RedriveProgress> progress(Redrive redrive) {
-        List<ListMessageMoveTasksResultEntry> tasks = SqsMessages.call("redrive progress", () -> sqs
-                .listMessageMoveTasks(list -> list.sourceArn(redrive.from()).maxResults(1)).results());
-        return tasks.stream().findFirst().map(task -> new RedriveProgress(
-                state(task.status()),
-                orZero(task.approximateNumberOfMessagesMoved()),
-                orZero(task.approximateNumberOfMessagesToMove()),
-                Optional.ofNullable(task.failureReason())));
+        List<ListMessageMoveTasksResultEntry> tasks = SqsMessages.call(
+                "redrive progress",
+                () -> sqs.listMessageMoveTasks(
+                                list -> list.sourceArn(redrive.from()).maxResults(1))
+                        .results());
+        return tasks.stream()
+                .findFirst()
+                .map(task -> new RedriveProgress(
+                        state(task.status()),
+                        orZero(task.approximateNumberOfMessagesMoved()),
+                        orZero(task.approximateNumberOfMessagesToMove()),
+                        Optional.ofNullable(task.failureReason())));
     }
 
     /** SQS's task statuses are the port's states; a status SQS may add later reads as still running. */
@@ -146,16 +162,18 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     }
 
     private Map<QueueAttributeName, String> counts(String url) {
-        return sqs.getQueueAttributes(get -> get.queueUrl(url).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+        return sqs.getQueueAttributes(get -> get.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
                 .attributes();
     }
 
     private String arn(String url) {
         return sqs.getQueueAttributes(get -> get.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     private static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {

@@ -19,7 +19,6 @@ public final class SqsFailedDeliveries implements FailedDeliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsFailedDeliveries.class);
 
-
     private final SqsClient sqs;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
@@ -32,18 +31,18 @@ public final class SqsFailedDeliveries implements FailedDeliveries {
 
     @Override
     public void retryLater(Delivery delivery, Duration delay) {
-        SqsMessages.call("change visibility", () -> sqs.changeMessageVisibility(change -> change
-                .queueUrl(queueUrl)
-                .receiptHandle(delivery.receipt())
-                .visibilityTimeout((int) Math.max(0, delay.toSeconds()))));
+        SqsMessages.call(
+                "change visibility",
+                () -> sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
+                        .receiptHandle(delivery.receipt())
+                        .visibilityTimeout((int) Math.max(0, delay.toSeconds()))));
     }
 
     @Override
     public boolean deadLetter(Delivery delivery, String reason) {
         Envelope dead = delivery.envelope().with(Envelope.DEAD_LETTER_REASON, DeadLetter.shortened(reason));
         try {
-            sqs.sendMessage(send -> send
-                    .queueUrl(deadLetterQueueUrl)
+            sqs.sendMessage(send -> send.queueUrl(deadLetterQueueUrl)
                     .messageBody(dead.body())
                     .messageAttributes(SqsMessages.attributes(dead)));
         } catch (SdkException e) {
@@ -54,7 +53,9 @@ public final class SqsFailedDeliveries implements FailedDeliveries {
             sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(delivery.receipt()));
         } catch (SdkException e) {
             // It is in the dead-letter queue; left here too, it will come back and be dead-lettered again.
-            LOG.warn("message {} was dead-lettered but not deleted from the queue: {}", delivery.messageId(),
+            LOG.warn(
+                    "message {} was dead-lettered but not deleted from the queue: {}",
+                    delivery.messageId(),
                     e.getMessage());
         }
         return true;

@@ -33,8 +33,7 @@ public final class SqsMessageQueue implements MessageQueue {
     public PublishOutcome publish(QueuedWebhook webhook) {
         Envelope envelope = Envelope.of(webhook);
         try {
-            String messageId = sqs.sendMessage(send -> send
-                            .queueUrl(queueUrl)
+            String messageId = sqs.sendMessage(send -> send.queueUrl(queueUrl)
                             .messageBody(envelope.body())
                             .messageAttributes(SqsMessages.attributes(envelope))
                             .overrideConfiguration(PUBLISH_LIMITS))

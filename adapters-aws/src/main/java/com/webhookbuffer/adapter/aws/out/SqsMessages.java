@@ -17,13 +17,12 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public final class SqsMessages {
 
-    private SqsMessages() {
-    }
+    private SqsMessages() {}
 
     /** A message received with {@code messageAttributeNames("All")} and its receive count, as a delivery. */
     public static Delivery toDelivery(Message message) {
-        return new Delivery(message.messageId(), message.receiptHandle(), receiveCount(message, 1),
-                toEnvelope(message));
+        return new Delivery(
+                message.messageId(), message.receiptHandle(), receiveCount(message, 1), toEnvelope(message));
     }
 
     /** Reads an SQS message into an envelope. */
@@ -44,8 +43,13 @@ public final class SqsMessages {
 
     static Map<String, MessageAttributeValue> attributes(Envelope envelope) {
         Map<String, MessageAttributeValue> sqsAttributes = new HashMap<>();
-        envelope.attributes().forEach((name, value) -> sqsAttributes.put(name,
-                MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+        envelope.attributes()
+                .forEach((name, value) -> sqsAttributes.put(
+                        name,
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(value)
+                                .build()));
         return sqsAttributes;
     }
 

@@ -84,16 +84,19 @@ class ApiGatewayWebhookHandlerTest {
 
     @Test
     void signedValidRestRequestIsQueuedAndAnswered202WithTheRequestIdAsCorrelationId() {
-        APIGatewayProxyResponseEvent response =
-                handler.handle(restEvent("msg_rest_1", SampleWebhooks.order("ord_1", 1).bytes(), "application/json"));
+        APIGatewayProxyResponseEvent response = handler.handle(
+                restEvent("msg_rest_1", SampleWebhooks.order("ord_1", 1).bytes(), "application/json"));
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(response.getBody()).isEqualTo("{\"id\":\"msg_rest_1\",\"status\":\"accepted\"}");
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "application/json")
                 .containsEntry("X-Correlation-Id", "77375676-xmpl-4b79-853a-f982474efe18");
-        assertThat(queued()).singleElement().satisfies(d -> assertThat(d.envelope().attributes())
-                .containsEntry(Envelope.CORRELATION_ID, "77375676-xmpl-4b79-853a-f982474efe18")
-                .containsEntry(Envelope.WEBHOOK_ID, "msg_rest_1"));
+        assertThat(queued())
+                .singleElement()
+                .satisfies(d -> assertThat(d.envelope().attributes())
+                        .containsEntry(Envelope.CORRELATION_ID, "77375676-xmpl-4b79-853a-f982474efe18")
+                        .containsEntry(Envelope.WEBHOOK_ID, "msg_rest_1"));
     }
 
     @Test
@@ -115,9 +118,13 @@ class ApiGatewayWebhookHandlerTest {
         assertThat(unknown.getStatusCode()).isEqualTo(404);
         assertThat(unknown.getBody()).contains("urn:webhook-buffer:problem:unknown-source");
         assertThat(routed.handle(unnamable).getStatusCode()).isEqualTo(404);
-        assertThat(asked).as("a segment that is no name never reaches the inbox").hasSize(1);
-        assertThat(handler.handle(restEvent("msg_rest_3", body, "application/json")).getStatusCode())
-                .as("no path parameter: POST /webhooks, the default source").isEqualTo(202);
+        assertThat(asked)
+                .as("a segment that is no name never reaches the inbox")
+                .hasSize(1);
+        assertThat(handler.handle(restEvent("msg_rest_3", body, "application/json"))
+                        .getStatusCode())
+                .as("no path parameter: POST /webhooks, the default source")
+                .isEqualTo(202);
     }
 
     @Test
@@ -125,9 +132,15 @@ class ApiGatewayWebhookHandlerTest {
         byte[] body = SampleWebhooks.order("ord_1", 1).bytes();
         APIGatewayProxyRequestEvent event = restEvent("msg_rest_2", body, "application/json");
         event.setHeaders(Map.of());
-        event.setMultiValueHeaders(Map.of("content-type", List.of("application/json"),
-                "WEBHOOK-ID", List.of("msg_rest_2"), "webhook-timestamp", List.of(Long.toString(NOW)),
-                "Webhook-Signature", List.of(WebhookSignature.sign(SECRET, "msg_rest_2", NOW, body))));
+        event.setMultiValueHeaders(Map.of(
+                "content-type",
+                List.of("application/json"),
+                "WEBHOOK-ID",
+                List.of("msg_rest_2"),
+                "webhook-timestamp",
+                List.of(Long.toString(NOW)),
+                "Webhook-Signature",
+                List.of(WebhookSignature.sign(SECRET, "msg_rest_2", NOW, body))));
 
         assertThat(handler.handle(event).getStatusCode()).isEqualTo(202);
     }
@@ -145,8 +158,9 @@ class ApiGatewayWebhookHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(response.getHeaders()).containsEntry("X-Correlation-Id", "JKJaXmPLvHcESHA=");
-        assertThat(queued()).singleElement().satisfies(d -> assertThat(d.envelope().body())
-                .isEqualTo(new String(body, StandardCharsets.UTF_8)));
+        assertThat(queued())
+                .singleElement()
+                .satisfies(d -> assertThat(d.envelope().body()).isEqualTo(new String(body, StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -157,25 +171,29 @@ class ApiGatewayWebhookHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handle(event);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody())
-                .contains("{\"field\":\"body\",\"message\":\"is marked base64 but is not\"}");
+        assertThat(response.getBody()).contains("{\"field\":\"body\",\"message\":\"is marked base64 but is not\"}");
         assertThat(queued()).isEmpty();
     }
 
     @Test
     void invalidPayloadIs400ProblemDetailsListingEveryViolatedField() {
-        byte[] body = SampleWebhooks.order("ord_1", 1).with("data.total", "1.00").with("data.version", 0).bytes();
+        byte[] body = SampleWebhooks.order("ord_1", 1)
+                .with("data.total", "1.00")
+                .with("data.version", 0)
+                .bytes();
 
         APIGatewayProxyResponseEvent response = handler.handle(restEvent("msg_1", body, "application/json"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(response.getBody()).isEqualTo("{\"type\":\"urn:webhook-buffer:problem:invalid-payload\","
-                + "\"title\":\"Invalid payload\",\"status\":400,\"detail\":\"2 field(s) break the webhook contract\","
-                + "\"correlationId\":\"77375676-xmpl-4b79-853a-f982474efe18\",\"violationCount\":2,"
-                + "\"stoppedEarly\":false,\"violations\":["
-                + "{\"field\":\"data.total\",\"message\":\"must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)\"},"
-                + "{\"field\":\"data.version\",\"message\":\"must be >= 1\"}]}");
+        assertThat(response.getBody())
+                .isEqualTo("{\"type\":\"urn:webhook-buffer:problem:invalid-payload\",\"title\":\"Invalid"
+                        + " payload\",\"status\":400,\"detail\":\"2 field(s) break the webhook contract\","
+                        + "\"correlationId\":\"77375676-xmpl-4b79-853a-f982474efe18\",\"violationCount\":2,"
+                        + "\"stoppedEarly\":false,\"violations\":[{\"field\":\"data.total\",\"message\":\"must"
+                        + " equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless"
+                        + " taxIncluded) (39.98)\"},{\"field\":\"data.version\",\"message\":\"must be >="
+                        + " 1\"}]}");
         assertThat(queued()).isEmpty();
     }
 
@@ -188,16 +206,19 @@ class ApiGatewayWebhookHandlerTest {
         APIGatewayProxyResponseEvent response = handler.handle(event);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
-        assertThat(response.getBody()).contains("\"detail\":\"the request could not be authenticated\"")
-                .doesNotContain("signature").doesNotContain("secret");
+        assertThat(response.getBody())
+                .contains("\"detail\":\"the request could not be authenticated\"")
+                .doesNotContain("signature")
+                .doesNotContain("secret");
         assertThat(queued()).isEmpty();
     }
 
     @Test
     void bodyOverTheLimitIs413() {
-        ApiGatewayWebhookHandler small = handlerOn(queue,
-                new IngestSettings(VerificationKeys.of(List.of(SECRET)), Duration.ofMinutes(5), 100,
-                        Duration.ofSeconds(5)));
+        ApiGatewayWebhookHandler small = handlerOn(
+                queue,
+                new IngestSettings(
+                        VerificationKeys.of(List.of(SECRET)), Duration.ofMinutes(5), 100, Duration.ofSeconds(5)));
 
         APIGatewayProxyResponseEvent response =
                 small.handle(restEvent("msg_1", SampleWebhooks.order("ord_1", 1).bytes(), "application/json"));
@@ -209,8 +230,8 @@ class ApiGatewayWebhookHandlerTest {
 
     @Test
     void anythingButJsonIs415() {
-        APIGatewayProxyResponseEvent response =
-                handler.handle(restEvent("msg_1", SampleWebhooks.order("ord_1", 1).bytes(), "text/plain"));
+        APIGatewayProxyResponseEvent response = handler.handle(
+                restEvent("msg_1", SampleWebhooks.order("ord_1", 1).bytes(), "text/plain"));
 
         assertThat(response.getStatusCode()).isEqualTo(415);
         assertThat(response.getHeaders()).containsEntry("Accept-Post", "application/json");
@@ -246,13 +267,18 @@ class ApiGatewayWebhookHandlerTest {
     @Test
     void tenThousandNullItemsAreAnsweredWithOneViolationInASmallDocument() {
         // Issue finding 3: this body once cost seconds of CPU and a 579 KB answer of 10,001 violations.
-        byte[] body = SampleWebhooks.order("ord_1", 1).with("data.items", new SampleWebhooks.Raw(
-                "[" + String.join(",", java.util.Collections.nCopies(10_000, "null")) + "]")).bytes();
+        byte[] body = SampleWebhooks.order("ord_1", 1)
+                .with(
+                        "data.items",
+                        new SampleWebhooks.Raw(
+                                "[" + String.join(",", java.util.Collections.nCopies(10_000, "null")) + "]"))
+                .bytes();
 
         APIGatewayProxyResponseEvent response = handler.handle(restEvent("msg_nulls", body, "application/json"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody()).contains("\"violationCount\":1,")
+        assertThat(response.getBody())
+                .contains("\"violationCount\":1,")
                 .contains("{\"field\":\"data.items\",\"message\":\"must hold 1-500 line items\"}");
         assertThat(response.getBody().length()).isLessThan(1_000);
     }
@@ -268,7 +294,8 @@ class ApiGatewayWebhookHandlerTest {
                 handler.handle(restEvent("msg_broken", broken.bytes(), "application/json"));
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(response.getBody()).contains("\"violationCount\":20,\"stoppedEarly\":true")
+        assertThat(response.getBody())
+                .contains("\"violationCount\":20,\"stoppedEarly\":true")
                 .contains("\"detail\":\"at least 20 field(s) break the webhook contract; checking stopped at 20\"");
         assertThat(queued()).isEmpty();
     }
@@ -278,13 +305,13 @@ class ApiGatewayWebhookHandlerTest {
         long seed = com.webhookbuffer.domain.testing.HostileRequests.seed();
         int cases = com.webhookbuffer.domain.testing.HostileRequests.cases(600);
         System.out.printf("ApiGatewayWebhookHandlerTest: %d generated cases, -Dfuzz.seed=%d%n", cases, seed);
-        var requests = new com.webhookbuffer.domain.testing.HostileRequests(seed,
-                (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), NOW);
+        var requests = new com.webhookbuffer.domain.testing.HostileRequests(
+                seed, (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), NOW);
         int accepted = 0;
         for (int n = 0; n < cases; n++) {
             var request = requests.next(n);
-            APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(
-                    "events/apigateway-rest-webhook.json");
+            APIGatewayProxyRequestEvent event =
+                    EventLoader.loadApiGatewayRestEvent("events/apigateway-rest-webhook.json");
             // Sometimes one header, sometimes the same header repeated (REST APIs pass both maps).
             Map<String, List<String>> multi = new HashMap<>();
             Map<String, String> headers = new HashMap<>();
@@ -303,7 +330,8 @@ class ApiGatewayWebhookHandlerTest {
             } catch (RuntimeException e) {
                 throw new AssertionError("seed " + seed + ", " + request + ": the handler threw " + e, e);
             }
-            assertThat(response.getStatusCode()).as("seed %d, %s", seed, request)
+            assertThat(response.getStatusCode())
+                    .as("seed %d, %s", seed, request)
                     .isBetween(200, 499);
             if (response.getStatusCode() == 202) {
                 accepted++;
@@ -315,11 +343,13 @@ class ApiGatewayWebhookHandlerTest {
             queuedMessages += batch.size();
             batch.forEach(delivery -> TestSqs.acknowledge(queues.queueUrl(), delivery));
         }
-        assertThat(queuedMessages).as("queued: exactly the requests answered 202").isEqualTo(accepted);
+        assertThat(queuedMessages)
+                .as("queued: exactly the requests answered 202")
+                .isEqualTo(accepted);
     }
 
-    private static void putHeader(Map<String, String> headers, Map<String, List<String>> multi, int n, String name,
-            String value) {
+    private static void putHeader(
+            Map<String, String> headers, Map<String, List<String>> multi, int n, String name, String value) {
         if (value == null) {
             return;
         }

@@ -52,8 +52,11 @@ class SqsBatchHandlerTest {
         queues = TestSqs.create(30, 2);
         queue = new SqsMessageQueue(TestSqs.client(), queues.queueUrl());
         deadLetterQueue = SqsDeadLetterQueue.of(TestSqs.client(), queues.queueUrl(), queues.deadLetterQueueUrl());
-        handler = new SqsBatchHandler(new ProcessWebhookBatch(READER, repository,
-                new SqsFailedDeliveries(TestSqs.client(), queues.queueUrl(), queues.deadLetterQueueUrl()), BACKOFF,
+        handler = new SqsBatchHandler(new ProcessWebhookBatch(
+                READER,
+                repository,
+                new SqsFailedDeliveries(TestSqs.client(), queues.queueUrl(), queues.deadLetterQueueUrl()),
+                BACKOFF,
                 new Random(7)));
     }
 
@@ -64,8 +67,11 @@ class SqsBatchHandlerTest {
     }
 
     private void publish(String webhookId, String payload) {
-        queue.publish(new QueuedWebhook(WebhookId.of(webhookId), Instant.parse("2026-11-26T14:00:00Z"),
-                CorrelationId.of("req-" + webhookId), payload));
+        queue.publish(new QueuedWebhook(
+                WebhookId.of(webhookId),
+                Instant.parse("2026-11-26T14:00:00Z"),
+                CorrelationId.of("req-" + webhookId),
+                payload));
     }
 
     /** Receives what the event source mapping would: at least once, until {@code expected} messages came. */
@@ -80,7 +86,8 @@ class SqsBatchHandlerTest {
     }
 
     private static List<String> failures(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .toList();
     }
 
@@ -92,7 +99,8 @@ class SqsBatchHandlerTest {
         var second = SqsBatchHandler.toDelivery(event.getRecords().get(1));
 
         assertThat(first.receiveCount()).isEqualTo(1);
-        assertThat(first.envelope().attributes()).containsEntry("webhookId", "msg_sqs_1")
+        assertThat(first.envelope().attributes())
+                .containsEntry("webhookId", "msg_sqs_1")
                 .containsEntry("schemaVersion", "1");
         assertThat(second.receiveCount()).isEqualTo(3);
         assertThat(second.envelope().attributes()).isEmpty();
@@ -101,7 +109,9 @@ class SqsBatchHandlerTest {
     @Test
     void writtenMessagesAreNotFailuresAndPoisonGoesToTheDeadLetterQueueAtOnce() {
         publish("wh_1", SampleWebhooks.order("ord_1", 1).json());
-        publish("wh_bad", SampleWebhooks.order("ord_2", 1).with("data.total", "1.00").json());
+        publish(
+                "wh_bad",
+                SampleWebhooks.order("ord_2", 1).with("data.total", "1.00").json());
 
         SQSBatchResponse response = handler.handle(receiveEvent(2));
 
@@ -110,10 +120,13 @@ class SqsBatchHandlerTest {
         List<DeadLetter> deadLetters = deadLetters();
         assertThat(deadLetters).singleElement().satisfies(dead -> {
             assertThat(dead.envelope().attributes()).containsEntry("webhookId", "wh_bad");
-            assertThat(dead.reason()).contains(
-                    "invalid payload: data.total: must equal the sum of quantity x unitPrice - discounts + shipping + fees + tax (unless taxIncluded) (39.98)");
+            assertThat(dead.reason())
+                    .contains("invalid payload: data.total: must equal the sum of quantity x unitPrice - discounts +"
+                            + " shipping + fees + tax (unless taxIncluded) (39.98)");
         });
-        assertThat(deadLetterQueue.depth().inFlight()).as("poison deleted from the source").isEqualTo(1);
+        assertThat(deadLetterQueue.depth().inFlight())
+                .as("poison deleted from the source")
+                .isEqualTo(1);
     }
 
     @Test
@@ -124,7 +137,8 @@ class SqsBatchHandlerTest {
         SQSEvent event = receiveEvent(1);
         SQSBatchResponse response = handler.handle(event);
 
-        assertThat(failures(response)).containsExactly(event.getRecords().getFirst().getMessageId());
+        assertThat(failures(response))
+                .containsExactly(event.getRecords().getFirst().getMessageId());
         // The queue's visibility timeout is 30 s; the backoff for a first receive is 1 s.
         Thread.sleep(2_000);
         repository.setAvailable(true);
@@ -146,10 +160,15 @@ class SqsBatchHandlerTest {
 
         // The next receive that finds it visible moves it; poll a little, since a loaded machine may be late.
         for (int attempt = 0; attempt < 5 && deadLetters().isEmpty(); attempt++) {
-            assertThat(receiveEvent(0).getRecords()).as("never delivered a third time").isEmpty();
+            assertThat(receiveEvent(0).getRecords())
+                    .as("never delivered a third time")
+                    .isEmpty();
         }
-        assertThat(deadLetters()).singleElement()
-                .satisfies(dead -> assertThat(dead.reason()).as("moved by the queue, not by us").isEmpty());
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(dead -> assertThat(dead.reason())
+                        .as("moved by the queue, not by us")
+                        .isEmpty());
     }
 
     @Test
@@ -163,8 +182,10 @@ class SqsBatchHandlerTest {
         SQSEvent event = receiveEvent(2);
         SQSBatchResponse response = new SqsBatchHandler(broken).handle(event);
 
-        assertThat(failures(response)).containsExactlyInAnyOrderElementsOf(
-                event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList());
+        assertThat(failures(response))
+                .containsExactlyInAnyOrderElementsOf(event.getRecords().stream()
+                        .map(SQSEvent.SQSMessage::getMessageId)
+                        .toList());
     }
 
     @Test
@@ -177,6 +198,7 @@ class SqsBatchHandlerTest {
 
         SQSEvent event = receiveEvent(1);
 
-        assertThat(failures(stuck.handle(event))).containsExactly(event.getRecords().getFirst().getMessageId());
+        assertThat(failures(stuck.handle(event)))
+                .containsExactly(event.getRecords().getFirst().getMessageId());
     }
 }

@@ -48,7 +48,8 @@ class EmbeddedMetricsTest {
     }
 
     private static List<String> metricNames(JsonNode document) {
-        return StreamSupport.stream(document.at("/_aws/CloudWatchMetrics/0/Metrics").spliterator(), false)
+        return StreamSupport.stream(
+                        document.at("/_aws/CloudWatchMetrics/0/Metrics").spliterator(), false)
                 .map(m -> m.path("Name").asText())
                 .toList();
     }
@@ -63,30 +64,33 @@ class EmbeddedMetricsTest {
 
     @Test
     void anAcceptedRequestIsOneDocumentCountingItWithThePublishLatencyUnderTheFunction() {
-        metrics.answered(new AcceptOutcome.Accepted(WebhookId.of("wh_1"), "m-1"),
-                Optional.of(Duration.ofNanos(12_345_678)));
+        metrics.answered(
+                new AcceptOutcome.Accepted(WebhookId.of("wh_1"), "m-1"), Optional.of(Duration.ofNanos(12_345_678)));
 
         JsonNode document = onlyDocument();
         assertThat(document.at("/_aws/Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
         assertThat(document.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo(NAMESPACE);
-        assertThat(document.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Function\"]]");
+        assertThat(document.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+                .isEqualTo("[[\"Function\"]]");
         assertThat(metricNames(document)).containsExactly("Accepted", "PublishLatency");
         assertThat(document.path("Function").asText()).isEqualTo("ingest");
         assertThat(document.path("Accepted").asLong()).isEqualTo(1);
         assertThat(document.path("PublishLatency").asDouble()).isEqualTo(12.346);
-        assertThat(rootMembers(document)).as("nothing per request: not the webhook id, not the message id")
+        assertThat(rootMembers(document))
+                .as("nothing per request: not the webhook id, not the message id")
                 .containsExactly("Accepted", "Function", "PublishLatency", "_aws");
     }
 
     @Test
     void anAnswerAboutNoOrderIsCountedAsNotQueuedNotAsARejection() {
-        metrics.answered(new AcceptOutcome.NothingToQueue("topic shop/redact is not about an order"),
-                Optional.empty());
+        metrics.answered(new AcceptOutcome.NothingToQueue("topic shop/redact is not about an order"), Optional.empty());
 
         JsonNode document = onlyDocument();
         assertThat(metricNames(document)).containsExactly("NotQueued");
-        assertThat(document.at("/_aws/CloudWatchMetrics/0/Dimensions").toString()).isEqualTo("[[\"Function\"]]");
-        assertThat(rootMembers(document)).as("not the topic: only the count")
+        assertThat(document.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+                .isEqualTo("[[\"Function\"]]");
+        assertThat(rootMembers(document))
+                .as("not the topic: only the count")
                 .containsExactly("Function", "NotQueued", "_aws");
     }
 
@@ -105,37 +109,64 @@ class EmbeddedMetricsTest {
         }
 
         assertThat(lines).hasSize(refusals.size());
-        assertThat(lines).allSatisfy(line -> assertThat(EmbeddedMetricFormat.violations(line)).isEmpty());
-        List<JsonNode> documents = lines.stream().map(EmbeddedMetricFormat::parse).toList();
-        assertThat(documents).extracting(d -> d.path("Reason").asText()).containsExactly("invalid-payload",
-                "unauthenticated", "payload-too-large", "unsupported-media-type", "unknown-source", "queue-unavailable");
+        assertThat(lines)
+                .allSatisfy(line ->
+                        assertThat(EmbeddedMetricFormat.violations(line)).isEmpty());
+        List<JsonNode> documents =
+                lines.stream().map(EmbeddedMetricFormat::parse).toList();
+        assertThat(documents)
+                .extracting(d -> d.path("Reason").asText())
+                .containsExactly(
+                        "invalid-payload",
+                        "unauthenticated",
+                        "payload-too-large",
+                        "unsupported-media-type",
+                        "unknown-source",
+                        "queue-unavailable");
         assertThat(documents).allSatisfy(d -> {
             assertThat(d.path("Rejected").asLong()).isEqualTo(1);
             assertThat(d.has("Accepted")).isFalse();
             assertThat(d.at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
-                    .as("counted in total and by reason").isEqualTo("[[\"Function\"],[\"Function\",\"Reason\"]]");
-            assertThat(rootMembers(d)).as("no reason text, no content type: only the label")
+                    .as("counted in total and by reason")
+                    .isEqualTo("[[\"Function\"],[\"Function\",\"Reason\"]]");
+            assertThat(rootMembers(d))
+                    .as("no reason text, no content type: only the label")
                     .isSubsetOf("_aws", "Function", "Reason", "Rejected", "PublishLatency");
         });
-        assertThat(documents).filteredOn(d -> d.has("PublishLatency")).extracting(d -> d.path("Reason").asText())
+        assertThat(documents)
+                .filteredOn(d -> d.has("PublishLatency"))
+                .extracting(d -> d.path("Reason").asText())
                 .containsExactly("queue-unavailable");
     }
 
     @Test
     void aBatchIsOneDocumentWithEachOutcomeCountedItsSizeItsWriteLatencyAndTheLagOfEachOrderWritten() {
-        BatchReport report = report(ProcessingOutcome.WRITTEN, ProcessingOutcome.WRITTEN, ProcessingOutcome.DUPLICATE,
-                ProcessingOutcome.STALE, new ProcessingOutcome.RetryLater("store unavailable"),
+        BatchReport report = report(
+                ProcessingOutcome.WRITTEN,
+                ProcessingOutcome.WRITTEN,
+                ProcessingOutcome.DUPLICATE,
+                ProcessingOutcome.STALE,
+                new ProcessingOutcome.RetryLater("store unavailable"),
                 new ProcessingOutcome.Poison("invalid payload"));
 
-        metrics.processed(new BatchObservation(report, Optional.of(Duration.ofMillis(40)),
-                List.of(Duration.ofMillis(1500), Duration.ofSeconds(2))));
+        metrics.processed(new BatchObservation(
+                report, Optional.of(Duration.ofMillis(40)), List.of(Duration.ofMillis(1500), Duration.ofSeconds(2))));
 
         JsonNode document = onlyDocument();
         assertThat(document.path("Function").asText()).isEqualTo("worker");
-        assertThat(metricNames(document)).containsExactly("Written", "Duplicate", "Stale", "RetryLater", "Poison",
-                "BatchSize", "BatchWriteLatency", "Lag");
+        assertThat(metricNames(document))
+                .containsExactly(
+                        "Written",
+                        "Duplicate",
+                        "Stale",
+                        "RetryLater",
+                        "Poison",
+                        "BatchSize",
+                        "BatchWriteLatency",
+                        "Lag");
         assertThat(List.of("Written", "Duplicate", "Stale", "RetryLater", "Poison", "BatchSize"))
-                .extracting(name -> document.path(name).asLong()).containsExactly(2L, 1L, 1L, 1L, 1L, 6L);
+                .extracting(name -> document.path(name).asLong())
+                .containsExactly(2L, 1L, 1L, 1L, 1L, 6L);
         assertThat(document.path("BatchWriteLatency").asDouble()).isEqualTo(40.0);
         assertThat(document.path("Lag")).extracting(JsonNode::asDouble).containsExactly(1500.0, 2000.0);
         assertThat(rootMembers(document)).doesNotContain("Reason");
@@ -143,12 +174,12 @@ class EmbeddedMetricsTest {
 
     @Test
     void aBatchWithNothingWrittenHasNoLatencyOrLagButStillItsCounts() {
-        metrics.processed(new BatchObservation(report(new ProcessingOutcome.Poison("unreadable")), Optional.empty(),
-                List.of()));
+        metrics.processed(
+                new BatchObservation(report(new ProcessingOutcome.Poison("unreadable")), Optional.empty(), List.of()));
 
         JsonNode document = onlyDocument();
-        assertThat(metricNames(document)).containsExactly("Written", "Duplicate", "Stale", "RetryLater", "Poison",
-                "BatchSize");
+        assertThat(metricNames(document))
+                .containsExactly("Written", "Duplicate", "Stale", "RetryLater", "Poison", "BatchSize");
         assertThat(document.path("Poison").asLong()).isEqualTo(1);
     }
 
@@ -157,29 +188,38 @@ class EmbeddedMetricsTest {
         int written = 2 * EmbeddedMetrics.MAX_VALUES + 50;
         ProcessingOutcome[] outcomes = new ProcessingOutcome[written];
         Arrays.fill(outcomes, ProcessingOutcome.WRITTEN);
-        List<Duration> lags = IntStream.range(0, written).mapToObj(Duration::ofMillis).toList();
+        List<Duration> lags =
+                IntStream.range(0, written).mapToObj(Duration::ofMillis).toList();
 
         metrics.processed(new BatchObservation(report(outcomes), Optional.of(Duration.ofMillis(9)), lags));
 
         assertThat(lines).hasSize(3);
-        assertThat(lines).allSatisfy(line -> assertThat(EmbeddedMetricFormat.violations(line)).isEmpty());
-        List<JsonNode> documents = lines.stream().map(EmbeddedMetricFormat::parse).toList();
+        assertThat(lines)
+                .allSatisfy(line ->
+                        assertThat(EmbeddedMetricFormat.violations(line)).isEmpty());
+        List<JsonNode> documents =
+                lines.stream().map(EmbeddedMetricFormat::parse).toList();
         assertThat(documents.getFirst().path("Written").asLong()).isEqualTo(written);
-        assertThat(documents.subList(1, 3)).allSatisfy(d -> assertThat(metricNames(d)).containsExactly("Lag"));
+        assertThat(documents.subList(1, 3))
+                .allSatisfy(d -> assertThat(metricNames(d)).containsExactly("Lag"));
         assertThat(documents.stream().mapToInt(d -> d.path("Lag").size()).sum()).isEqualTo(written);
     }
 
     @Test
     void aWriterThatFailsNeverReachesTheCaller() {
-        EmbeddedMetrics broken = new EmbeddedMetrics(NAMESPACE, line -> {
-            throw new IllegalStateException("stdout is gone");
-        }, Clock.systemUTC());
+        EmbeddedMetrics broken = new EmbeddedMetrics(
+                NAMESPACE,
+                line -> {
+                    throw new IllegalStateException("stdout is gone");
+                },
+                Clock.systemUTC());
 
         assertThatCode(() -> {
-            broken.answered(new AcceptOutcome.Unauthenticated("x"), Optional.empty());
-            broken.processed(new BatchObservation(report(ProcessingOutcome.WRITTEN), Optional.empty(),
-                    List.of(Duration.ZERO)));
-        }).doesNotThrowAnyException();
+                    broken.answered(new AcceptOutcome.Unauthenticated("x"), Optional.empty());
+                    broken.processed(new BatchObservation(
+                            report(ProcessingOutcome.WRITTEN), Optional.empty(), List.of(Duration.ZERO)));
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -195,9 +235,10 @@ class EmbeddedMetricsTest {
     void theSpecificationChecksCatchWhatCloudWatchWouldRefuse() {
         assertThat(EmbeddedMetricFormat.violations("{\"Accepted\":1}")).containsExactly("no _aws object");
         assertThat(EmbeddedMetricFormat.violations("{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\""
-                + ":\"n\",\"Dimensions\":[[\"Function\"]],\"Metrics\":[{\"Name\":\"Accepted\",\"Unit\":\"Things\"}]}]}"
-                + ",\"Accepted\":\"one\"}"))
-                .containsExactly("dimension \"Function\" names no string member of the root",
+            + ":\"n\",\"Dimensions\":[[\"Function\"]],\"Metrics\":[{\"Name\":\"Accepted\",\"Unit\":\"Things\"}]}]}"
+            + ",\"Accepted\":\"one\"}"))
+                .containsExactly(
+                        "dimension \"Function\" names no string member of the root",
                         "metric Accepted has no numeric value (or array of 1 to 100) at the root",
                         "metric Accepted has a unit CloudWatch does not know: \"Things\"");
     }

@@ -29,7 +29,8 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
     protected Queues newQueues() {
         queues = TestSqs.create((int) VISIBILITY_TIMEOUT.toSeconds(), MAX_RECEIVE_COUNT);
         SqsClient sqs = TestSqs.client();
-        return new Queues(new SqsMessageQueue(sqs, queues.queueUrl()),
+        return new Queues(
+                new SqsMessageQueue(sqs, queues.queueUrl()),
                 new SqsFailedDeliveries(sqs, queues.queueUrl(), queues.deadLetterQueueUrl()),
                 SqsDeadLetterQueue.of(sqs, queues.queueUrl(), queues.deadLetterQueueUrl()));
     }
@@ -53,11 +54,15 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
     void publishedMessageCarriesItsMetadataAsStringAttributesForAnyConsumer() {
         queue.publish(webhook("msg_1"));
 
-        Message raw = TestSqs.client().receiveMessage(r -> r.queueUrl(queues.queueUrl()).messageAttributeNames("All")
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().getFirst();
+        Message raw = TestSqs.client()
+                .receiveMessage(r -> r.queueUrl(queues.queueUrl())
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages()
+                .getFirst();
 
-        assertThat(raw.messageAttributes()).containsOnlyKeys("source", "webhookId", "correlationId", "receivedAt",
-                "schemaVersion");
+        assertThat(raw.messageAttributes())
+                .containsOnlyKeys("source", "webhookId", "correlationId", "receivedAt", "schemaVersion");
         assertThat(raw.messageAttributes().get("source").stringValue()).isEqualTo("default");
         assertThat(raw.messageAttributes().get("webhookId").stringValue()).isEqualTo("msg_1");
         assertThat(raw.messageAttributes().get("receivedAt").stringValue()).isEqualTo("2026-11-26T14:00:00.123Z");
@@ -75,10 +80,13 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(outcome).isInstanceOf(PublishOutcome.Unavailable.class);
-        assertThat(took).as("bounded well inside API Gateway's 29 s").isLessThan(SqsClients.PUBLISH_TIMEOUT.plusSeconds(2));
+        assertThat(took)
+                .as("bounded well inside API Gateway's 29 s")
+                .isLessThan(SqsClients.PUBLISH_TIMEOUT.plusSeconds(2));
         assertThatExceptionOfType(QueueUnavailableException.class)
                 .isThrownBy(() -> new SqsFailedDeliveries(nowhere, queues.queueUrl(), queues.deadLetterQueueUrl())
-                        .retryLater(new Delivery("msg_1", "receipt", 1, Envelope.of(webhook("msg_1"))),
+                        .retryLater(
+                                new Delivery("msg_1", "receipt", 1, Envelope.of(webhook("msg_1"))),
                                 Duration.ofSeconds(1)));
     }
 
@@ -91,6 +99,7 @@ class SqsQueueAdaptersTest extends MessageQueueContract {
         List<DeadLetter> read = new ArrayList<>();
         deadLetterQueue.readAll(read::add);
         assertThat(read.getFirst().reason().orElseThrow())
-                .hasSize(DeadLetter.MAX_REASON_LENGTH).endsWith("...");
+                .hasSize(DeadLetter.MAX_REASON_LENGTH)
+                .endsWith("...");
     }
 }

@@ -29,8 +29,8 @@ public final class AzureHttpHandler {
     /**
      * @param source the route's {@code {source}} ({@code webhooks/{source?}}), or null for {@code POST /webhooks}
      */
-    public HttpResponseMessage handle(HttpRequestMessage<Optional<byte[]>> request, String source,
-            String invocationId) {
+    public HttpResponseMessage handle(
+            HttpRequestMessage<Optional<byte[]>> request, String source, String invocationId) {
         Optional<byte[]> body = request.getBody() == null ? Optional.empty() : request.getBody();
         HttpAnswer answer = endpoint.answer(source, request.getHeaders(), body.orElse(new byte[0]), invocationId);
         HttpResponseMessage.Builder response = request.createResponseBuilder(HttpStatusType.custom(answer.status()));

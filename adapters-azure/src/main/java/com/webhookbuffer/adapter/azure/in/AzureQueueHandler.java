@@ -43,12 +43,16 @@ public final class AzureQueueHandler {
     /** @throws MessageReturned when the host must return the message itself */
     public void handle(String text, String messageId, String popReceipt, long dequeueCount) {
         switch (messages.read(text)) {
-            case AzureMessages.Read.AlreadySettled settled -> LOG.atInfo()
-                    .addKeyValue("event", "webhook.processed").addKeyValue("messageId", messageId)
-                    .addKeyValue("outcome", "already-settled").addKeyValue("bodyBlob", settled.blob())
-                    .log("webhook message delivered again after it was settled: its body is gone, nothing to do");
-            case AzureMessages.Read.Stored stored -> process(new Delivery(messageId, popReceipt,
-                    (int) Math.min(Integer.MAX_VALUE, dequeueCount), stored.envelope()));
+            case AzureMessages.Read.AlreadySettled settled ->
+                LOG.atInfo()
+                        .addKeyValue("event", "webhook.processed")
+                        .addKeyValue("messageId", messageId)
+                        .addKeyValue("outcome", "already-settled")
+                        .addKeyValue("bodyBlob", settled.blob())
+                        .log("webhook message delivered again after it was settled: its body is gone, nothing to do");
+            case AzureMessages.Read.Stored stored ->
+                process(new Delivery(
+                        messageId, popReceipt, (int) Math.min(Integer.MAX_VALUE, dequeueCount), stored.envelope()));
         }
     }
 
@@ -57,13 +61,12 @@ public final class AzureQueueHandler {
         log(result);
         switch (result.settlement()) {
             case Settlement.Acknowledge done -> release(delivery);
-            case Settlement.DeadLettered dead -> {
-            }
-            case Settlement.ReturnToQueue.AfterBackoff backoff -> {
-            }
-            case Settlement.ReturnToQueue.AfterVisibilityTimeout returned -> throw new MessageReturned(
-                    "message " + delivery.messageId() + " returns to the queue after the host's visibility timeout: "
-                            + result.outcome().label());
+            case Settlement.DeadLettered dead -> {}
+            case Settlement.ReturnToQueue.AfterBackoff backoff -> {}
+            case Settlement.ReturnToQueue.AfterVisibilityTimeout returned ->
+                throw new MessageReturned("message " + delivery.messageId()
+                        + " returns to the queue after the host's visibility timeout: "
+                        + result.outcome().label());
         }
     }
 

@@ -43,15 +43,13 @@ public final class AzureMessages {
     /** What a message's text holds. */
     public sealed interface Read {
         /** The envelope, its body fetched from its blob if it had one. */
-        record Stored(Envelope envelope) implements Read {
-        }
+        record Stored(Envelope envelope) implements Read {}
 
         /**
          * Its body's blob is gone. Blobs are deleted only once their message was settled, so this is a message
          * delivered again after it succeeded (its deletion was lost): nothing is left to do.
          */
-        record AlreadySettled(String blob) implements Read {
-        }
+        record AlreadySettled(String blob) implements Read {}
     }
 
     /** The text of a message carrying {@code envelope}; a large body is stored as a blob first. */
@@ -92,8 +90,8 @@ public final class AzureMessages {
         Map<String, String> attributes = new HashMap<>(parsed.attributes());
         attributes.put(BODY_BLOB, parsed.blob());
         try {
-            return new Read.Stored(new Envelope(bodies.getBlobClient(parsed.blob()).downloadContent().toString(),
-                    attributes));
+            return new Read.Stored(new Envelope(
+                    bodies.getBlobClient(parsed.blob()).downloadContent().toString(), attributes));
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
                 return new Read.AlreadySettled(parsed.blob());
@@ -120,8 +118,7 @@ public final class AzureMessages {
     }
 
     /** A message text's parts; {@code body} or {@code blob} is null. */
-    private record Parsed(Map<String, String> attributes, String body, String blob) {
-    }
+    private record Parsed(Map<String, String> attributes, String body, String blob) {}
 
     /** Null when the text is not one of ours. */
     private static Parsed parse(String text) {

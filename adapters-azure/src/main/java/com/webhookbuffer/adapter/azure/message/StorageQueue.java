@@ -36,8 +36,8 @@ public record StorageQueue(QueueClient queue, QueueClient poison, BlobContainerC
     /** The queue {@code queueName} of the storage account {@code connectionString} names. */
     public static StorageQueue connect(String connectionString, String queueName) {
         HttpClient http = new JdkHttpClientBuilder().build();
-        RequestRetryOptions retries = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, TRIES,
-                TRY_TIMEOUT, Duration.ofMillis(100), Duration.ofSeconds(1), null);
+        RequestRetryOptions retries = new RequestRetryOptions(
+                RetryPolicyType.EXPONENTIAL, TRIES, TRY_TIMEOUT, Duration.ofMillis(100), Duration.ofSeconds(1), null);
         QueueServiceClient queues = new QueueServiceClientBuilder()
                 .connectionString(connectionString)
                 .httpClient(http)
@@ -50,8 +50,7 @@ public record StorageQueue(QueueClient queue, QueueClient poison, BlobContainerC
                 .retryOptions(retries)
                 .buildClient()
                 .getBlobContainerClient(queueName + "-bodies");
-        return new StorageQueue(queues.getQueueClient(queueName), queues.getQueueClient(queueName + "-poison"),
-                bodies);
+        return new StorageQueue(queues.getQueueClient(queueName), queues.getQueueClient(queueName + "-poison"), bodies);
     }
 
     /** Creates the queues and the container where they are missing: the local stack's and the tests' way. */

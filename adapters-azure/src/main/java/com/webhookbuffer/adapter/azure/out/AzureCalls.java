@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /** Runs an Azure Storage call as the ports promise: a failure of the service is a {@link QueueUnavailableException}. */
 final class AzureCalls {
 
-    private AzureCalls() {
-    }
+    private AzureCalls() {}
 
     static <T> T call(String operation, Supplier<T> call) {
         try {

@@ -48,10 +48,11 @@ public final class AzureDeadLetterQueue implements DeadLetterQueue {
     public QueueDepth depth() {
         return AzureCalls.call("depth", () -> {
             long total = storage.queue().getProperties().getApproximateMessagesCountLong();
-            long peeked = storage.queue().peekMessages(PEEK_LIMIT, null, null).stream().count();
+            long peeked = storage.queue().peekMessages(PEEK_LIMIT, null, null).stream()
+                    .count();
             long visible = peeked < PEEK_LIMIT ? Math.min(peeked, total) : total;
-            return new QueueDepth(visible, total - visible, storage.poison().getProperties()
-                    .getApproximateMessagesCountLong());
+            return new QueueDepth(
+                    visible, total - visible, storage.poison().getProperties().getApproximateMessagesCountLong());
         });
     }
 
@@ -65,8 +66,8 @@ public final class AzureDeadLetterQueue implements DeadLetterQueue {
                 for (QueueMessageItem message : batch) {
                     hidden.add(message);
                     if (seen.add(message.getMessageId())) {
-                        reader.accept(new DeadLetter(message.getMessageId(), (int) message.getDequeueCount(),
-                                envelopeOf(message)));
+                        reader.accept(new DeadLetter(
+                                message.getMessageId(), (int) message.getDequeueCount(), envelopeOf(message)));
                     }
                 }
             }
@@ -74,16 +75,18 @@ public final class AzureDeadLetterQueue implements DeadLetterQueue {
         } finally {
             // Give them back at once: reading must not hide dead letters from a redrive that follows.
             for (QueueMessageItem message : hidden) {
-                AzureCalls.run("give a dead letter back", () -> storage.poison().updateMessage(
-                        message.getMessageId(), message.getPopReceipt(), null, Duration.ZERO));
+                AzureCalls.run(
+                        "give a dead letter back",
+                        () -> storage.poison()
+                                .updateMessage(message.getMessageId(), message.getPopReceipt(), null, Duration.ZERO));
             }
         }
     }
 
     @Override
     public Optional<Redrive> startRedrive() {
-        long waiting = AzureCalls.call("count dead letters",
-                () -> storage.poison().getProperties().getApproximateMessagesCountLong());
+        long waiting = AzureCalls.call(
+                "count dead letters", () -> storage.poison().getProperties().getApproximateMessagesCountLong());
         if (waiting == 0) {
             return Optional.empty();
         }
@@ -93,15 +96,19 @@ public final class AzureDeadLetterQueue implements DeadLetterQueue {
             for (QueueMessageItem message : batch) {
                 String text = message.getBody().toString();
                 AzureCalls.run("redrive a dead letter", () -> storage.queue().sendMessage(text));
-                AzureCalls.run("delete a redriven dead letter",
+                AzureCalls.run(
+                        "delete a redriven dead letter",
                         () -> storage.poison().deleteMessage(message.getMessageId(), message.getPopReceipt()));
                 moved++;
             }
         }
-        Redrive redrive = new Redrive(UUID.randomUUID().toString(), storage.poison().getQueueName(),
-                storage.queue().getQueueName(), waiting);
-        redrives.put(redrive.task(), new RedriveProgress(RedriveProgress.State.COMPLETED, moved, moved,
-                Optional.empty()));
+        Redrive redrive = new Redrive(
+                UUID.randomUUID().toString(),
+                storage.poison().getQueueName(),
+                storage.queue().getQueueName(),
+                waiting);
+        redrives.put(
+                redrive.task(), new RedriveProgress(RedriveProgress.State.COMPLETED, moved, moved, Optional.empty()));
         return Optional.of(redrive);
     }
 
@@ -111,16 +118,19 @@ public final class AzureDeadLetterQueue implements DeadLetterQueue {
     }
 
     private static List<QueueMessageItem> receive(QueueClient queue) {
-        return AzureCalls.call("receive", () -> queue.receiveMessages(PEEK_LIMIT, READ_VISIBILITY, null, null)
-                .stream().toList());
+        return AzureCalls.call(
+                "receive",
+                () -> queue.receiveMessages(PEEK_LIMIT, READ_VISIBILITY, null, null).stream()
+                        .toList());
     }
 
     /** What an operator reads of a dead letter: its envelope, or what its text says when its body is gone. */
     private Envelope envelopeOf(QueueMessageItem message) {
-        return AzureCalls.call("read a dead letter", () -> switch (messages.read(message.getBody().toString())) {
+        return AzureCalls.call("read a dead letter", () -> switch (messages.read(
+                message.getBody().toString())) {
             case AzureMessages.Read.Stored stored -> stored.envelope();
             case AzureMessages.Read.AlreadySettled gone ->
-                    new Envelope("", Map.of(AzureMessages.BODY_BLOB, gone.blob()));
+                new Envelope("", Map.of(AzureMessages.BODY_BLOB, gone.blob()));
         });
     }
 }

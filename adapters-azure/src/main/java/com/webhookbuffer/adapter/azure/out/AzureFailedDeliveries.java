@@ -52,8 +52,9 @@ public final class AzureFailedDeliveries implements FailedDeliveries {
             return;
         }
         Duration visibility = delay.compareTo(MAX_VISIBILITY) > 0 ? MAX_VISIBILITY : delay;
-        AzureCalls.run("update visibility", () -> storage.queue().updateMessage(delivery.messageId(),
-                delivery.receipt(), null, visibility));
+        AzureCalls.run(
+                "update visibility",
+                () -> storage.queue().updateMessage(delivery.messageId(), delivery.receipt(), null, visibility));
     }
 
     @Override
@@ -72,8 +73,10 @@ public final class AzureFailedDeliveries implements FailedDeliveries {
             storage.queue().deleteMessage(delivery.messageId(), delivery.receipt());
         } catch (RuntimeException e) {
             // It is in the poison queue; left here too, it will come back and be dead-lettered again.
-            LOG.warn("message {} was moved to the poison queue but not deleted from the queue: {}",
-                    delivery.messageId(), e.getMessage());
+            LOG.warn(
+                    "message {} was moved to the poison queue but not deleted from the queue: {}",
+                    delivery.messageId(),
+                    e.getMessage());
         }
         return true;
     }

@@ -33,7 +33,8 @@ public final class AzureMessageQueue implements MessageQueue {
             return new PublishOutcome.Unavailable("Azure Blob Storage did not take the body: " + e.getMessage());
         }
         try {
-            return new PublishOutcome.Published(storage.queue().sendMessage(text).getMessageId());
+            return new PublishOutcome.Published(
+                    storage.queue().sendMessage(text).getMessageId());
         } catch (RuntimeException e) {
             try {
                 messages.release(text);

@@ -67,26 +67,44 @@ class AzureDoorsTest {
     void wire() {
         storage = TestAzurite.newQueue();
         host = new FunctionsHostQueue(storage.queue(), storage.poison(), Duration.ofSeconds(30), MAX_DEQUEUE_COUNT);
-        http = new AzureHttpHandler(new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), READER,
-                new AzureMessageQueue(storage), CLOCK));
+        http = new AzureHttpHandler(new AcceptWebhook(
+                IngestSettings.withSecrets(List.of(SECRET)), READER, new AzureMessageQueue(storage), CLOCK));
         worker = workerOn(storage);
     }
 
     private AzureQueueHandler workerOn(StorageQueue failures) {
-        return new AzureQueueHandler(new ProcessWebhookBatch(READER, repository,
-                new AzureFailedDeliveries(failures, MAX_DEQUEUE_COUNT),
-                new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), new Random(7)), storage.messages());
+        return new AzureQueueHandler(
+                new ProcessWebhookBatch(
+                        READER,
+                        repository,
+                        new AzureFailedDeliveries(failures, MAX_DEQUEUE_COUNT),
+                        new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                        new Random(7)),
+                storage.messages());
     }
 
     private HttpResponseMessage post(String webhookId, byte[] body) {
-        return http.handle(new FunctionsHttpRequest(Map.of("Content-Type", "application/json", "Webhook-Id",
-                webhookId, "Webhook-Timestamp", Long.toString(NOW), "Webhook-Signature",
-                WebhookSignature.sign(SECRET, webhookId, NOW, body)), body), "3f2a1c7e-0000-4000-8000-00000000abcd");
+        return http.handle(
+                new FunctionsHttpRequest(
+                        Map.of(
+                                "Content-Type",
+                                "application/json",
+                                "Webhook-Id",
+                                webhookId,
+                                "Webhook-Timestamp",
+                                Long.toString(NOW),
+                                "Webhook-Signature",
+                                WebhookSignature.sign(SECRET, webhookId, NOW, body)),
+                        body),
+                "3f2a1c7e-0000-4000-8000-00000000abcd");
     }
 
     /** The host's invocation: the worker function, then completion as the host does it when the function returns. */
     private void deliver(QueueMessageItem message) {
-        worker.handle(message.getBody().toString(), message.getMessageId(), message.getPopReceipt(),
+        worker.handle(
+                message.getBody().toString(),
+                message.getMessageId(),
+                message.getPopReceipt(),
                 message.getDequeueCount());
         host.complete(message.getMessageId(), message.getPopReceipt());
     }
@@ -105,7 +123,8 @@ class AzureDoorsTest {
 
     @Test
     void aSignedWebhookIsAnswered202QueuedAndWrittenOnceTheHostCompletesIt() {
-        HttpResponseMessage answer = post("wh_azure_1", SampleWebhooks.order("ord_az_1", 1).bytes());
+        HttpResponseMessage answer =
+                post("wh_azure_1", SampleWebhooks.order("ord_az_1", 1).bytes());
 
         assertThat(answer.getStatusCode()).isEqualTo(202);
         assertThat(answer.getHeader("X-Correlation-Id")).isEqualTo("3f2a1c7e-0000-4000-8000-00000000abcd");
@@ -119,11 +138,22 @@ class AzureDoorsTest {
     @Test
     void whatTheDoorRefusesIsAnsweredAsOnAwsAndNothingIsQueued() {
         byte[] body = SampleWebhooks.order("ord_az_2", 1).bytes();
-        HttpResponseMessage unsigned = http.handle(new FunctionsHttpRequest(Map.of("Content-Type", "application/json"),
-                body), "3f2a1c7e-0000-4000-8000-00000000abce");
-        HttpResponseMessage wrongType = http.handle(new FunctionsHttpRequest(Map.of("Content-Type", "text/plain",
-                "Webhook-Id", "wh_az_2", "Webhook-Timestamp", Long.toString(NOW), "Webhook-Signature",
-                WebhookSignature.sign(SECRET, "wh_az_2", NOW, body)), body), "3f2a1c7e-0000-4000-8000-00000000abcf");
+        HttpResponseMessage unsigned = http.handle(
+                new FunctionsHttpRequest(Map.of("Content-Type", "application/json"), body),
+                "3f2a1c7e-0000-4000-8000-00000000abce");
+        HttpResponseMessage wrongType = http.handle(
+                new FunctionsHttpRequest(
+                        Map.of(
+                                "Content-Type",
+                                "text/plain",
+                                "Webhook-Id",
+                                "wh_az_2",
+                                "Webhook-Timestamp",
+                                Long.toString(NOW),
+                                "Webhook-Signature",
+                                WebhookSignature.sign(SECRET, "wh_az_2", NOW, body)),
+                        body),
+                "3f2a1c7e-0000-4000-8000-00000000abcf");
 
         assertThat(unsigned.getStatusCode()).isEqualTo(401);
         assertThat(unsigned.getHeader("Content-Type")).isEqualTo("application/problem+json");
@@ -136,8 +166,8 @@ class AzureDoorsTest {
         long seed = HostileRequests.seed();
         int cases = HostileRequests.cases(300);
         System.out.printf("AzureDoorsTest: %d generated cases, -Dfuzz.seed=%d%n", cases, seed);
-        HostileRequests requests = new HostileRequests(seed,
-                (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), NOW);
+        HostileRequests requests = new HostileRequests(
+                seed, (id, timestamp, body) -> WebhookSignature.sign(SECRET, id, Long.parseLong(timestamp), body), NOW);
         int accepted = 0;
         for (int n = 0; n < cases; n++) {
             HostileRequests.Request request = requests.next(n);
@@ -182,20 +212,33 @@ class AzureDoorsTest {
             deliver(message);
         }
 
-        assertThat(repository.find(OrderId.of("ord_az_3")).orElseThrow().version().value()).isEqualTo(2);
+        assertThat(repository
+                        .find(OrderId.of("ord_az_3"))
+                        .orElseThrow()
+                        .version()
+                        .value())
+                .isEqualTo(2);
         assertThat(host.receive(10, Duration.ZERO)).isEmpty();
     }
 
     @Test
     void poisonGoesToThePoisonQueueWithItsReasonAndTheHostsCompletionLeavesItThere() {
         // The door refuses such a body (400), so it comes from another producer, or from before a rule changed.
-        new AzureMessageQueue(storage).publish(new QueuedWebhook(WebhookId.of("wh_az_bad"), CLOCK.instant(),
-                CorrelationId.of("req-bad"), SampleWebhooks.order("ord_az_4", 1).with("data.total", "1.00").json()));
+        new AzureMessageQueue(storage)
+                .publish(new QueuedWebhook(
+                        WebhookId.of("wh_az_bad"),
+                        CLOCK.instant(),
+                        CorrelationId.of("req-bad"),
+                        SampleWebhooks.order("ord_az_4", 1)
+                                .with("data.total", "1.00")
+                                .json()));
 
         deliver(receiveOne());
 
-        assertThat(deadLetters()).singleElement().satisfies(dead -> assertThat(dead.reason().orElseThrow())
-                .startsWith("invalid payload: data.total: must equal the sum"));
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(dead -> assertThat(dead.reason().orElseThrow())
+                        .startsWith("invalid payload: data.total: must equal the sum"));
         assertThat(host.receive(10, Duration.ZERO)).isEmpty();
     }
 
@@ -208,12 +251,17 @@ class AzureDoorsTest {
             QueueMessageItem message = receiveOne();
             assertThat(message.getDequeueCount()).isEqualTo(receive);
             deliver(message);
-            assertThat(host.receive(10, Duration.ZERO)).as("invisible during its backoff").isEmpty();
+            assertThat(host.receive(10, Duration.ZERO))
+                    .as("invisible during its backoff")
+                    .isEmpty();
             Thread.sleep(2_200);
         }
 
-        assertThat(deadLetters()).singleElement()
-                .satisfies(dead -> assertThat(dead.reason()).as("moved as the host's policy would").isEmpty());
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(dead -> assertThat(dead.reason())
+                        .as("moved as the host's policy would")
+                        .isEmpty());
         assertThat(host.receive(10, Duration.ZERO)).isEmpty();
     }
 
@@ -224,17 +272,22 @@ class AzureDoorsTest {
         AzureQueueHandler cut = workerOn(StorageQueue.connect(TestAzurite.connectionString(), "no-such-queue"));
         QueueMessageItem message = receiveOne();
 
-        assertThatExceptionOfType(AzureQueueHandler.MessageReturned.class).isThrownBy(() -> cut.handle(
-                message.getBody().toString(), message.getMessageId(), message.getPopReceipt(),
-                message.getDequeueCount()));
+        assertThatExceptionOfType(AzureQueueHandler.MessageReturned.class)
+                .isThrownBy(() -> cut.handle(
+                        message.getBody().toString(),
+                        message.getMessageId(),
+                        message.getPopReceipt(),
+                        message.getDequeueCount()));
     }
 
     @Test
     void aLargeBodyIsReleasedOnceWrittenAndADeliveryAfterThatIsAlreadySettled() {
         // Past what a message holds: an unknown field is ignored by the rules, so the order is still valid.
-        String padded = SampleWebhooks.order("ord_az_7", 1).json()
+        String padded = SampleWebhooks.order("ord_az_7", 1)
+                .json()
                 .replaceFirst("\\{", "{\"pad\":\"" + "p".repeat(60_000) + "\",");
-        assertThat(post("wh_az_large", padded.getBytes(StandardCharsets.UTF_8)).getStatusCode()).isEqualTo(202);
+        assertThat(post("wh_az_large", padded.getBytes(StandardCharsets.UTF_8)).getStatusCode())
+                .isEqualTo(202);
         assertThat(storage.bodies().listBlobs()).hasSize(1);
         QueueMessageItem message = receiveOne();
 

@@ -3,7 +3,6 @@ package com.webhookbuffer.adapter.azure.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.azure.TestAzurite;
-import com.webhookbuffer.standin.azure.FunctionsHostQueue;
 import com.webhookbuffer.adapter.azure.message.AzureMessages;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.domain.port.out.MessageQueueContract;
@@ -13,6 +12,7 @@ import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
+import com.webhookbuffer.standin.azure.FunctionsHostQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,9 @@ class AzureQueueAdaptersTest extends MessageQueueContract {
     protected Queues newQueues() {
         storage = TestAzurite.newQueue();
         host = new FunctionsHostQueue(storage.queue(), storage.poison(), VISIBILITY_TIMEOUT, MAX_RECEIVE_COUNT);
-        return new Queues(new AzureMessageQueue(storage), new AzureFailedDeliveries(storage, MAX_RECEIVE_COUNT),
+        return new Queues(
+                new AzureMessageQueue(storage),
+                new AzureFailedDeliveries(storage, MAX_RECEIVE_COUNT),
                 new AzureDeadLetterQueue(storage));
     }
 
@@ -41,9 +43,12 @@ class AzureQueueAdaptersTest extends MessageQueueContract {
     protected List<Delivery> receive(int maxMessages, Duration wait) {
         // As the queue trigger hands the worker each message (a body kept as a blob fetched again).
         return host.receive(maxMessages, wait).stream()
-                .map(message -> new Delivery(message.getMessageId(), message.getPopReceipt(),
+                .map(message -> new Delivery(
+                        message.getMessageId(),
+                        message.getPopReceipt(),
                         (int) message.getDequeueCount(),
-                        ((AzureMessages.Read.Stored) storage.messages().read(message.getBody().toString()))
+                        ((AzureMessages.Read.Stored) storage.messages()
+                                        .read(message.getBody().toString()))
                                 .envelope()))
                 .toList();
     }
@@ -61,26 +66,30 @@ class AzureQueueAdaptersTest extends MessageQueueContract {
     @Test
     void aBodyLargerThanAMessageTravelsAsABlobAndIsReleasedOnceSettled() {
         String large = "{\"pad\":\"" + "x".repeat(200_000) + "\"}";
-        queue.publish(new QueuedWebhook(WebhookId.of("wh_large"), Instant.parse("2026-11-26T14:00:00Z"),
-                CorrelationId.of("req-large"), large));
+        queue.publish(new QueuedWebhook(
+                WebhookId.of("wh_large"), Instant.parse("2026-11-26T14:00:00Z"), CorrelationId.of("req-large"), large));
         assertThat(storage.bodies().listBlobs()).hasSize(1);
 
         Delivery delivery = receive(1, Duration.ofSeconds(1)).getFirst();
 
-        assertThat(((Envelope.Opened.Readable) delivery.envelope().open()).webhook().payload()).isEqualTo(large);
+        assertThat(((Envelope.Opened.Readable) delivery.envelope().open())
+                        .webhook()
+                        .payload())
+                .isEqualTo(large);
         storage.messages().release(delivery.envelope());
         acknowledge(delivery);
         assertThat(storage.bodies().listBlobs()).isEmpty();
-        assertThat(storage.messages().read(
-                storage.messages().write(new Envelope("{}", java.util.Map.of(AzureMessages.BODY_BLOB, "gone")))))
+        assertThat(storage.messages()
+                        .read(storage.messages()
+                                .write(new Envelope("{}", java.util.Map.of(AzureMessages.BODY_BLOB, "gone")))))
                 .isEqualTo(new AzureMessages.Read.AlreadySettled("gone"));
     }
 
     @Test
     void aLargeDeadLetterKeepsItsBodyInOneBlobUntilItIsRedrivenAndSettled() {
         String large = "{\"pad\":\"" + "y".repeat(100_000) + "\"}";
-        queue.publish(new QueuedWebhook(WebhookId.of("wh_large"), Instant.parse("2026-11-26T14:00:00Z"),
-                CorrelationId.of("req-large"), large));
+        queue.publish(new QueuedWebhook(
+                WebhookId.of("wh_large"), Instant.parse("2026-11-26T14:00:00Z"), CorrelationId.of("req-large"), large));
 
         failedDeliveries.deadLetter(receive(1, Duration.ofSeconds(1)).getFirst(), "poison: too large to like");
         List<DeadLetter> dead = new ArrayList<>();
@@ -96,7 +105,8 @@ class AzureQueueAdaptersTest extends MessageQueueContract {
     @Test
     void textThatIsNotOneOfOursOpensAsUnreadable() {
         assertThat(storage.messages().read("not json at all"))
-                .isInstanceOfSatisfying(AzureMessages.Read.Stored.class,
+                .isInstanceOfSatisfying(
+                        AzureMessages.Read.Stored.class,
                         stored -> assertThat(stored.envelope().open()).isInstanceOf(Envelope.Opened.Unreadable.class));
     }
 }

@@ -19,50 +19,89 @@ public record HttpAnswer(int status, Map<String, String> headers, String body) {
 
     static HttpAnswer of(AcceptOutcome outcome, CorrelationId correlationId) {
         return switch (outcome) {
-            case AcceptOutcome.Accepted accepted -> new HttpAnswer(202,
-                    headers("application/json", correlationId),
-                    JsonText.object(json -> {
-                        json.writeStringField("id", accepted.webhookId().value());
-                        json.writeStringField("status", "accepted");
-                    }));
-            case AcceptOutcome.NothingToQueue nothing -> new HttpAnswer(200,
-                    headers("application/json", correlationId),
-                    JsonText.object(json -> {
-                        json.writeStringField("status", "not-queued");
-                        json.writeStringField("reason", nothing.reason());
-                    }));
-            case AcceptOutcome.InvalidPayload invalid -> problem(400, "invalid-payload", "Invalid payload",
-                    invalid.stoppedEarly()
-                            ? "at least " + invalid.violations().size() + " field(s) break the webhook contract; "
-                                    + "checking stopped at " + Violation.MAX_REPORTED
-                            : invalid.violations().size() + " field(s) break the webhook contract",
-                    correlationId, invalid);
-            case AcceptOutcome.Unauthenticated ignored -> problem(401, "unauthenticated", "Unauthenticated",
-                    "the request could not be authenticated", correlationId, null);
-            case AcceptOutcome.PayloadTooLarge tooLarge -> problem(413, "payload-too-large", "Payload too large",
-                    "the body has " + tooLarge.actualBytes() + " bytes; at most " + tooLarge.limitBytes()
-                            + " are accepted", correlationId, null);
+            case AcceptOutcome.Accepted accepted ->
+                new HttpAnswer(202, headers("application/json", correlationId), JsonText.object(json -> {
+                    json.writeStringField("id", accepted.webhookId().value());
+                    json.writeStringField("status", "accepted");
+                }));
+            case AcceptOutcome.NothingToQueue nothing ->
+                new HttpAnswer(200, headers("application/json", correlationId), JsonText.object(json -> {
+                    json.writeStringField("status", "not-queued");
+                    json.writeStringField("reason", nothing.reason());
+                }));
+            case AcceptOutcome.InvalidPayload invalid ->
+                problem(
+                        400,
+                        "invalid-payload",
+                        "Invalid payload",
+                        invalid.stoppedEarly()
+                                ? "at least " + invalid.violations().size() + " field(s) break the webhook contract; "
+                                        + "checking stopped at " + Violation.MAX_REPORTED
+                                : invalid.violations().size() + " field(s) break the webhook contract",
+                        correlationId,
+                        invalid);
+            case AcceptOutcome.Unauthenticated ignored ->
+                problem(
+                        401,
+                        "unauthenticated",
+                        "Unauthenticated",
+                        "the request could not be authenticated",
+                        correlationId,
+                        null);
+            case AcceptOutcome.PayloadTooLarge tooLarge ->
+                problem(
+                        413,
+                        "payload-too-large",
+                        "Payload too large",
+                        "the body has " + tooLarge.actualBytes() + " bytes; at most " + tooLarge.limitBytes()
+                                + " are accepted",
+                        correlationId,
+                        null);
             case AcceptOutcome.UnsupportedMediaType unsupported -> {
-                HttpAnswer answer = problem(415, "unsupported-media-type", "Unsupported media type",
+                HttpAnswer answer = problem(
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported media type",
                         "Content-Type must be application/json"
-                                + (unsupported.contentType() == null ? " (none was sent)" : ""), correlationId, null);
+                                + (unsupported.contentType() == null ? " (none was sent)" : ""),
+                        correlationId,
+                        null);
                 answer.headers().put("Accept-Post", "application/json");
                 yield answer;
             }
-            case AcceptOutcome.UnknownSource unknown -> problem(404, "unknown-source", "Unknown source",
-                    "no source is configured under this path; POST /webhooks, or /webhooks/{source} for a source "
-                            + "named in SOURCES", correlationId, null);
+            case AcceptOutcome.UnknownSource unknown ->
+                problem(
+                        404,
+                        "unknown-source",
+                        "Unknown source",
+                        "no source is configured under this path; POST /webhooks, or /webhooks/{source} for a source "
+                                + "named in SOURCES",
+                        correlationId,
+                        null);
             case AcceptOutcome.QueueUnavailable unavailable -> {
-                HttpAnswer answer = problem(503, "queue-unavailable", "Service unavailable",
-                        "the queue did not confirm the webhook; send it again later", correlationId, null);
-                answer.headers().put("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
+                HttpAnswer answer = problem(
+                        503,
+                        "queue-unavailable",
+                        "Service unavailable",
+                        "the queue did not confirm the webhook; send it again later",
+                        correlationId,
+                        null);
+                answer.headers()
+                        .put(
+                                "Retry-After",
+                                Long.toString(unavailable.retryAfter().toSeconds()));
                 yield answer;
             }
         };
     }
 
-    private static HttpAnswer problem(int status, String type, String title, String detail,
-            CorrelationId correlationId, AcceptOutcome.InvalidPayload invalid) {
+    private static HttpAnswer problem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            CorrelationId correlationId,
+            AcceptOutcome.InvalidPayload invalid) {
         String body = JsonText.object(json -> {
             json.writeStringField("type", PROBLEM_TYPE_PREFIX + type);
             json.writeStringField("title", title);

@@ -50,9 +50,12 @@ public final class HttpWebhookEndpoint {
         if (source != null && !SourceName.isValid(source)) {
             return answered(anyCase, correlationId, new AcceptOutcome.UnknownSource(), bytes.length);
         }
-        return answered(anyCase, correlationId, inbox.accept(new IncomingWebhook(
-                source == null ? SourceName.DEFAULT : SourceName.of(source), anyCase, bytes,
-                correlationId)), bytes.length);
+        return answered(
+                anyCase,
+                correlationId,
+                inbox.accept(new IncomingWebhook(
+                        source == null ? SourceName.DEFAULT : SourceName.of(source), anyCase, bytes, correlationId)),
+                bytes.length);
     }
 
     /**
@@ -60,17 +63,21 @@ public final class HttpWebhookEndpoint {
      * be verified was sent, so the inbox is not asked.
      */
     public HttpAnswer unreadableBody(Map<String, String> headers, String why, String requestId) {
-        return answered(anyCase(headers), correlationIdOf(requestId),
-                new AcceptOutcome.InvalidPayload(List.of(new Violation("body", why))), 0);
+        return answered(
+                anyCase(headers),
+                correlationIdOf(requestId),
+                new AcceptOutcome.InvalidPayload(List.of(new Violation("body", why))),
+                0);
     }
 
-    private static HttpAnswer answered(RequestHeaders headers, CorrelationId correlationId, AcceptOutcome outcome,
-            int bodyBytes) {
+    private static HttpAnswer answered(
+            RequestHeaders headers, CorrelationId correlationId, AcceptOutcome outcome, int bodyBytes) {
         HttpAnswer answer = HttpAnswer.of(outcome, correlationId);
         // The protocol named the delivery when it was accepted (a platform's own id header); otherwise whatever
         // Standard Webhooks' header said, for the operator to match against the sender's log.
         String webhookId = outcome instanceof AcceptOutcome.Accepted accepted
-                ? accepted.webhookId().value() : headers.value("webhook-id");
+                ? accepted.webhookId().value()
+                : headers.value("webhook-id");
         log(correlationId, webhookId, outcome, answer.status(), bodyBytes);
         return answer;
     }
@@ -89,25 +96,33 @@ public final class HttpWebhookEndpoint {
     }
 
     /** One structured line per request; the logging backend chosen at bootstrap renders the pairs. */
-    private static void log(CorrelationId correlationId, String webhookId, AcceptOutcome outcome, int status,
-            int bodyBytes) {
+    private static void log(
+            CorrelationId correlationId, String webhookId, AcceptOutcome outcome, int status, int bodyBytes) {
         LoggingEventBuilder line = LOG.atInfo()
                 .addKeyValue("event", "webhook.request")
                 .addKeyValue("correlationId", correlationId.value())
-                .addKeyValue("webhookId", webhookId == null || webhookId.length() <= 255
-                        ? webhookId : webhookId.substring(0, 255))
+                .addKeyValue(
+                        "webhookId",
+                        webhookId == null || webhookId.length() <= 255 ? webhookId : webhookId.substring(0, 255))
                 .addKeyValue("outcome", outcome.label())
                 .addKeyValue("status", status)
                 .addKeyValue("bodyBytes", bodyBytes);
         switch (outcome) {
-            case AcceptOutcome.Unauthenticated unauthenticated -> line = line.addKeyValue("reason", unauthenticated.reason());
-            case AcceptOutcome.InvalidPayload invalid -> line = line.addKeyValue("reason",
-                    String.join("; ", invalid.violations().stream().map(Object::toString).limit(10).toList()));
+            case AcceptOutcome.Unauthenticated unauthenticated ->
+                line = line.addKeyValue("reason", unauthenticated.reason());
+            case AcceptOutcome.InvalidPayload invalid ->
+                line = line.addKeyValue(
+                        "reason",
+                        String.join(
+                                "; ",
+                                invalid.violations().stream()
+                                        .map(Object::toString)
+                                        .limit(10)
+                                        .toList()));
             case AcceptOutcome.QueueUnavailable unavailable -> line = line.addKeyValue("reason", unavailable.reason());
             case AcceptOutcome.Accepted accepted -> line = line.addKeyValue("messageId", accepted.messageId());
             case AcceptOutcome.NothingToQueue nothing -> line = line.addKeyValue("reason", nothing.reason());
-            default -> {
-            }
+            default -> {}
         }
         line.log("webhook request {}", outcome.label());
     }

@@ -11,8 +11,7 @@ final class JsonText {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     @FunctionalInterface
     interface Body {

@@ -27,8 +27,17 @@ class HttpWebhookEndpointTest {
 
     @Test
     void headersReachTheInboxWhateverTheirCaseWithTheRequestIdAsCorrelationId() {
-        HttpAnswer answer = endpoint.answer(Map.of("Content-Type", "application/json", "WEBHOOK-ID", "wh_1",
-                "webhook-Timestamp", "1700000000", "Webhook-Signature", "v1,abc"), "{}".getBytes(StandardCharsets.UTF_8),
+        HttpAnswer answer = endpoint.answer(
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "WEBHOOK-ID",
+                        "wh_1",
+                        "webhook-Timestamp",
+                        "1700000000",
+                        "Webhook-Signature",
+                        "v1,abc"),
+                "{}".getBytes(StandardCharsets.UTF_8),
                 "req-42");
 
         assertThat(received).singleElement().satisfies(webhook -> {
@@ -50,8 +59,10 @@ class HttpWebhookEndpointTest {
         assertThat(received).isEmpty();
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.headers()).containsEntry("Content-Type", "application/problem+json");
-        assertThat(answer.body()).contains(HttpAnswer.PROBLEM_TYPE_PREFIX + "invalid-payload")
-                .contains("\"field\":\"body\"").contains("is marked base64 but is not");
+        assertThat(answer.body())
+                .contains(HttpAnswer.PROBLEM_TYPE_PREFIX + "invalid-payload")
+                .contains("\"field\":\"body\"")
+                .contains("is marked base64 but is not");
     }
 
     @Test
@@ -60,10 +71,13 @@ class HttpWebhookEndpointTest {
 
         HttpAnswer answer = endpoint.answer(null, null, "\u0000 not an id");
 
-        assertThat(received).singleElement().satisfies(webhook -> assertThat(webhook.body()).isEmpty());
+        assertThat(received)
+                .singleElement()
+                .satisfies(webhook -> assertThat(webhook.body()).isEmpty());
         assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.headers()).containsEntry("Retry-After", "7")
-                .containsKey(HttpAnswer.CORRELATION_HEADER);
-        assertThat(answer.headers().get(HttpAnswer.CORRELATION_HEADER)).isNotBlank().doesNotContain("\u0000");
+        assertThat(answer.headers()).containsEntry("Retry-After", "7").containsKey(HttpAnswer.CORRELATION_HEADER);
+        assertThat(answer.headers().get(HttpAnswer.CORRELATION_HEADER))
+                .isNotBlank()
+                .doesNotContain("\u0000");
     }
 }

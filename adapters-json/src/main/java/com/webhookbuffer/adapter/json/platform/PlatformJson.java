@@ -12,8 +12,7 @@ import java.util.List;
 /** How every platform translator reads a body: one strictness, one answer for a body that is not JSON. */
 public final class PlatformJson {
 
-    private PlatformJson() {
-    }
+    private PlatformJson() {}
 
     /**
      * A reader that takes no key twice (two readers could each take a different one of its values), no trailing
@@ -35,7 +34,8 @@ public final class PlatformJson {
      */
     public static Translation.Untranslatable notJson(JacksonException e) {
         JsonLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 1 ? ""
+        String where = location == null || location.getLineNr() < 1
+                ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new Translation.Untranslatable(List.of(new Violation("body", "is not valid JSON" + where)));
     }

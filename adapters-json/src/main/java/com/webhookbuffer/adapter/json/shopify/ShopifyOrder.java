@@ -42,6 +42,7 @@ final class ShopifyOrder {
 
     /** Shopify writes amounts as plain decimal strings ({@code "199.00"}); nothing else is read as one. */
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,40}(\\.[0-9]{1,20})?");
+
     private static final String DECIMAL_RULE = "must be a decimal string such as \"199.00\"";
     private static final String ID_RULE = "must be a positive integer";
     /** The ids of a line that name its item when it has no SKU, in order of preference. */
@@ -107,8 +108,9 @@ final class ShopifyOrder {
         try {
             instant = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            return reject("updated_at", "must be an ISO-8601 date-time with an offset, such as "
-                    + "\"2021-12-31T19:00:00-05:00\"");
+            return reject(
+                    "updated_at",
+                    "must be an ISO-8601 date-time with an offset, such as " + "\"2021-12-31T19:00:00-05:00\"");
         }
         // Checked here rather than left to OrderVersion.modifiedAt, which throws: a bad date is the sender's error.
         if (!Order.isStorable(instant) || !instant.isAfter(Instant.EPOCH)) {
@@ -259,7 +261,9 @@ final class ShopifyOrder {
         String tip = optionalDecimal(order.get("total_tip_received"), "total_tip_received");
         JsonNode dutiesSet = order.get("original_total_duties_set");
         String duties = isNullOrMissing(dutiesSet) ? "0" : shopMoney(dutiesSet, "original_total_duties_set");
-        return tip == null || duties == null ? null : new BigDecimal(tip).add(new BigDecimal(duties)).toPlainString();
+        return tip == null || duties == null
+                ? null
+                : new BigDecimal(tip).add(new BigDecimal(duties)).toPlainString();
     }
 
     private boolean taxesIncluded() {
@@ -318,7 +322,7 @@ final class ShopifyOrder {
         return read.refuse(field, message);
     }
 
-    private record SkuStandIn(String field, String prefix) { }
+    private record SkuStandIn(String field, String prefix) {}
 
     private String write(ObjectNode contract) {
         try {

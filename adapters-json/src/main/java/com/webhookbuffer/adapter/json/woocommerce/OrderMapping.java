@@ -31,13 +31,16 @@ import java.util.regex.Pattern;
 final class OrderMapping {
 
     /** The largest id whose decimal text is still a contract identifier. */
-    private static final BigInteger LARGEST_ID = BigInteger.TEN.pow(Identifiers.MAX_LENGTH).subtract(BigInteger.ONE);
+    private static final BigInteger LARGEST_ID =
+            BigInteger.TEN.pow(Identifiers.MAX_LENGTH).subtract(BigInteger.ONE);
+
     private static final String POSITIVE_ID_RULE =
             "must be a positive integer of at most " + Identifiers.MAX_LENGTH + " digits";
     private static final String NON_NEGATIVE_ID_RULE =
             "must be a non-negative integer of at most " + Identifiers.MAX_LENGTH + " digits";
     /** {@code wc_rest_prepare_date_response} writes {@code *_gmt} dates as {@code gmdate('Y-m-d\TH:i:s')}. */
     private static final Pattern GMT_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}");
+
     private static final String GMT_DATE_RULE = "must be a UTC date-time written yyyy-MM-ddTHH:mm:ss";
     private static final String GUEST = "guest";
 
@@ -58,12 +61,10 @@ final class OrderMapping {
         return new OrderMapping(order, topic);
     }
 
-    private record Item(String sku, long quantity, BigDecimal unitPrice) {
-    }
+    private record Item(String sku, long quantity, BigDecimal unitPrice) {}
 
-    private record Amounts(BigDecimal discounts, BigDecimal shipping, BigDecimal fees, BigDecimal tax,
-            BigDecimal total) {
-    }
+    private record Amounts(
+            BigDecimal discounts, BigDecimal shipping, BigDecimal fees, BigDecimal tax, BigDecimal total) {}
 
     /** The order in the contract, or {@code null} when any field broke a rule (see {@link #violations()}). */
     ObjectNode toContract() {
@@ -200,8 +201,11 @@ final class OrderMapping {
             String field = "line_items[" + i + "]";
             JsonNode line = read.object(lines.get(i), field);
             if (line != null) {
-                BigInteger quantity = read.integer(line.get("quantity"), field + ".quantity",
-                        BigInteger.valueOf(LineItem.MIN_QUANTITY), BigInteger.valueOf(LineItem.MAX_QUANTITY),
+                BigInteger quantity = read.integer(
+                        line.get("quantity"),
+                        field + ".quantity",
+                        BigInteger.valueOf(LineItem.MIN_QUANTITY),
+                        BigInteger.valueOf(LineItem.MAX_QUANTITY),
                         LineItem.QUANTITY_RULE);
                 String sku = sku(line, field);
                 BigDecimal subtotal = read.amount(line.get("subtotal"), field + ".subtotal", currency, false);
@@ -237,8 +241,8 @@ final class OrderMapping {
                 return text;
             }
         }
-        BigInteger variation = read.integer(line.get("variation_id"), field + ".variation_id", BigInteger.ZERO,
-                LARGEST_ID, NON_NEGATIVE_ID_RULE);
+        BigInteger variation = read.integer(
+                line.get("variation_id"), field + ".variation_id", BigInteger.ZERO, LARGEST_ID, NON_NEGATIVE_ID_RULE);
         if (variation == null) {
             return null;
         }

@@ -32,7 +32,9 @@ enum WooCommerceStatus {
     }
 
     static Optional<WooCommerceStatus> named(String name) {
-        return Arrays.stream(values()).filter(status -> status.wooCommerceName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(status -> status.wooCommerceName.equals(name))
+                .findFirst();
     }
 
     String contractName() {

@@ -136,7 +136,8 @@ class ShopifyOrdersTest {
         OrderUpdate updated = valid(UPDATED, "orders/updated");
         OrderUpdate cancelled = valid(CANCELLED, "orders/cancelled");
 
-        assertThat(List.of(created.orderId(), updated.orderId(), cancelled.orderId())).containsOnly(created.orderId());
+        assertThat(List.of(created.orderId(), updated.orderId(), cancelled.orderId()))
+                .containsOnly(created.orderId());
         assertThat(List.of(created.type(), updated.type(), cancelled.type()))
                 .containsExactly(EventType.ORDER_CREATED, EventType.ORDER_UPDATED, EventType.ORDER_CANCELLED);
         assertThat(updated.version().isNewerThan(created.version())).isTrue();
@@ -159,33 +160,66 @@ class ShopifyOrdersTest {
 
     @Test
     void everyFixtureIsAValidOrderForTheContractsReader() {
-        Map<String, String> topics = Map.of(WEBHOOK_SAMPLE, "orders/create", CREATED, "orders/create",
-                UPDATED, "orders/updated", CANCELLED, "orders/cancelled", NO_SKU_EUR, "orders/create",
-                FULFILLED, "orders/fulfilled");
+        Map<String, String> topics = Map.of(
+                WEBHOOK_SAMPLE,
+                "orders/create",
+                CREATED,
+                "orders/create",
+                UPDATED,
+                "orders/updated",
+                CANCELLED,
+                "orders/cancelled",
+                NO_SKU_EUR,
+                "orders/create",
+                FULFILLED,
+                "orders/fulfilled");
         for (String fixture : FIXTURES) {
             OrderUpdate update = valid(fixture, topics.get(fixture));
             JsonNode data = translated(fixture, topics.get(fixture)).get("data");
 
-            assertThat(update.orderId().value()).as(fixture).isEqualTo(data.get("orderId").textValue());
-            assertThat(update.version().value()).as(fixture).isEqualTo(data.get("version").longValue());
-            assertThat(update.order().status().wireName()).as(fixture).isEqualTo(data.get("status").textValue());
-            assertThat(update.order().customerId().value()).as(fixture).isEqualTo(data.get("customerId").textValue());
-            assertThat(update.order().currency().getCurrencyCode()).as(fixture)
+            assertThat(update.orderId().value())
+                    .as(fixture)
+                    .isEqualTo(data.get("orderId").textValue());
+            assertThat(update.version().value())
+                    .as(fixture)
+                    .isEqualTo(data.get("version").longValue());
+            assertThat(update.order().status().wireName())
+                    .as(fixture)
+                    .isEqualTo(data.get("status").textValue());
+            assertThat(update.order().customerId().value())
+                    .as(fixture)
+                    .isEqualTo(data.get("customerId").textValue());
+            assertThat(update.order().currency().getCurrencyCode())
+                    .as(fixture)
                     .isEqualTo(data.get("currency").textValue());
-            assertThat(update.order().items().stream().map(item -> item.sku().value()).toList()).as(fixture)
+            assertThat(update.order().items().stream()
+                            .map(item -> item.sku().value())
+                            .toList())
+                    .as(fixture)
                     .isEqualTo(texts(data.get("items"), "sku"));
-            assertThat(update.order().items().stream().map(LineItem::quantity).toList()).as(fixture)
-                    .isEqualTo(texts(data.get("items"), "quantity").stream().map(Integer::valueOf).toList());
-            assertThat(update.order().items().stream().map(item -> item.unitPrice().amount()).toList()).as(fixture)
+            assertThat(update.order().items().stream().map(LineItem::quantity).toList())
+                    .as(fixture)
+                    .isEqualTo(texts(data.get("items"), "quantity").stream()
+                            .map(Integer::valueOf)
+                            .toList());
+            assertThat(update.order().items().stream()
+                            .map(item -> item.unitPrice().amount())
+                            .toList())
+                    .as(fixture)
                     .usingElementComparator(BigDecimal::compareTo)
-                    .isEqualTo(texts(data.get("items"), "unitPrice").stream().map(BigDecimal::new).toList());
+                    .isEqualTo(texts(data.get("items"), "unitPrice").stream()
+                            .map(BigDecimal::new)
+                            .toList());
             Adjustments adjustments = update.order().adjustments();
             assertThat(adjustments.discounts().amount()).as(fixture).isEqualByComparingTo(amount(data, "discounts"));
             assertThat(adjustments.shipping().amount()).as(fixture).isEqualByComparingTo(amount(data, "shipping"));
             assertThat(adjustments.fees().amount()).as(fixture).isEqualByComparingTo(amount(data, "fees"));
             assertThat(adjustments.tax().amount()).as(fixture).isEqualByComparingTo(amount(data, "tax"));
-            assertThat(adjustments.taxIncluded()).as(fixture).isEqualTo(data.get("taxIncluded").booleanValue());
-            assertThat(update.order().total().amount()).as(fixture)
+            assertThat(adjustments.taxIncluded())
+                    .as(fixture)
+                    .isEqualTo(data.get("taxIncluded").booleanValue());
+            assertThat(update.order().total().amount())
+                    .as(fixture)
                     .isEqualByComparingTo(data.get("total").textValue());
         }
     }
@@ -205,8 +239,10 @@ class ShopifyOrdersTest {
                         .multiply(new BigDecimal(item.get("quantity").bigIntegerValue())));
             }
             BigDecimal tax = data.get("taxIncluded").booleanValue() ? BigDecimal.ZERO : amount(data, "tax");
-            BigDecimal expected = lines.subtract(amount(data, "discounts")).add(amount(data, "shipping"))
-                    .add(amount(data, "fees")).add(tax);
+            BigDecimal expected = lines.subtract(amount(data, "discounts"))
+                    .add(amount(data, "shipping"))
+                    .add(amount(data, "fees"))
+                    .add(tax);
 
             assertThat(amount(data, "total")).as(fixture).isEqualByComparingTo(expected);
         }
@@ -232,7 +268,11 @@ class ShopifyOrdersTest {
         ObjectNode order = (ObjectNode) fixture(WEBHOOK_SAMPLE);
         order.remove("total_shipping_price_set");
 
-        assertThat(translated(order, "orders/updated").get("data").get("shipping").textValue()).isEqualTo("10.00");
+        assertThat(translated(order, "orders/updated")
+                        .get("data")
+                        .get("shipping")
+                        .textValue())
+                .isEqualTo("10.00");
     }
 
     @Test
@@ -241,7 +281,8 @@ class ShopifyOrdersTest {
         order.put("total_tip_received", "5.00");
         order.putObject("original_total_duties_set").putObject("shop_money").put("amount", "2.50");
 
-        assertThat(translated(order, "orders/updated").get("data").get("fees").textValue()).isEqualTo("7.50");
+        assertThat(translated(order, "orders/updated").get("data").get("fees").textValue())
+                .isEqualTo("7.50");
     }
 
     @Test
@@ -249,14 +290,16 @@ class ShopifyOrdersTest {
         ObjectNode order = fixture(CREATED);
         assertThat(translated(order, "orders/create").get("type").textValue()).isEqualTo("order.created");
         for (String topic : List.of("orders/updated", "orders/paid", "orders/fulfilled", "orders/cancelled", "")) {
-            assertThat(translated(order, topic).get("type").textValue()).as(topic).isEqualTo("order.updated");
+            assertThat(translated(order, topic).get("type").textValue())
+                    .as(topic)
+                    .isEqualTo("order.updated");
         }
     }
 
     @Test
     void statusFollowsCancellationThenRefundThenFulfilmentThenPayment() {
         ObjectNode order = (ObjectNode) fixture(CREATED).get("order");
-        record Case(String cancelledAt, String financial, String fulfillment, String status) { }
+        record Case(String cancelledAt, String financial, String fulfillment, String status) {}
         List<Case> cases = List.of(
                 new Case("2025-04-02T11:31:25-05:00", "refunded", "fulfilled", "cancelled"),
                 new Case(null, "refunded", "fulfilled", "refunded"),
@@ -272,7 +315,11 @@ class ShopifyOrdersTest {
             order.put("financial_status", c.financial());
             order.put("fulfillment_status", c.fulfillment());
 
-            assertThat(translated(order, "orders/updated").get("data").get("status").textValue()).as(c.toString())
+            assertThat(translated(order, "orders/updated")
+                            .get("data")
+                            .get("status")
+                            .textValue())
+                    .as(c.toString())
                     .isEqualTo(c.status());
         }
     }
@@ -293,7 +340,11 @@ class ShopifyOrdersTest {
         ObjectNode order = (ObjectNode) fixture(WEBHOOK_SAMPLE);
         ((ObjectNode) order.get("customer")).putNull("id");
 
-        assertThat(translated(order, "orders/create").get("data").get("customerId").textValue()).isEqualTo("guest");
+        assertThat(translated(order, "orders/create")
+                        .get("data")
+                        .get("customerId")
+                        .textValue())
+                .isEqualTo("guest");
     }
 
     @Test
@@ -307,22 +358,45 @@ class ShopifyOrdersTest {
         ((ObjectNode) order.get("customer")).put("id", -5);
         order.put("taxes_included", "false");
 
-        assertThat(violations(order.toString())).extracting(Violation::field).containsExactlyInAnyOrder(
-                "id", "updated_at", "customer.id", "line_items[0].quantity", "line_items[1].price", "total_price",
-                "taxes_included");
+        assertThat(violations(order.toString()))
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "updated_at",
+                        "customer.id",
+                        "line_items[0].quantity",
+                        "line_items[1].price",
+                        "total_price",
+                        "taxes_included");
     }
 
     @Test
     void aBodyThatIsNoJsonObjectIsUntranslatable() {
-        for (String body : List.of("", " ", "null", "[]", "42", "\"order\"", "{", "{\"id\":1}{}", "{\"id\":1,\"id\":2}",
-                "{\"id\":1} trailing", "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1"
-                        + "}".repeat(3000))) {
-            assertThat(violations(body)).as(body.length() > 40 ? body.substring(0, 40) : body)
-                    .extracting(Violation::field).containsExactly("body");
+        for (String body : List.of(
+                "",
+                " ",
+                "null",
+                "[]",
+                "42",
+                "\"order\"",
+                "{",
+                "{\"id\":1}{}",
+                "{\"id\":1,\"id\":2}",
+                "{\"id\":1} trailing",
+                "[".repeat(5000) + "]".repeat(5000),
+                "{\"a\":".repeat(3000) + "1" + "}".repeat(3000))) {
+            assertThat(violations(body))
+                    .as(body.length() > 40 ? body.substring(0, 40) : body)
+                    .extracting(Violation::field)
+                    .containsExactly("body");
         }
         String secretLooking = "{\"id\": shpss_" + "x".repeat(300) + "}";
-        assertThat(violations(secretLooking)).singleElement().extracting(Violation::message).asString()
-                .as("where it broke, never the body quoted back").startsWith("is not valid JSON (line 1, column")
+        assertThat(violations(secretLooking))
+                .singleElement()
+                .extracting(Violation::message)
+                .asString()
+                .as("where it broke, never the body quoted back")
+                .startsWith("is not valid JSON (line 1, column")
                 .doesNotContain("shpss_");
     }
 
@@ -351,27 +425,34 @@ class ShopifyOrdersTest {
         int cases = HostileRequests.cases(6_000);
         System.out.printf("ShopifyOrdersTest: %d generated mutations, -Dfuzz.seed=%d%n", cases, seed);
         Random random = new Random(seed);
-        List<JsonNode> fixtures = FIXTURES.stream().map(ShopifyOrdersTest::fixture).map(JsonNode.class::cast).toList();
+        List<JsonNode> fixtures = FIXTURES.stream()
+                .map(ShopifyOrdersTest::fixture)
+                .map(JsonNode.class::cast)
+                .toList();
         Map<String, Integer> outcomes = new TreeMap<>();
         for (int i = 0; i < cases; i++) {
             JsonNode base = fixtures.get(random.nextInt(fixtures.size())).deepCopy();
             String body = JsonMutations.next(base, random);
-            String topic = List.of("orders/create", "orders/updated", "orders/cancelled", "").get(random.nextInt(4));
+            String topic = List.of("orders/create", "orders/updated", "orders/cancelled", "")
+                    .get(random.nextInt(4));
             Translation translation = TRANSLATOR.translate(topic, body);
             String outcome = switch (translation) {
                 case Translation.Untranslatable untranslatable -> {
                     assertThat(untranslatable.violations()).hasSizeLessThanOrEqualTo(Violation.MAX_REPORTED);
                     yield "untranslatable";
                 }
-                case Translation.Translated translated -> switch (READER.read(translated.json())) {
-                    case PayloadReading.Valid valid -> "translated, valid";
-                    case PayloadReading.Invalid invalid -> "translated, invalid";
-                };
+                case Translation.Translated translated ->
+                    switch (READER.read(translated.json())) {
+                        case PayloadReading.Valid valid -> "translated, valid";
+                        case PayloadReading.Invalid invalid -> "translated, invalid";
+                    };
             };
             outcomes.merge(outcome, 1, Integer::sum);
         }
         System.out.printf("ShopifyOrdersTest: outcomes %s (-Dfuzz.seed=%d)%n", outcomes, seed);
-        assertThat(outcomes).as("outcomes with -Dfuzz.seed=" + seed).containsKeys("untranslatable", "translated, valid", "translated, invalid");
+        assertThat(outcomes)
+                .as("outcomes with -Dfuzz.seed=" + seed)
+                .containsKeys("untranslatable", "translated, valid", "translated, invalid");
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
@@ -433,7 +514,12 @@ class ShopifyOrdersTest {
     }
 
     private static String firstSku(JsonNode order) {
-        return translated(order, "orders/updated").get("data").get("items").get(0).get("sku").textValue();
+        return translated(order, "orders/updated")
+                .get("data")
+                .get("items")
+                .get(0)
+                .get("sku")
+                .textValue();
     }
 
     private static void assertContract(JsonNode contract, String type, String timestamp) {
@@ -441,8 +527,8 @@ class ShopifyOrdersTest {
         assertThat(contract.get("timestamp").textValue()).isEqualTo(timestamp);
     }
 
-    private static void assertData(JsonNode data, String orderId, long version, String customerId, String status,
-            String currency) {
+    private static void assertData(
+            JsonNode data, String orderId, long version, String customerId, String status, String currency) {
         assertThat(data.get("orderId").textValue()).isEqualTo(orderId);
         assertThat(data.get("version").isIntegralNumber()).isTrue();
         assertThat(data.get("version").longValue()).isEqualTo(version);
@@ -453,12 +539,21 @@ class ShopifyOrdersTest {
 
     private static void assertItems(JsonNode data, List<String> skus, List<Integer> quantities, List<String> prices) {
         assertThat(texts(data.get("items"), "sku")).isEqualTo(skus);
-        assertThat(texts(data.get("items"), "quantity").stream().map(Integer::valueOf).toList()).isEqualTo(quantities);
+        assertThat(texts(data.get("items"), "quantity").stream()
+                        .map(Integer::valueOf)
+                        .toList())
+                .isEqualTo(quantities);
         assertThat(texts(data.get("items"), "unitPrice")).isEqualTo(prices);
     }
 
-    private static void assertAmounts(JsonNode data, String discounts, String shipping, String fees, String tax,
-            boolean taxIncluded, String total) {
+    private static void assertAmounts(
+            JsonNode data,
+            String discounts,
+            String shipping,
+            String fees,
+            String tax,
+            boolean taxIncluded,
+            String total) {
         assertThat(data.get("discounts").textValue()).isEqualTo(discounts);
         assertThat(data.get("shipping").textValue()).isEqualTo(shipping);
         assertThat(data.get("fees").textValue()).isEqualTo(fees);

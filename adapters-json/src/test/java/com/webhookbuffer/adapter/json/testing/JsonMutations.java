@@ -20,8 +20,7 @@ public final class JsonMutations {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonMutations() {
-    }
+    private JsonMutations() {}
 
     /** One variation of {@code base} (changed in place) as the text a sender would post: a tenth of them garbled. */
     public static String next(JsonNode base, Random random) {
@@ -57,11 +56,27 @@ public final class JsonMutations {
             case 10 -> nested(random.nextInt(200));
             case 11 -> NODES.objectNode();
             case 12 -> NODES.arrayNode();
-            case 13 -> NODES.textNode(List.of("", " ", "-1.00", "1e3", "0.001", "1,00",
-                    "2021-12-31T19:00:00", "0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
-                    "refunded", "fulfilled", "paid", "XAU", "JPY", "guest").get(random.nextInt(16)));
-            case 14 -> current != null && current.isTextual()
-                    ? NODES.numberNode(random.nextLong()) : NODES.textNode("12");
+            case 13 ->
+                NODES.textNode(List.of(
+                                "",
+                                " ",
+                                "-1.00",
+                                "1e3",
+                                "0.001",
+                                "1,00",
+                                "2021-12-31T19:00:00",
+                                "0000-01-01T00:00:00Z",
+                                "1969-12-31T23:59:59Z",
+                                "+10000-01-01T00:00:00Z",
+                                "refunded",
+                                "fulfilled",
+                                "paid",
+                                "XAU",
+                                "JPY",
+                                "guest")
+                        .get(random.nextInt(16)));
+            case 14 ->
+                current != null && current.isTextual() ? NODES.numberNode(random.nextLong()) : NODES.textNode("12");
             default -> NODES.numberNode(random.nextInt(3) - 1);
         };
     }

@@ -24,11 +24,36 @@ final class OrderMutations {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String DEEP = "@@deep@@";
     private static final String BREAKERS = "{}[],:\"\\x\u0000";
-    private static final Set<String> READ = Set.of("id", "customer_id", "currency", "status", "date_modified_gmt",
-            "line_items", "quantity", "subtotal", "sku", "variation_id", "product_id", "discount_total",
-            "shipping_total", "total_tax", "total", "fee_lines");
-    private static final List<String> STATUSES = List.of("pending", "on-hold", "failed", "processing", "completed",
-            "refunded", "cancelled", "trash", "draft", "checkout-draft", "wc-custom", "");
+    private static final Set<String> READ = Set.of(
+            "id",
+            "customer_id",
+            "currency",
+            "status",
+            "date_modified_gmt",
+            "line_items",
+            "quantity",
+            "subtotal",
+            "sku",
+            "variation_id",
+            "product_id",
+            "discount_total",
+            "shipping_total",
+            "total_tax",
+            "total",
+            "fee_lines");
+    private static final List<String> STATUSES = List.of(
+            "pending",
+            "on-hold",
+            "failed",
+            "processing",
+            "completed",
+            "refunded",
+            "cancelled",
+            "trash",
+            "draft",
+            "checkout-draft",
+            "wc-custom",
+            "");
 
     private final Random random;
     private final List<String> fixtures;
@@ -53,7 +78,9 @@ final class OrderMutations {
 
     private void change(ObjectNode order) {
         List<Slot> places = JsonMutations.slots(order);
-        List<Slot> read = places.stream().filter(slot -> slot.field() != null && READ.contains(slot.field())).toList();
+        List<Slot> read = places.stream()
+                .filter(slot -> slot.field() != null && READ.contains(slot.field()))
+                .toList();
         Slot place = random.nextBoolean() && !read.isEmpty()
                 ? read.get(random.nextInt(read.size()))
                 : places.get(random.nextInt(places.size()));
@@ -118,19 +145,34 @@ final class OrderMutations {
         switch (random.nextInt(5)) {
             case 0 -> order.put("status", STATUSES.get(random.nextInt(STATUSES.size())));
             case 1 -> order.put("total", random.nextInt(100) + "." + String.format("%02d", random.nextInt(100)));
-            case 2 -> order.put("date_modified_gmt", String.format("%04d-%02d-%02dT%02d:%02d:%02d",
-                    1960 + random.nextInt(80), 1 + random.nextInt(12), 1 + random.nextInt(31), random.nextInt(25),
-                    random.nextInt(60), random.nextInt(60)));
-            case 3 -> order.put("currency", List.of("EUR", "JPY", "KWD", "XXX", "usd").get(random.nextInt(5)));
+            case 2 ->
+                order.put(
+                        "date_modified_gmt",
+                        String.format(
+                                "%04d-%02d-%02dT%02d:%02d:%02d",
+                                1960 + random.nextInt(80),
+                                1 + random.nextInt(12),
+                                1 + random.nextInt(31),
+                                random.nextInt(25),
+                                random.nextInt(60),
+                                random.nextInt(60)));
+            case 3 ->
+                order.put("currency", List.of("EUR", "JPY", "KWD", "XXX", "usd").get(random.nextInt(5)));
             default -> {
                 JsonNode lines = order.get("line_items");
-                if (lines != null && lines.isArray() && !lines.isEmpty() && lines.get(0).isObject()) {
+                if (lines != null
+                        && lines.isArray()
+                        && !lines.isEmpty()
+                        && lines.get(0).isObject()) {
                     int quantity = 1 + random.nextInt(5);
                     ObjectNode line = (ObjectNode) lines.get(0);
                     line.put("quantity", quantity);
-                    line.put("subtotal", new BigDecimal(random.nextInt(5_000)).movePointLeft(2)
-                            .multiply(random.nextBoolean() ? BigDecimal.valueOf(quantity) : BigDecimal.ONE)
-                            .toPlainString());
+                    line.put(
+                            "subtotal",
+                            new BigDecimal(random.nextInt(5_000))
+                                    .movePointLeft(2)
+                                    .multiply(random.nextBoolean() ? BigDecimal.valueOf(quantity) : BigDecimal.ONE)
+                                    .toPlainString());
                 }
             }
         }
@@ -139,7 +181,9 @@ final class OrderMutations {
     private void addFee(ObjectNode order) {
         JsonNode fees = order.get("fee_lines");
         if (fees != null && fees.isArray()) {
-            ((ArrayNode) fees).addObject().put("name", "fee")
+            ((ArrayNode) fees)
+                    .addObject()
+                    .put("name", "fee")
                     .put("total", (random.nextBoolean() ? "-" : "") + random.nextInt(20) + ".00");
         }
     }

@@ -46,8 +46,7 @@ class WooCommerceOrdersTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
-    static final PayloadReader READER =
-            new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
+    static final PayloadReader READER = new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
 
     private final WooCommerceOrders translator = new WooCommerceOrders();
 
@@ -106,7 +105,8 @@ class WooCommerceOrdersTest {
         assertThat(body.get("timestamp").textValue()).isEqualTo("2017-03-22T19:28:08Z");
         JsonNode data = body.get("data");
         assertThat(data.get("orderId").textValue()).isEqualTo("727");
-        assertThat(data.get("version").longValue()).isEqualTo(1_490_210_888_000_000L)
+        assertThat(data.get("version").longValue())
+                .isEqualTo(1_490_210_888_000_000L)
                 .isEqualTo(micros("2017-03-22T19:28:08Z"));
         assertThat(data.get("customerId").textValue()).isEqualTo("guest");
         assertThat(data.get("status").textValue()).isEqualTo("paid");
@@ -151,7 +151,8 @@ class WooCommerceOrdersTest {
 
     @Test
     void aCustomersOrderNamesTheCustomer() {
-        JsonNode data = translated("order.updated", fixture("order-723-customer.json")).get("data");
+        JsonNode data =
+                translated("order.updated", fixture("order-723-customer.json")).get("data");
 
         assertThat(data.get("orderId").textValue()).isEqualTo("723");
         assertThat(data.get("customerId").textValue()).isEqualTo("26");
@@ -168,7 +169,9 @@ class WooCommerceOrdersTest {
 
     @Test
     void theCompactWireEncodingTranslatesAsThePrettyOneDoes() {
-        assertThat(fixture("order-727-created.compact.json")).contains("https:\\/\\/example.com").doesNotContain("\n");
+        assertThat(fixture("order-727-created.compact.json"))
+                .contains("https:\\/\\/example.com")
+                .doesNotContain("\n");
 
         assertThat(translated("order.created", fixture("order-727-created.compact.json")))
                 .isEqualTo(translated("order.created", fixture("order-727-created.json")));
@@ -180,13 +183,21 @@ class WooCommerceOrdersTest {
         OrderUpdate updated = read("order.updated", fixture("order-727-updated.json"), translator);
         OrderUpdate cancelled = read("order.updated", fixture("order-727-cancelled.json"), translator);
 
-        assertThat(List.of(created.order().id(), updated.order().id(), cancelled.order().id())).containsOnly(
-                created.order().id());
-        assertThat(updated.order().version().isNewerThan(created.order().version())).isTrue();
-        assertThat(cancelled.order().version().isNewerThan(updated.order().version())).isTrue();
+        assertThat(List.of(
+                        created.order().id(),
+                        updated.order().id(),
+                        cancelled.order().id()))
+                .containsOnly(created.order().id());
+        assertThat(updated.order().version().isNewerThan(created.order().version()))
+                .isTrue();
+        assertThat(cancelled.order().version().isNewerThan(updated.order().version()))
+                .isTrue();
         assertThat(List.of(created.type(), updated.type(), cancelled.type()))
                 .containsExactly(EventType.ORDER_CREATED, EventType.ORDER_UPDATED, EventType.ORDER_CANCELLED);
-        assertThat(List.of(created.order().status(), updated.order().status(), cancelled.order().status()))
+        assertThat(List.of(
+                        created.order().status(),
+                        updated.order().status(),
+                        cancelled.order().status()))
                 .containsExactly(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.CANCELLED);
     }
 
@@ -215,8 +226,13 @@ class WooCommerceOrdersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-727-updated.json", "order-727-cancelled.json", "order-723-customer.json",
-            "order-727-created.compact.json"})
+    @ValueSource(
+            strings = {
+                "order-727-updated.json",
+                "order-727-cancelled.json",
+                "order-723-customer.json",
+                "order-727-created.compact.json"
+            })
     void theReaderTakesEveryFixtureWithItsAmounts(String name) {
         JsonNode order = tree(fixture(name));
 
@@ -226,13 +242,20 @@ class WooCommerceOrdersTest {
         assertThat(update.order().total()).isEqualTo(Money.of(order.get("total").textValue(), "USD"));
         assertThat(update.order().adjustments().shipping())
                 .isEqualTo(Money.of(order.get("shipping_total").textValue(), "USD"));
-        assertThat(update.order().adjustments().tax()).isEqualTo(Money.of(order.get("total_tax").textValue(), "USD"));
+        assertThat(update.order().adjustments().tax())
+                .isEqualTo(Money.of(order.get("total_tax").textValue(), "USD"));
         assertThat(update.order().items()).hasSize(order.get("line_items").size());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-727-created.json", "order-727-updated.json", "order-727-cancelled.json",
-            "order-723-customer.json", "order-727-created.compact.json"})
+    @ValueSource(
+            strings = {
+                "order-727-created.json",
+                "order-727-updated.json",
+                "order-727-cancelled.json",
+                "order-723-customer.json",
+                "order-727-created.compact.json"
+            })
     void everyFixtureKeepsWooCommercesDocumentedArithmetic(String name) {
         // abstract-wc-order.php calculate_totals(): total = Σ line.total + Σ fee.total + shipping_total + cart_tax
         // + shipping_tax, discount_total = Σ line.subtotal − Σ line.total, and total_tax = cart_tax + shipping_tax.
@@ -246,8 +269,10 @@ class WooCommerceOrdersTest {
 
         assertThat(lineTotals.add(fees).add(shipping).add(cartTax).add(shippingTax))
                 .isEqualByComparingTo(order.get("total").textValue());
-        assertThat(lineSubtotals.subtract(lineTotals)).isEqualByComparingTo(order.get("discount_total").textValue());
-        assertThat(cartTax.add(shippingTax)).isEqualByComparingTo(order.get("total_tax").textValue());
+        assertThat(lineSubtotals.subtract(lineTotals))
+                .isEqualByComparingTo(order.get("discount_total").textValue());
+        assertThat(cartTax.add(shippingTax))
+                .isEqualByComparingTo(order.get("total_tax").textValue());
 
         // And so the contract's rule holds on the translation: Σ quantity × unitPrice − discounts + shipping + fees
         // + tax = total.
@@ -258,9 +283,9 @@ class WooCommerceOrdersTest {
                     .multiply(BigDecimal.valueOf(item.get("quantity").longValue())));
         }
         assertThat(items.subtract(new BigDecimal(data.get("discounts").textValue()))
-                .add(new BigDecimal(data.get("shipping").textValue()))
-                .add(new BigDecimal(data.get("fees").textValue()))
-                .add(new BigDecimal(data.get("tax").textValue())))
+                        .add(new BigDecimal(data.get("shipping").textValue()))
+                        .add(new BigDecimal(data.get("fees").textValue()))
+                        .add(new BigDecimal(data.get("tax").textValue())))
                 .isEqualByComparingTo(data.get("total").textValue());
     }
 
@@ -280,8 +305,16 @@ class WooCommerceOrdersTest {
             ((ObjectNode) order.get("line_items").get(1)).put("total", "10.00");
             order.put("discount_total", "2.00");
             ArrayNode fees = order.putArray("fee_lines");
-            fees.addObject().put("id", 900).put("name", "Gift wrap").put("total", "1.50").put("total_tax", "0.00");
-            fees.addObject().put("id", 901).put("name", "Goodwill").put("total", "-3.00").put("total_tax", "0.00");
+            fees.addObject()
+                    .put("id", 900)
+                    .put("name", "Gift wrap")
+                    .put("total", "1.50")
+                    .put("total_tax", "0.00");
+            fees.addObject()
+                    .put("id", 901)
+                    .put("name", "Goodwill")
+                    .put("total", "-3.00")
+                    .put("total_tax", "0.00");
             order.put("total", "25.85");
         });
 
@@ -312,28 +345,46 @@ class WooCommerceOrdersTest {
 
     @Test
     void aSkuLessVariationIsNamedByItsVariation() {
-        String json = changed("order-727-created.json",
+        String json = changed(
+                "order-727-created.json",
                 order -> ((ObjectNode) order.get("line_items").get(1)).putNull("sku"));
 
-        assertThat(translated("order.created", json).get("data").get("items").get(1).get("sku").textValue())
+        assertThat(translated("order.created", json)
+                        .get("data")
+                        .get("items")
+                        .get(1)
+                        .get("sku")
+                        .textValue())
                 .isEqualTo("variation:23");
     }
 
     @ParameterizedTest
-    @CsvSource({"pending, placed", "on-hold, placed", "failed, placed", "processing, paid", "completed, shipped",
-            "refunded, refunded", "cancelled, cancelled", "trash, cancelled"})
+    @CsvSource({
+        "pending, placed",
+        "on-hold, placed",
+        "failed, placed",
+        "processing, paid",
+        "completed, shipped",
+        "refunded, refunded",
+        "cancelled, cancelled",
+        "trash, cancelled"
+    })
     void everyWooCommerceStatusHasItsContractStatus(String wooCommerce, String contract) {
         String json = changed("order-727-updated.json", order -> order.put("status", wooCommerce));
 
-        assertThat(translated("order.updated", json).get("data").get("status").textValue()).isEqualTo(contract);
-        assertThat(read("order.updated", json, translator).order().status().wireName()).isEqualTo(contract);
+        assertThat(translated("order.updated", json).get("data").get("status").textValue())
+                .isEqualTo(contract);
+        assertThat(read("order.updated", json, translator).order().status().wireName())
+                .isEqualTo(contract);
     }
 
     @Test
     void aPluginsOwnStatusIsRefusedListingTheKnownOnes() {
         assertThat(untranslatable(changed("order-727-updated.json", order -> order.put("status", "wc-shipped"))))
-                .containsExactly(new Violation("status", "must be one of: pending, on-hold, failed, processing, "
-                        + "completed, refunded, cancelled, trash"));
+                .containsExactly(new Violation(
+                        "status",
+                        "must be one of: pending, on-hold, failed, processing, "
+                                + "completed, refunded, cancelled, trash"));
     }
 
     @Test
@@ -349,9 +400,10 @@ class WooCommerceOrdersTest {
 
         JsonNode items = translated("order.updated", json).get("data").get("items");
         assertThat(items).hasSize(3);
-        assertThat(List.of(items.get(0).toString(), items.get(1).toString())).containsExactly(
-                "{\"sku\":\"product:93\",\"quantity\":2,\"unitPrice\":\"6.94\"}",
-                "{\"sku\":\"product:93\",\"quantity\":1,\"unitPrice\":\"6.95\"}");
+        assertThat(List.of(items.get(0).toString(), items.get(1).toString()))
+                .containsExactly(
+                        "{\"sku\":\"product:93\",\"quantity\":2,\"unitPrice\":\"6.94\"}",
+                        "{\"sku\":\"product:93\",\"quantity\":1,\"unitPrice\":\"6.95\"}");
         OrderUpdate update = read("order.updated", json, translator);
         assertThat(update.order().subtotal().amount()).isEqualByComparingTo("32.83");
         assertThat(update.order().total().amount()).isEqualByComparingTo("44.18");
@@ -366,11 +418,21 @@ class WooCommerceOrdersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2017-03-22T19:30:35Z", "2017-03-22 19:30:35", "2017-02-30T10:00:00",
-            "2017-03-22T24:00:00", "1970-01-01T00:00:00", "2017-03-22T19:30:35.5", ""})
+    @ValueSource(
+            strings = {
+                "2017-03-22T19:30:35Z",
+                "2017-03-22 19:30:35",
+                "2017-02-30T10:00:00",
+                "2017-03-22T24:00:00",
+                "1970-01-01T00:00:00",
+                "2017-03-22T19:30:35.5",
+                ""
+            })
     void aModificationTimeNotWrittenAsWooCommerceWritesItIsRefused(String date) {
         assertThat(untranslatable(changed("order-727-updated.json", order -> order.put("date_modified_gmt", date))))
-                .singleElement().extracting(Violation::field).isEqualTo("date_modified_gmt");
+                .singleElement()
+                .extracting(Violation::field)
+                .isEqualTo("date_modified_gmt");
     }
 
     @Test
@@ -386,8 +448,16 @@ class WooCommerceOrdersTest {
             line.put("sku", "bar\u00073");
         });
 
-        assertThat(untranslatable(json)).extracting(Violation::field).containsExactlyInAnyOrder("id", "customer_id",
-                "currency", "total", "shipping_total", "line_items[1].quantity", "line_items[1].sku");
+        assertThat(untranslatable(json))
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "customer_id",
+                        "currency",
+                        "total",
+                        "shipping_total",
+                        "line_items[1].quantity",
+                        "line_items[1].sku");
     }
 
     @Test
@@ -395,8 +465,8 @@ class WooCommerceOrdersTest {
         assertThat(untranslatable(changed("order-727-updated.json", order -> order.put("total_tax", "1.355"))))
                 .containsExactly(new Violation("total_tax", Money.fractionRule(Money.currency("USD"))));
         // Trailing zeros are not digits the currency lacks: a shop set to 3 decimals writes 1.350.
-        assertThat(translator.translate("order.updated",
-                changed("order-727-updated.json", order -> order.put("total_tax", "1.350"))))
+        assertThat(translator.translate(
+                        "order.updated", changed("order-727-updated.json", order -> order.put("total_tax", "1.350"))))
                 .isInstanceOf(Translation.Translated.class);
     }
 
@@ -407,30 +477,56 @@ class WooCommerceOrdersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "null", "[]", "\"order\"", "42", "{", "{\"id\":1}}", "{\"id\":1,\"id\":2}",
-            "{'id':1}", "{\"id\":NaN}"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "null",
+                "[]",
+                "\"order\"",
+                "42",
+                "{",
+                "{\"id\":1}}",
+                "{\"id\":1,\"id\":2}",
+                "{'id':1}",
+                "{\"id\":NaN}"
+            })
     void whatIsNotAWooCommerceOrderObjectIsRefusedAsTheBody(String json) {
         List<Violation> violations = untranslatable(json);
-        assertThat(violations).allSatisfy(violation -> assertThat(violation.field()).isIn("body", "id",
-                "customer_id", "currency", "status", "date_modified_gmt", "line_items", "discount_total",
-                "shipping_total", "total_tax", "total", "fee_lines"));
+        assertThat(violations)
+                .allSatisfy(violation -> assertThat(violation.field())
+                        .isIn(
+                                "body",
+                                "id",
+                                "customer_id",
+                                "currency",
+                                "status",
+                                "date_modified_gmt",
+                                "line_items",
+                                "discount_total",
+                                "shipping_total",
+                                "total_tax",
+                                "total",
+                                "fee_lines"));
     }
 
     @Test
     void deepNestingIsRefusedNotAStackOverflow() {
         String deep = "{\"id\":727,\"meta_data\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
-        assertThat(untranslatable(deep)).singleElement().extracting(Violation::field).isEqualTo("body");
+        assertThat(untranslatable(deep))
+                .singleElement()
+                .extracting(Violation::field)
+                .isEqualTo("body");
     }
 
     @Test
     void aHugeNumberIsRefusedNotParsedForever() {
-        String json = changed("order-727-updated.json", order -> order.put("id", 0)).replace("\"id\":0",
-                "\"id\":" + "9".repeat(5_000));
+        String json = changed("order-727-updated.json", order -> order.put("id", 0))
+                .replace("\"id\":0", "\"id\":" + "9".repeat(5_000));
 
         assertThat(untranslatable(json)).isNotEmpty();
-        assertThat(untranslatable(changed("order-727-updated.json",
-                order -> order.put("total", "1" + "0".repeat(60)))))
+        assertThat(untranslatable(changed("order-727-updated.json", order -> order.put("total", "1" + "0".repeat(60)))))
                 .containsExactly(new Violation("total", "must be < 10^15"));
     }
 
@@ -439,8 +535,13 @@ class WooCommerceOrdersTest {
         long seed = HostileRequests.seed();
         int cases = HostileRequests.cases(5_000);
         System.out.printf("WooCommerceOrdersTest: %d generated orders, -Dfuzz.seed=%d%n", cases, seed);
-        List<String> fixtures = Stream.of("order-727-created.json", "order-727-updated.json",
-                "order-727-cancelled.json", "order-723-customer.json").map(WooCommerceOrdersTest::fixture).toList();
+        List<String> fixtures = Stream.of(
+                        "order-727-created.json",
+                        "order-727-updated.json",
+                        "order-727-cancelled.json",
+                        "order-723-customer.json")
+                .map(WooCommerceOrdersTest::fixture)
+                .toList();
         OrderMutations mutations = new OrderMutations(new Random(seed), fixtures);
         Map<String, Integer> outcomes = new TreeMap<>();
 
@@ -448,14 +549,17 @@ class WooCommerceOrdersTest {
             String json = mutations.next();
             String outcome = switch (translator.translate(i % 2 == 0 ? "order.updated" : "order.created", json)) {
                 case Translation.Untranslatable untranslatable -> {
-                    assertThat(untranslatable.violations()).allSatisfy(violation ->
-                            assertThat(violation.field()).doesNotStartWith("data").doesNotStartWith("type"));
+                    assertThat(untranslatable.violations())
+                            .allSatisfy(violation -> assertThat(violation.field())
+                                    .doesNotStartWith("data")
+                                    .doesNotStartWith("type"));
                     yield "untranslatable";
                 }
-                case Translation.Translated translated -> switch (READER.read(translated.json())) {
-                    case PayloadReading.Valid valid -> "translated, valid";
-                    case PayloadReading.Invalid invalid -> "translated, invalid";
-                };
+                case Translation.Translated translated ->
+                    switch (READER.read(translated.json())) {
+                        case PayloadReading.Valid valid -> "translated, valid";
+                        case PayloadReading.Invalid invalid -> "translated, invalid";
+                    };
             };
             outcomes.merge(outcome, 1, Integer::sum);
         }

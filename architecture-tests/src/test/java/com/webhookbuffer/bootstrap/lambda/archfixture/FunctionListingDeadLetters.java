@@ -6,6 +6,6 @@ import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 public class FunctionListingDeadLetters {
 
     public int handle(DeadLetterQueue deadLetters) {
-        return deadLetters.readAll(dead -> { });
+        return deadLetters.readAll(dead -> {});
     }
 }

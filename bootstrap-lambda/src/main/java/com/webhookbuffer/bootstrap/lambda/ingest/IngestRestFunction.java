@@ -7,7 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import org.crac.Core;
 
 /** The ingest Lambda for a REST API proxy integration (payload format 1.0); otherwise as {@link IngestFunction}. */
-public final class IngestRestFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class IngestRestFunction
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final IngestWiring wiring;
 

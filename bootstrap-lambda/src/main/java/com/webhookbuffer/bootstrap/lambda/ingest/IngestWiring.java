@@ -42,8 +42,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>As a CRaC resource it primes the payload path before a SnapStart snapshot; nothing else needs care (the
  * URL-connection client opens connections per request).
  */
-public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader payloadReader, IngestSettings settings,
-        SigningSecrets<VerificationKeys> secrets, Map<SourceName, NamedSource> namedSources) implements Resource {
+public record IngestWiring(
+        ApiGatewayWebhookHandler handler,
+        PayloadReader payloadReader,
+        IngestSettings settings,
+        SigningSecrets<VerificationKeys> secrets,
+        Map<SourceName, NamedSource> namedSources)
+        implements Resource {
 
     /**
      * Built on first use, only where {@code SOURCE_SECRETS_ARN} is set. Built as the class loaded, it was the first
@@ -57,9 +62,10 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         Priming.payloadPath(payloadReader, 200);
-        boolean publicKeys = !secrets.get().publicKeys().isEmpty() || namedSources.values().stream()
-                .anyMatch(source -> source.keys().get() instanceof VerificationKeys keys
-                        && !keys.publicKeys().isEmpty());
+        boolean publicKeys = !secrets.get().publicKeys().isEmpty()
+                || namedSources.values().stream()
+                        .anyMatch(source -> source.keys().get() instanceof VerificationKeys keys
+                                && !keys.publicKeys().isEmpty());
         if (publicKeys) {
             Priming.asymmetricPath(200);
         }
@@ -85,17 +91,28 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
     public static IngestWiring from(Map<String, String> environment, Consumer<String> metricsLog) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
         SigningSecrets<VerificationKeys> secrets = signingSecrets(env);
-        IngestMetrics metrics = Wiring.metrics(env, metricsLog).<IngestMetrics>map(m -> m).orElse(IngestMetrics.NONE);
-        return of(Settings.ingest(env, secrets.get()), secrets, namedSources(env), Wiring.sqsClient(env),
-                env.required(QUEUE_URL), metrics);
+        IngestMetrics metrics =
+                Wiring.metrics(env, metricsLog).<IngestMetrics>map(m -> m).orElse(IngestMetrics.NONE);
+        return of(
+                Settings.ingest(env, secrets.get()),
+                secrets,
+                namedSources(env),
+                Wiring.sqsClient(env),
+                env.required(QUEUE_URL),
+                metrics);
     }
 
     /**
      * The ingest side publishing to the SQS queue at {@code queueUrl}, telling {@code metrics} of each answer: the
      * default source's inbox keyed by {@code secrets}, and one inbox per named source keyed by its own.
      */
-    public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
-            Map<SourceName, NamedSource> namedSources, SqsClient sqs, String queueUrl, IngestMetrics metrics) {
+    public static IngestWiring of(
+            IngestSettings settings,
+            SigningSecrets<VerificationKeys> secrets,
+            Map<SourceName, NamedSource> namedSources,
+            SqsClient sqs,
+            String queueUrl,
+            IngestMetrics metrics) {
         return of(settings, secrets, namedSources, new SqsMessageQueue(sqs, queueUrl), metrics);
     }
 
@@ -103,13 +120,17 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      * The same composition publishing through {@code queue}: the local stack's front, which answers many requests
      * at once in one process, publishes them as batch calls.
      */
-    public static IngestWiring of(IngestSettings settings, SigningSecrets<VerificationKeys> secrets,
-            Map<SourceName, NamedSource> namedSources, MessageQueue queue, IngestMetrics metrics) {
+    public static IngestWiring of(
+            IngestSettings settings,
+            SigningSecrets<VerificationKeys> secrets,
+            Map<SourceName, NamedSource> namedSources,
+            MessageQueue queue,
+            IngestMetrics metrics) {
         PayloadReader payloadReader = Pipeline.payloadReader();
         WebhookInbox door = Pipeline.door(settings, secrets, namedSources, payloadReader, queue, metrics);
 
-        return new IngestWiring(new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets,
-                Map.copyOf(namedSources));
+        return new IngestWiring(
+                new ApiGatewayWebhookHandler(door), payloadReader, settings, secrets, Map.copyOf(namedSources));
     }
 
     /**
@@ -122,11 +143,19 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
         Optional<String> arn = env.optional(SOURCE_SECRETS_ARN);
         SourceSettings.sources(env).forEach((source, kind) -> {
             String variable = SourceSettings.secretsVariable(source);
-            sources.put(source, new NamedSource(kind, arn
-                    .<SigningSecrets<SourceKeys>>map(secret -> new SigningSecrets<>(() -> Settings.sourceKeys(env,
-                            kind, variable, entryOf(Wiring.secretText(env, secret), variable)), Clock.systemUTC()))
-                    .orElseGet(() -> SigningSecrets.fixed(
-                            Settings.sourceKeys(env, kind, variable, env.required(variable))))));
+            sources.put(
+                    source,
+                    new NamedSource(
+                            kind,
+                            arn.<SigningSecrets<SourceKeys>>map(secret -> new SigningSecrets<>(
+                                            () -> Settings.sourceKeys(
+                                                    env,
+                                                    kind,
+                                                    variable,
+                                                    entryOf(Wiring.secretText(env, secret), variable)),
+                                            Clock.systemUTC()))
+                                    .orElseGet(() -> SigningSecrets.fixed(
+                                            Settings.sourceKeys(env, kind, variable, env.required(variable))))));
         });
         return sources;
     }
@@ -151,8 +180,9 @@ public record IngestWiring(ApiGatewayWebhookHandler handler, PayloadReader paylo
      */
     static SigningSecrets<VerificationKeys> signingSecrets(EnvironmentVariables env) {
         return env.optional(WEBHOOK_SECRETS_ARN)
-                .map(arn -> new SigningSecrets<>(() -> Settings.verificationKeys(env, WEBHOOK_SECRETS_ARN,
-                        Wiring.secretText(env, arn)), Clock.systemUTC()))
+                .map(arn -> new SigningSecrets<>(
+                        () -> Settings.verificationKeys(env, WEBHOOK_SECRETS_ARN, Wiring.secretText(env, arn)),
+                        Clock.systemUTC()))
                 .orElseGet(() -> SigningSecrets.fixed(Settings.verificationKeys(env)));
     }
 }

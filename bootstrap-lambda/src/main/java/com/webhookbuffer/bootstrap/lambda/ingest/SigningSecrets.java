@@ -54,7 +54,8 @@ public final class SigningSecrets<K extends SourceKeys> implements Supplier<K> {
         try {
             current = source.get();
         } catch (RuntimeException e) {
-            LOG.warn("the webhook signing secrets and keys could not be read again; keeping those read before: {}",
+            LOG.warn(
+                    "the webhook signing secrets and keys could not be read again; keeping those read before: {}",
                     e.toString());
         }
         readAt = clock.instant();

@@ -18,22 +18,23 @@ final class AccountConcurrency {
 
     /** Lambda keeps this much of the account's concurrency unreserved, whatever the functions ask. */
     static final int MIN_UNRESERVED = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(AccountConcurrency.class);
 
-    private AccountConcurrency() {
-    }
+    private AccountConcurrency() {}
 
     /** The quota (GetAccountSettings' ConcurrentExecutions); empty when it cannot be read, which skips the check. */
     static OptionalInt quota() {
         try (LambdaClient lambda = LambdaClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(10)).build())
+                        .apiCallTimeout(Duration.ofSeconds(10))
+                        .build())
                 .build()) {
             return OptionalInt.of(lambda.getAccountSettings().accountLimit().concurrentExecutions());
         } catch (SdkException e) {
-            LOG.warn("the account's Lambda concurrency quota could not be read, so it is not checked: {}",
-                    e.toString());
+            LOG.warn(
+                    "the account's Lambda concurrency quota could not be read, so it is not checked: {}", e.toString());
             return OptionalInt.empty();
         }
     }

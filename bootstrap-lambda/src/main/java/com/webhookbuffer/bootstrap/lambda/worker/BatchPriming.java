@@ -21,22 +21,26 @@ import java.util.random.RandomGenerator;
  */
 final class BatchPriming {
 
-    private BatchPriming() {
-    }
+    private BatchPriming() {}
 
     /** Returns how many were written. */
     static int run(PayloadReader reader, int rounds) {
         Clock clock = Clock.systemUTC();
         InMemoryMessageQueue queue = new InMemoryMessageQueue(clock, Duration.ofSeconds(30), 5);
-        ProcessWebhookBatch processor = new ProcessWebhookBatch(reader, new InMemoryOrderRepository(), queue,
-                RetryBackoff.DEFAULT, RandomGenerator.getDefault());
+        ProcessWebhookBatch processor = new ProcessWebhookBatch(
+                reader, new InMemoryOrderRepository(), queue, RetryBackoff.DEFAULT, RandomGenerator.getDefault());
         int written = 0;
         for (int i = 0; i < rounds; i++) {
-            queue.publish(new QueuedWebhook(WebhookId.of("msg_prime_" + i), clock.instant(),
-                    CorrelationId.of("priming"), Priming.SAMPLE.replace("\"version\":1", "\"version\":" + (i + 1))));
+            queue.publish(new QueuedWebhook(
+                    WebhookId.of("msg_prime_" + i),
+                    clock.instant(),
+                    CorrelationId.of("priming"),
+                    Priming.SAMPLE.replace("\"version\":1", "\"version\":" + (i + 1))));
             BatchReport report = processor.process(queue.receive(10));
             report.acknowledged().forEach(queue::acknowledge);
-            written += (int) report.results().stream().filter(r -> r.outcome() == ProcessingOutcome.WRITTEN).count();
+            written += (int) report.results().stream()
+                    .filter(r -> r.outcome() == ProcessingOutcome.WRITTEN)
+                    .count();
         }
         return written;
     }

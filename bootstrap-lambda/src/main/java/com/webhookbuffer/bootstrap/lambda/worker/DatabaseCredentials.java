@@ -29,28 +29,31 @@ public interface DatabaseCredentials {
     static DatabaseCredentials fromEnvironment() {
         return env -> {
             Optional<String> secretArn = env.optional(Wiring.DB_SECRET_ARN);
-            DatabaseSettings settings = secretArn.isPresent()
-                    ? fromSecret(env, Wiring.secretText(env, secretArn.get()))
-                    : plain(env);
+            DatabaseSettings settings =
+                    secretArn.isPresent() ? fromSecret(env, Wiring.secretText(env, secretArn.get())) : plain(env);
             return DatabaseTls.apply(env, settings);
         };
     }
 
     static DatabaseSettings plain(EnvironmentVariables env) {
         Settings.DatabaseVariables database = Settings.database(env);
-        return env.parsed(Settings.DB_URL, database.url(),
-                url -> DatabaseSettings.of(url, database.user(), database.password()));
+        return env.parsed(
+                Settings.DB_URL, database.url(), url -> DatabaseSettings.of(url, database.user(), database.password()));
     }
 
     static DatabaseSettings fromSecret(EnvironmentVariables env, String json) {
         try {
             JsonNode secret = new ObjectMapper().readTree(json);
-            String url = env.optional(Settings.DB_URL).orElseGet(() -> "jdbc:postgresql://" + text(secret, "host") + ":"
-                    + secret.path("port").asInt(5432) + "/" + secret.path("dbname").asText("postgres"));
+            String url = env.optional(Settings.DB_URL)
+                    .orElseGet(() -> "jdbc:postgresql://" + text(secret, "host") + ":"
+                            + secret.path("port").asInt(5432) + "/"
+                            + secret.path("dbname").asText("postgres"));
             return DatabaseSettings.of(url, text(secret, "username"), text(secret, "password"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException(Wiring.DB_SECRET_ARN + " names a secret that is not RDS-style JSON "
-                    + "(host, port, dbname, username, password): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    Wiring.DB_SECRET_ARN + " names a secret that is not RDS-style JSON "
+                            + "(host, port, dbname, username, password): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -60,8 +63,8 @@ public interface DatabaseCredentials {
             JsonNode secret = new ObjectMapper().readTree(json);
             return new DatabaseLogin(text(secret, "username"), text(secret, "password"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException(variable + " names a secret without a username and password: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    variable + " names a secret without a username and password: " + e.getMessage(), e);
         }
     }
 

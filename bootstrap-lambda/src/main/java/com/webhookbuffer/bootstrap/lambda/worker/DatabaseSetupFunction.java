@@ -53,8 +53,10 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
     private final Supplier<OptionalInt> concurrencyQuota;
 
     public DatabaseSetupFunction() {
-        this(() -> DatabaseCredentials.fromEnvironment().settings(new EnvironmentVariables(System.getenv())),
-                () -> workerRole(new EnvironmentVariables(System.getenv())), AccountConcurrency::quota);
+        this(
+                () -> DatabaseCredentials.fromEnvironment().settings(new EnvironmentVariables(System.getenv())),
+                () -> workerRole(new EnvironmentVariables(System.getenv())),
+                AccountConcurrency::quota);
     }
 
     DatabaseSetupFunction(Supplier<DatabaseSettings> database) {
@@ -70,7 +72,9 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
      * @param workerRole the worker's runtime role ({@code DB_WORKER_SECRET_ARN}), created if missing and granted
      *                   what it needs on every deploy; empty where the worker logs in as given
      */
-    DatabaseSetupFunction(Supplier<DatabaseSettings> database, Supplier<Optional<DatabaseLogin>> workerRole,
+    DatabaseSetupFunction(
+            Supplier<DatabaseSettings> database,
+            Supplier<Optional<DatabaseLogin>> workerRole,
             Supplier<OptionalInt> concurrencyQuota) {
         this.database = database;
         this.workerRole = workerRole;
@@ -78,8 +82,9 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
     }
 
     static Optional<DatabaseLogin> workerRole(EnvironmentVariables env) {
-        return env.optional(Wiring.DB_WORKER_SECRET_ARN).map(arn -> DatabaseCredentials.loginFromSecret(
-                Wiring.DB_WORKER_SECRET_ARN, Wiring.secretText(env, arn)));
+        return env.optional(Wiring.DB_WORKER_SECRET_ARN)
+                .map(arn ->
+                        DatabaseCredentials.loginFromSecret(Wiring.DB_WORKER_SECRET_ARN, Wiring.secretText(env, arn)));
     }
 
     /**
@@ -102,14 +107,24 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
             respond(event, "SUCCESS", physicalId, null, work.get(left.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             LOG.error("database setup did not finish in the {} s it had; answering FAILED", left.toSeconds());
-            respond(event, "FAILED", physicalId, "the database setup did not finish within " + left.toSeconds()
-                    + " s (the function's time less " + ANSWER_MARGIN.toSeconds() + " s to answer); see the log",
+            respond(
+                    event,
+                    "FAILED",
+                    physicalId,
+                    "the database setup did not finish within " + left.toSeconds() + " s (the function's time less "
+                            + ANSWER_MARGIN.toSeconds() + " s to answer); see the log",
                     Map.of());
         } catch (ExecutionException e) {
             Throwable failure = e.getCause();
             LOG.error("database setup failed: {}", failure.toString(), failure);
-            respond(event, "FAILED", physicalId, failure.getMessage() != null ? failure.getMessage()
-                    : failure.getClass().getName(), Map.of());
+            respond(
+                    event,
+                    "FAILED",
+                    physicalId,
+                    failure.getMessage() != null
+                            ? failure.getMessage()
+                            : failure.getClass().getName(),
+                    Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             respond(event, "FAILED", physicalId, "the database setup was interrupted", Map.of());
@@ -124,8 +139,10 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
             return Map.of();
         }
         Map<String, Object> properties = event.getResourceProperties();
-        ConnectionBudget budget = new ConnectionBudget(number(properties, "DbMaxConnections"),
-                number(properties, "DbReservedConnections"), number(properties, "WorkerPoolSize"));
+        ConnectionBudget budget = new ConnectionBudget(
+                number(properties, "DbMaxConnections"),
+                number(properties, "DbReservedConnections"),
+                number(properties, "WorkerPoolSize"));
         int concurrency = EventSourceBudget.maximumConcurrency(budget);
         // Before anything changes: an account that cannot reserve what the stack asks fails the deploy with numbers.
         int ingestReserved = optionalNumber(properties, "IngestReservedConcurrency");
@@ -133,22 +150,30 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
         DatabaseSettings owner = database.get();
         DatabaseMigrations.Migrated migrated = DatabaseMigrations.run(owner);
         Optional<DatabaseLogin> worker = workerRole.get();
-        boolean roleCreated = worker.map(login -> WorkerRole.ensure(owner, login)).orElse(false);
-        LOG.atInfo().addKeyValue("event", "database.setup").addKeyValue("migrationsApplied", migrated.applied())
+        boolean roleCreated =
+                worker.map(login -> WorkerRole.ensure(owner, login)).orElse(false);
+        LOG.atInfo()
+                .addKeyValue("event", "database.setup")
+                .addKeyValue("migrationsApplied", migrated.applied())
                 .addKeyValue("schemaVersion", migrated.schemaVersion())
                 .addKeyValue("workerRole", worker.map(DatabaseLogin::user).orElse("none"))
                 .addKeyValue("workerRoleCreated", roleCreated)
-                .addKeyValue("workerMaxConcurrency", concurrency).log("database set up");
+                .addKeyValue("workerMaxConcurrency", concurrency)
+                .log("database set up");
         // SchemaVersion lets the template order what depends on the schema (the worker's new version) after it.
-        return Map.of("WorkerMaxConcurrency", Integer.toString(concurrency),
-                "WorkerConnectionsPercent", Integer.toString(EventSourceBudget.workerConnectionsPercent(budget)),
-                "SchemaVersion", migrated.schemaVersion());
+        return Map.of(
+                "WorkerMaxConcurrency",
+                Integer.toString(concurrency),
+                "WorkerConnectionsPercent",
+                Integer.toString(EventSourceBudget.workerConnectionsPercent(budget)),
+                "SchemaVersion",
+                migrated.schemaVersion());
     }
 
     /** The function's remaining time less a margin to answer in; without a context (tests), five minutes. */
     static Duration timeToWork(Context context) {
-        Duration remaining = context == null ? Duration.ofMinutes(5)
-                : Duration.ofMillis(context.getRemainingTimeInMillis());
+        Duration remaining =
+                context == null ? Duration.ofMinutes(5) : Duration.ofMillis(context.getRemainingTimeInMillis());
         Duration left = remaining.minus(ANSWER_MARGIN);
         return left.isNegative() ? Duration.ZERO : left;
     }
@@ -170,7 +195,11 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
     }
 
     /** CloudFormation waits for this PUT to the pre-signed URL; without it the stack hangs for an hour. */
-    static void respond(CloudFormationCustomResourceEvent event, String status, String physicalId, String reason,
+    static void respond(
+            CloudFormationCustomResourceEvent event,
+            String status,
+            String physicalId,
+            String reason,
             Map<String, String> data) {
         ObjectNode body = JSON.createObjectNode()
                 .put("Status", status)
@@ -183,7 +212,8 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
         data.forEach(fields::put);
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(event.getResponseUrl()).toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create(event.getResponseUrl()).toURL().openConnection();
             connection.setRequestMethod("PUT");
             connection.setDoOutput(true);
             // The pre-signed URL is signed for an empty content type.

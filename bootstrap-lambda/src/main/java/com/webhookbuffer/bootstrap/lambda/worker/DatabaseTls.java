@@ -24,8 +24,7 @@ public final class DatabaseTls {
 
     private static Path bundleFile;
 
-    private DatabaseTls() {
-    }
+    private DatabaseTls() {}
 
     static DatabaseSettings apply(EnvironmentVariables env, DatabaseSettings settings) {
         String mode = env.optional(Wiring.DB_SSL_MODE).orElse(null);
@@ -35,8 +34,7 @@ public final class DatabaseTls {
         if (!MODES.contains(mode)) {
             throw new IllegalStateException(Wiring.DB_SSL_MODE + " must be one of " + MODES + ", was: " + mode);
         }
-        String parameters = "sslmode=" + mode
-                + (mode.startsWith("verify-") ? "&sslrootcert=" + bundleFile() : "");
+        String parameters = "sslmode=" + mode + (mode.startsWith("verify-") ? "&sslrootcert=" + bundleFile() : "");
         return settings.withUrlParameters(parameters);
     }
 

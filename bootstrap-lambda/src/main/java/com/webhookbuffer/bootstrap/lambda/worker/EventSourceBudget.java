@@ -10,10 +10,10 @@ public final class EventSourceBudget {
 
     /** The SQS event source mapping's {@code ScalingConfig.MaximumConcurrency} accepts 2 to 1000. */
     public static final int EVENT_SOURCE_MIN_CONCURRENCY = 2;
+
     public static final int EVENT_SOURCE_MAX_CONCURRENCY = 1000;
 
-    private EventSourceBudget() {
-    }
+    private EventSourceBudget() {}
 
     /**
      * The budget's workers within what an SQS event source mapping accepts: capped at 1000 (fewer workers never

@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>As a CRaC resource it primes the batch path and closes the pool before a snapshot (frozen connections would be
  * dead, or shared by every restored copy), and opens a fresh pool after restore.
  */
-public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource,
-        SnapStartRandom jitter) implements Resource {
+public record WorkerWiring(
+        SqsBatchHandler handler, PayloadReader payloadReader, RestorableDataSource dataSource, SnapStartRandom jitter)
+        implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -57,41 +58,56 @@ public record WorkerWiring(SqsBatchHandler handler, PayloadReader payloadReader,
     }
 
     /** With the metrics' log given: for tests, which read the documents the function writes. */
-    public static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
-            Consumer<String> metricsLog) {
+    public static WorkerWiring from(
+            Map<String, String> environment, DatabaseCredentials credentials, Consumer<String> metricsLog) {
         return from(environment, credentials, SnapStartRandom.create(), metricsLog);
     }
 
     /** With the jitter given: the tests stand two copies of one snapshot side by side with it. */
-    static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
-            SnapStartRandom jitter) {
+    static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials, SnapStartRandom jitter) {
         return from(environment, credentials, jitter, EmbeddedMetrics.STANDARD_OUTPUT);
     }
 
-    private static WorkerWiring from(Map<String, String> environment, DatabaseCredentials credentials,
-            SnapStartRandom jitter, Consumer<String> metricsLog) {
+    private static WorkerWiring from(
+            Map<String, String> environment,
+            DatabaseCredentials credentials,
+            SnapStartRandom jitter,
+            Consumer<String> metricsLog) {
         EnvironmentVariables env = new EnvironmentVariables(environment);
         WorkerSettings settings = WorkerSettings.from(env);
-        DatabaseSettings database = credentials.settings(env)
+        DatabaseSettings database = credentials
+                .settings(env)
                 .withPoolSize(env.integer(DB_POOL_SIZE, DatabaseSettings.DEFAULT_POOL_SIZE, 1, 100));
 
         SqsClient sqs = Wiring.sqsClient(env);
-        RotatingLogin login = new RotatingLogin(() -> credentials.login(env),
-                new DatabaseLogin(database.user(), database.password()), Clock.systemUTC());
+        RotatingLogin login = new RotatingLogin(
+                () -> credentials.login(env),
+                new DatabaseLogin(database.user(), database.password()),
+                Clock.systemUTC());
         RestorableDataSource dataSource = new RestorableDataSource(database, login);
         PayloadReader payloadReader = Pipeline.payloadReader();
 
-        WorkerMetrics metrics = Wiring.metrics(env, metricsLog).<WorkerMetrics>map(m -> m).orElse(WorkerMetrics.NONE);
+        WorkerMetrics metrics =
+                Wiring.metrics(env, metricsLog).<WorkerMetrics>map(m -> m).orElse(WorkerMetrics.NONE);
         ProcessWebhookBatch processor = processor(settings, payloadReader, dataSource, sqs, jitter, metrics);
 
         return new WorkerWiring(new SqsBatchHandler(processor), payloadReader, dataSource, jitter);
     }
 
     /** The worker's use case on SQS and PostgreSQL, telling {@code metrics} of each batch. */
-    public static ProcessWebhookBatch processor(WorkerSettings settings, PayloadReader payloadReader,
-            DataSource database, SqsClient sqs, RandomGenerator jitter, WorkerMetrics metrics) {
-        return Pipeline.worker(payloadReader, new MyBatisOrderRepository(database),
-                new SqsFailedDeliveries(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()), settings.backoff(),
-                jitter, metrics);
+    public static ProcessWebhookBatch processor(
+            WorkerSettings settings,
+            PayloadReader payloadReader,
+            DataSource database,
+            SqsClient sqs,
+            RandomGenerator jitter,
+            WorkerMetrics metrics) {
+        return Pipeline.worker(
+                payloadReader,
+                new MyBatisOrderRepository(database),
+                new SqsFailedDeliveries(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
+                settings.backoff(),
+                jitter,
+                metrics);
     }
 }

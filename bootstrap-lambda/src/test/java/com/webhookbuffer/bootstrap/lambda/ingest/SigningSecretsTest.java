@@ -13,8 +13,8 @@ import com.webhookbuffer.domain.webhook.VerificationKeys;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -33,12 +33,14 @@ class SigningSecretsTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
         AtomicReference<VerificationKeys> stored = new AtomicReference<>(VerificationKeys.of(List.of(FIRST)));
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        SigningSecrets<VerificationKeys> secrets = new SigningSecrets<>(() -> {
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            return stored.get();
-        }, clock);
+        SigningSecrets<VerificationKeys> secrets = new SigningSecrets<>(
+                () -> {
+                    if (failure.get() != null) {
+                        throw failure.get();
+                    }
+                    return stored.get();
+                },
+                clock);
 
         stored.set(VerificationKeys.of(List.of(FIRST, SECOND)));
         clock.advance(SigningSecrets.MAX_AGE.minusSeconds(1));
@@ -56,13 +58,15 @@ class SigningSecretsTest {
         try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
             String arn = secretsManager.put("signing", FIRST.encoded());
             IngestWiring ingest = IngestWiring.from(reading(secretsManager, Map.of("WEBHOOK_SECRETS_ARN", arn)));
-            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(401);
+            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode())
+                    .isEqualTo(401);
 
             secretsManager.put("signing", FIRST.encoded() + "," + SECOND.encoded());
             ingest.afterRestore(null);
 
             // Signed with the new secret: past the signature check (the queue here is unreachable: 503).
-            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(503);
+            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode())
+                    .isEqualTo(503);
         }
     }
 
@@ -70,9 +74,17 @@ class SigningSecretsTest {
     void aNamedSourcesKeysComeFromTheirOwnSecretAndRotateLikeTheDefaultOnes() {
         try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
             String signing = secretsManager.put("signing", FIRST.encoded());
-            String sources = secretsManager.put("sources", "{\"SOURCE_PARTNER_SECRETS\": \"" + SECOND.encoded() + "\"}");
-            IngestWiring ingest = IngestWiring.from(reading(secretsManager, Map.of("WEBHOOK_SECRETS_ARN", signing,
-                    "SOURCES", "partner=standard-webhooks", "SOURCE_SECRETS_ARN", sources)));
+            String sources =
+                    secretsManager.put("sources", "{\"SOURCE_PARTNER_SECRETS\": \"" + SECOND.encoded() + "\"}");
+            IngestWiring ingest = IngestWiring.from(reading(
+                    secretsManager,
+                    Map.of(
+                            "WEBHOOK_SECRETS_ARN",
+                            signing,
+                            "SOURCES",
+                            "partner=standard-webhooks",
+                            "SOURCE_SECRETS_ARN",
+                            sources)));
             APIGatewayV2HTTPEvent toPartner = signedWith(SECOND);
             toPartner.setPathParameters(Map.of("source", "partner"));
             APIGatewayV2HTTPEvent toStranger = signedWith(SECOND);
@@ -80,18 +92,22 @@ class SigningSecretsTest {
 
             // Past the partner's signature check (the queue here is unreachable: 503); the default refuses its key.
             assertThat(ingest.handler().handle(toPartner).getStatusCode()).isEqualTo(503);
-            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode()).isEqualTo(401);
+            assertThat(ingest.handler().handle(signedWith(SECOND)).getStatusCode())
+                    .isEqualTo(401);
             assertThat(ingest.handler().handle(toStranger).getStatusCode()).isEqualTo(404);
 
             secretsManager.put("sources", "{\"SOURCE_PARTNER_SECRETS\": \"" + FIRST.encoded() + "\"}");
             ingest.afterRestore(null);
-            assertThat(ingest.handler().handle(toPartner).getStatusCode()).as("rotated out").isEqualTo(401);
+            assertThat(ingest.handler().handle(toPartner).getStatusCode())
+                    .as("rotated out")
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void aNamedSourceWithoutKeysStopsTheFunctionAtStartNamingTheVariable() {
-        assertThatIllegalStateException().isThrownBy(() -> IngestWiring.from(Map.of(
+        assertThatIllegalStateException()
+                .isThrownBy(() -> IngestWiring.from(Map.of(
                         "WEBHOOK_SECRETS", FIRST.encoded(),
                         "SOURCES", "partner=standard-webhooks",
                         "QUEUE_URL", "http://127.0.0.1:9/000000000000/orders",
@@ -105,14 +121,18 @@ class SigningSecretsTest {
         try (StandInSecretsManager secretsManager = new StandInSecretsManager()) {
             String arn = secretsManager.put("signing", FIRST.encoded());
             IngestWiring ingest = IngestWiring.from(reading(secretsManager, Map.of("WEBHOOK_SECRETS_ARN", arn)));
-            assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode()).isEqualTo(401);
+            assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode())
+                    .isEqualTo(401);
 
-            secretsManager.put("signing", FIRST.encoded() + " " + sender.publicKey().encoded());
+            secretsManager.put(
+                    "signing", FIRST.encoded() + " " + sender.publicKey().encoded());
             ingest.afterRestore(null);
 
             // Signed v1a with the sender's secret key: past the signature check (the queue is unreachable: 503).
-            assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode()).isEqualTo(503);
-            assertThat(ingest.handler().handle(signedWith(FIRST)).getStatusCode()).isEqualTo(503);
+            assertThat(ingest.handler().handle(signedBy(sender)).getStatusCode())
+                    .isEqualTo(503);
+            assertThat(ingest.handler().handle(signedWith(FIRST)).getStatusCode())
+                    .isEqualTo(503);
         }
     }
 
@@ -122,7 +142,8 @@ class SigningSecretsTest {
      */
     private static Map<String, String> reading(StandInSecretsManager secretsManager, Map<String, String> variables) {
         Map<String, String> environment = new HashMap<>(variables);
-        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
+        environment.put(
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint().toString());
         environment.put("AWS_REGION", "us-east-1");
         environment.put("QUEUE_URL", "http://127.0.0.1:9/000000000000/orders");
         environment.put("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9");
@@ -145,9 +166,15 @@ class SigningSecretsTest {
         byte[] body = SampleWebhooks.order("ord_sig", 1).bytes();
         long now = Instant.now().getEpochSecond();
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setHeaders(Map.of("content-type", "application/json", "webhook-id", "msg_sig",
-                "webhook-timestamp", Long.toString(now),
-                "webhook-signature", signer.sign("msg_sig", now, body)));
+        event.setHeaders(Map.of(
+                "content-type",
+                "application/json",
+                "webhook-id",
+                "msg_sig",
+                "webhook-timestamp",
+                Long.toString(now),
+                "webhook-signature",
+                signer.sign("msg_sig", now, body)));
         event.setBody(new String(body));
         return event;
     }

@@ -47,11 +47,11 @@ class CredentialRotationTest {
     void aPasswordRotatedMidStreamCostsNoOrderAndNoDeadLetter(@TempDir Path data) throws Exception {
         Files.writeString(data.resolve("pwfile"), OWNER_PASSWORD + "\n");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data.resolve("pgdata"))
-                .setLocaleConfig("auth", "scram-sha-256")
-                .setLocaleConfig("pwfile", data.resolve("pwfile").toString())
-                .setConnectConfig("password", OWNER_PASSWORD)
-                .start();
+                        .setDataDirectory(data.resolve("pgdata"))
+                        .setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", data.resolve("pwfile").toString())
+                        .setConnectConfig("password", OWNER_PASSWORD)
+                        .start();
                 StandInSecretsManager secrets = new StandInSecretsManager()) {
             String url = postgres.getJdbcUrl("postgres", "postgres").replace("?user=postgres", "");
             DatabaseSettings owner = DatabaseSettings.of(url, "postgres", OWNER_PASSWORD);
@@ -63,13 +63,14 @@ class CredentialRotationTest {
             env.put("DB_WORKER_SECRET_ARN", workerSecret);
             // The deploy: migrations as the owner, then the runtime role with what it needs, and nothing more.
             try (CloudFormationStub cloudFormation = new CloudFormationStub()) {
-                new DatabaseSetupFunction(() -> owner,
-                        () -> DatabaseSetupFunction.workerRole(new EnvironmentVariables(env)))
+                new DatabaseSetupFunction(
+                                () -> owner, () -> DatabaseSetupFunction.workerRole(new EnvironmentVariables(env)))
                         .handleRequest(cloudFormation.create(), null);
                 assertThat(cloudFormation.answer().get("Status").asText()).isEqualTo("SUCCESS");
             }
             assertThatThrownBy(() -> execute(url, "webhook_buffer_worker", "first-password", "CREATE TABLE x (y int)"))
-                    .as("the runtime role may not change the schema").isInstanceOf(SQLException.class);
+                    .as("the runtime role may not change the schema")
+                    .isInstanceOf(SQLException.class);
 
             TestSqs.Queues queues = TestSqs.create(2, 5);
             env.put("WEBHOOK_SECRETS", SIGNING);
@@ -87,12 +88,17 @@ class CredentialRotationTest {
             int failedItems = 0;
             for (int n = 0; n < ORDERS; n++) {
                 byte[] body = SampleWebhooks.order("ord_rot_" + n, 1).bytes();
-                assertThat(ingest.handleRequest(signed("wh_rot_" + n, body), null).getStatusCode()).isEqualTo(202);
+                assertThat(ingest.handleRequest(signed("wh_rot_" + n, body), null)
+                                .getStatusCode())
+                        .isEqualTo(202);
                 if (n == ORDERS / 3) {
                     // RDS rotation, single user: the password changes in the database and in the secret, and the
                     // role's sessions end (a failover, a restart, or an operator would end them too).
                     secrets.put("worker", rdsSecret("webhook_buffer_worker", "second-password"));
-                    execute(url, "postgres", OWNER_PASSWORD,
+                    execute(
+                            url,
+                            "postgres",
+                            OWNER_PASSWORD,
                             "ALTER ROLE webhook_buffer_worker PASSWORD 'second-password'",
                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                                     + " WHERE usename = 'webhook_buffer_worker'");
@@ -114,16 +120,26 @@ class CredentialRotationTest {
                 TestSqs.deleteSucceeded(queues.queueUrl(), batch, answer);
             }
 
-            System.out.printf("CredentialRotationTest: %d orders, %d items returned to the queue, secret read %d"
-                    + " time(s) after the first%n", ORDERS, failedItems, secrets.reads() - readsBefore);
+            System.out.printf(
+                    "CredentialRotationTest: %d orders, %d items returned to the queue, secret read %d"
+                            + " time(s) after the first%n",
+                    ORDERS, failedItems, secrets.reads() - readsBefore);
             assertThat(TestPostgres.count(owner, "SELECT count(*) FROM orders")).isEqualTo(ORDERS);
-            assertThat(TestPostgres.count(owner, "SELECT count(*) FROM pg_stat_activity WHERE usename = 'postgres'"
-                    + " AND application_name = 'webhook-buffer-worker'")).as("the worker never logs in as the owner")
+            assertThat(TestPostgres.count(
+                            owner,
+                            "SELECT count(*) FROM pg_stat_activity WHERE usename = 'postgres'"
+                                    + " AND application_name = 'webhook-buffer-worker'"))
+                    .as("the worker never logs in as the owner")
                     .isZero();
-            assertThat(secrets.reads() - readsBefore).as("the rotated secret was read again").isPositive();
-            assertThat(TestSqs.client().getQueueAttributes(get -> get.queueUrl(queues.deadLetterQueueUrl())
-                    .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()
-                    .get("ApproximateNumberOfMessages")).isEqualTo("0");
+            assertThat(secrets.reads() - readsBefore)
+                    .as("the rotated secret was read again")
+                    .isPositive();
+            assertThat(TestSqs.client()
+                            .getQueueAttributes(get -> get.queueUrl(queues.deadLetterQueueUrl())
+                                    .attributeNamesWithStrings("ApproximateNumberOfMessages"))
+                            .attributesAsStrings()
+                            .get("ApproximateNumberOfMessages"))
+                    .isEqualTo("0");
         }
     }
 
@@ -137,8 +153,7 @@ class CredentialRotationTest {
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.put("webhook-id", webhookId);
         headers.put("webhook-timestamp", Long.toString(now));
-        headers.put("webhook-signature",
-                WebhookSignature.sign(WebhookSecret.parse(SIGNING), webhookId, now, body));
+        headers.put("webhook-signature", WebhookSignature.sign(WebhookSecret.parse(SIGNING), webhookId, now, body));
         event.setHeaders(headers);
         event.setBody(new String(body));
         event.setIsBase64Encoded(false);
@@ -153,5 +168,4 @@ class CredentialRotationTest {
             }
         }
     }
-
 }

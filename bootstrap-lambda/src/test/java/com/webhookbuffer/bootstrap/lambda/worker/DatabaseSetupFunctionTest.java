@@ -40,33 +40,45 @@ class DatabaseSetupFunctionTest {
 
     @Test
     void createMigratesAndAnswersTheWorkersMaximumConcurrency() throws Exception {
-        new DatabaseSetupFunction(TestPostgres::shared).handleRequest(event("Create",
-                Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "2")), null);
+        new DatabaseSetupFunction(TestPostgres::shared)
+                .handleRequest(
+                        event(
+                                "Create",
+                                Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "2")),
+                        null);
 
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("Data").get("WorkerMaxConcurrency").asText()).isEqualTo("40");
         assertThat(answer.get("Data").get("SchemaVersion").asText()).isEqualTo("3");
-        assertThat(answer.get("Data").get("WorkerConnectionsPercent").asText()).as("80 of 90").isEqualTo("88");
+        assertThat(answer.get("Data").get("WorkerConnectionsPercent").asText())
+                .as("80 of 90")
+                .isEqualTo("88");
         assertThat(answer.get("LogicalResourceId").asText()).isEqualTo("DatabaseSetup");
     }
 
     @Test
     void aBudgetWithoutRoomForTwoWorkersFailsTheDeployWithItsNumbers() throws Exception {
-        new DatabaseSetupFunction(TestPostgres::shared).handleRequest(event("Update",
-                Map.of("DbMaxConnections", "10", "DbReservedConnections", "5", "WorkerPoolSize", "4")), null);
+        new DatabaseSetupFunction(TestPostgres::shared)
+                .handleRequest(
+                        event(
+                                "Update",
+                                Map.of("DbMaxConnections", "10", "DbReservedConnections", "5", "WorkerPoolSize", "4")),
+                        null);
 
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
-        assertThat(answer.get("Reason").asText()).startsWith("connection budget allows 1 worker(s)")
+        assertThat(answer.get("Reason").asText())
+                .startsWith("connection budget allows 1 worker(s)")
                 .contains("dbMaxConnections (10)");
     }
 
     @Test
     void deleteLeavesTheSchemaAlone() throws Exception {
         new DatabaseSetupFunction(() -> {
-            throw new AssertionError("delete must not touch the database");
-        }).handleRequest(event("Delete", Map.of()), null);
+                    throw new AssertionError("delete must not touch the database");
+                })
+                .handleRequest(event("Delete", Map.of()), null);
 
         assertThat(answer().get("Status").asText()).isEqualTo("SUCCESS");
     }
@@ -74,32 +86,66 @@ class DatabaseSetupFunctionTest {
     @Test
     void anAccountThatCannotReserveWhatTheStackNeedsFailsTheDeployWithTheNumbers() throws Exception {
         // A new account: a quota of 10, where the default budget wants 80 for the worker and 50 for ingest.
-        new DatabaseSetupFunction(() -> {
-            throw new AssertionError("a refused deploy must not migrate");
-        }, Optional::empty, () -> OptionalInt.of(10)).handleRequest(event("Create", Map.of("DbMaxConnections", "90",
-                "DbReservedConnections", "10", "WorkerPoolSize", "1", "IngestReservedConcurrency", "50")), null);
+        new DatabaseSetupFunction(
+                        () -> {
+                            throw new AssertionError("a refused deploy must not migrate");
+                        },
+                        Optional::empty,
+                        () -> OptionalInt.of(10))
+                .handleRequest(
+                        event(
+                                "Create",
+                                Map.of(
+                                        "DbMaxConnections",
+                                        "90",
+                                        "DbReservedConnections",
+                                        "10",
+                                        "WorkerPoolSize",
+                                        "1",
+                                        "IngestReservedConcurrency",
+                                        "50")),
+                        null);
 
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
-        assertThat(answer.get("Reason").asText()).startsWith("the account's Lambda concurrency quota is 10")
-                .contains("reserves 80 for the worker").contains("and 50 for ingest");
+        assertThat(answer.get("Reason").asText())
+                .startsWith("the account's Lambda concurrency quota is 10")
+                .contains("reserves 80 for the worker")
+                .contains("and 50 for ingest");
     }
 
     @Test
     void anAccountWithRoomPassesTheCheck() throws Exception {
         new DatabaseSetupFunction(TestPostgres::shared, Optional::empty, () -> OptionalInt.of(230))
-                .handleRequest(event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
-                        "WorkerPoolSize", "1", "IngestReservedConcurrency", "50")), null);
+                .handleRequest(
+                        event(
+                                "Create",
+                                Map.of(
+                                        "DbMaxConnections",
+                                        "90",
+                                        "DbReservedConnections",
+                                        "10",
+                                        "WorkerPoolSize",
+                                        "1",
+                                        "IngestReservedConcurrency",
+                                        "50")),
+                        null);
 
-        assertThat(answer().get("Status").asText()).as("80 + 50 reserved, 100 left unreserved").isEqualTo("SUCCESS");
+        assertThat(answer().get("Status").asText())
+                .as("80 + 50 reserved, 100 left unreserved")
+                .isEqualTo("SUCCESS");
     }
 
     @Test
     void anErrorNotJustAnExceptionIsAnsweredFailed() throws Exception {
         new DatabaseSetupFunction(() -> {
-            throw new NoClassDefFoundError("org/example/Missing");
-        }).handleRequest(event("Create", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
-                "WorkerPoolSize", "1")), null);
+                    throw new NoClassDefFoundError("org/example/Missing");
+                })
+                .handleRequest(
+                        event(
+                                "Create",
+                                Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "1")),
+                        null);
 
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -110,14 +156,18 @@ class DatabaseSetupFunctionTest {
     void aSetupThatWouldOutliveTheFunctionIsAnsweredFailedWhileThereIsTimeToAnswer() throws Exception {
         long started = System.nanoTime();
         new DatabaseSetupFunction(() -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return TestPostgres.shared();
-        }).handleRequest(event("Update", Map.of("DbMaxConnections", "90", "DbReservedConnections", "10",
-                "WorkerPoolSize", "1")), withRemainingTime(DatabaseSetupFunction.ANSWER_MARGIN.plusSeconds(2)));
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return TestPostgres.shared();
+                })
+                .handleRequest(
+                        event(
+                                "Update",
+                                Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "1")),
+                        withRemainingTime(DatabaseSetupFunction.ANSWER_MARGIN.plusSeconds(2)));
 
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");

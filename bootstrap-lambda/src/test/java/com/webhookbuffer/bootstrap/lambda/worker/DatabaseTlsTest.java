@@ -41,21 +41,24 @@ class DatabaseTlsTest {
 
     @Test
     void verifyFullAddsTheModeAndTheBundleToTheUrl() {
-        DatabaseSettings settings = DatabaseTls.apply(new EnvironmentVariables(Map.of("DB_SSL_MODE", "verify-full")),
+        DatabaseSettings settings = DatabaseTls.apply(
+                new EnvironmentVariables(Map.of("DB_SSL_MODE", "verify-full")),
                 DatabaseSettings.of("jdbc:postgresql://db.example:5432/orders", "worker", "secret"));
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/orders?sslmode=verify-full"
-                + "&sslrootcert=" + DatabaseTls.bundleFile());
-        assertThatIllegalStateException().isThrownBy(() -> DatabaseTls.apply(
-                new EnvironmentVariables(Map.of("DB_SSL_MODE", "on")), settings))
+        assertThat(settings.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db.example:5432/orders?sslmode=verify-full" + "&sslrootcert="
+                        + DatabaseTls.bundleFile());
+        assertThatIllegalStateException()
+                .isThrownBy(() -> DatabaseTls.apply(new EnvironmentVariables(Map.of("DB_SSL_MODE", "on")), settings))
                 .withMessageStartingWith("DB_SSL_MODE must be one of");
     }
 
     @Test
     void aServerWithoutTlsIsRefusedNotSpokenToInPlainText() {
         DatabaseSettings plain = TestPostgres.shared();
-        DatabaseSettings verified = DatabaseTls.apply(new EnvironmentVariables(Map.of("DB_SSL_MODE", "verify-full")),
-                plain);
+        DatabaseSettings verified =
+                DatabaseTls.apply(new EnvironmentVariables(Map.of("DB_SSL_MODE", "verify-full")), plain);
         assertThatThrownBy(() -> DriverManager.getConnection(verified.jdbcUrl(), plain.user(), plain.password()))
-                .isInstanceOf(SQLException.class).hasMessageContaining("SSL");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("SSL");
     }
 }

@@ -32,15 +32,17 @@ class SnapStartTest {
     }
 
     private static List<Duration> backoffs(RandomGenerator jitter) {
-        return IntStream.rangeClosed(1, 8).mapToObj(receives -> BACKOFF.delayFor(receives, jitter)).toList();
+        return IntStream.rangeClosed(1, 8)
+                .mapToObj(receives -> BACKOFF.delayFor(receives, jitter))
+                .toList();
     }
 
     @Test
     void twoEnvironmentsRestoredFromOneSnapshotDrawDifferentBackoffs() {
-        WorkerWiring first = WorkerWiring.from(worker(), DatabaseCredentials.fromEnvironment(),
-                SnapStartRandom.seededWith(2026));
-        WorkerWiring second = WorkerWiring.from(worker(), DatabaseCredentials.fromEnvironment(),
-                SnapStartRandom.seededWith(2026));
+        WorkerWiring first =
+                WorkerWiring.from(worker(), DatabaseCredentials.fromEnvironment(), SnapStartRandom.seededWith(2026));
+        WorkerWiring second =
+                WorkerWiring.from(worker(), DatabaseCredentials.fromEnvironment(), SnapStartRandom.seededWith(2026));
         try {
             first.beforeCheckpoint(null);
             second.beforeCheckpoint(null);
@@ -63,6 +65,8 @@ class SnapStartTest {
         SnapStartRandom snapshot = SnapStartRandom.seededWith(7);
         copy.reseed();
         assertThat(IntStream.range(0, 4).mapToLong(i -> copy.nextLong()).toArray())
-                .isNotEqualTo(IntStream.range(0, 4).mapToLong(i -> snapshot.nextLong()).toArray());
+                .isNotEqualTo(IntStream.range(0, 4)
+                        .mapToLong(i -> snapshot.nextLong())
+                        .toArray());
     }
 }

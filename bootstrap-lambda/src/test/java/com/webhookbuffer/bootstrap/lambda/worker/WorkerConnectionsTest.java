@@ -45,8 +45,11 @@ class WorkerConnectionsTest {
             for (int batch = 0; batch < 3; batch++) {
                 for (int i = 0; i < 5; i++) {
                     String n = batch + "_" + i;
-                    queue.publish(new QueuedWebhook(WebhookId.of("wh_idle_" + n), Instant.now(),
-                            CorrelationId.of("req-idle"), SampleWebhooks.order("ord_idle_" + n, 1).json()));
+                    queue.publish(new QueuedWebhook(
+                            WebhookId.of("wh_idle_" + n),
+                            Instant.now(),
+                            CorrelationId.of("req-idle"),
+                            SampleWebhooks.order("ord_idle_" + n, 1).json()));
                 }
                 long expected = 5L * (batch + 1);
                 for (int round = 0; round < 20 && TestPostgres.count(db, ORDERS) < expected; round++) {
@@ -55,7 +58,9 @@ class WorkerConnectionsTest {
                     assertThat(answer.getBatchItemFailures()).isEmpty();
                     TestSqs.deleteSucceeded(queues.queueUrl(), event, answer);
 
-                    assertThat(workerConnections(db)).as("connections the worker holds between batches").isZero();
+                    assertThat(workerConnections(db))
+                            .as("connections the worker holds between batches")
+                            .isZero();
                 }
             }
             assertThat(TestPostgres.count(db, ORDERS)).isEqualTo(15);
@@ -68,8 +73,8 @@ class WorkerConnectionsTest {
     private static long workerConnections(DatabaseSettings db) throws Exception {
         long seen = 0;
         for (int attempt = 0; attempt < 50; attempt++) {
-            seen = TestPostgres.count(db, "SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE application_name = 'webhook-buffer-worker'");
+            seen = TestPostgres.count(
+                    db, "SELECT count(*) FROM pg_stat_activity" + " WHERE application_name = 'webhook-buffer-worker'");
             if (seen == 0) {
                 return 0;
             }
@@ -77,5 +82,4 @@ class WorkerConnectionsTest {
         }
         return seen;
     }
-
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 /** AWS's door here: the ingest Lambda's handler, handed what API Gateway's HTTP API would hand it. */
 public final class ApiGatewayDoor {
 
-    private ApiGatewayDoor() {
-    }
+    private ApiGatewayDoor() {}
 
     public static HttpFront.Door of(ApiGatewayWebhookHandler ingest) {
         return (exchange, body) -> {
             APIGatewayV2HTTPResponse response = ingest.handle(event(exchange, body));
-            return new HttpFront.Answer(response.getStatusCode(), response.getHeaders(),
+            return new HttpFront.Answer(
+                    response.getStatusCode(),
+                    response.getHeaders(),
                     response.getBody() == null ? "" : response.getBody());
         };
     }
@@ -28,7 +29,10 @@ public final class ApiGatewayDoor {
         return ApiGatewayEvents.post(
                 source == null ? "POST " + HttpFront.WEBHOOKS_PATH : "POST " + HttpFront.WEBHOOKS_PATH + "/{source}",
                 source == null ? null : Map.of(ApiGatewayWebhookHandler.SOURCE_PARAMETER, source),
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                HttpFront.headers(exchange), body, exchange.getRemoteAddress().getAddress().getHostAddress());
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                HttpFront.headers(exchange),
+                body,
+                exchange.getRemoteAddress().getAddress().getHostAddress());
     }
 }

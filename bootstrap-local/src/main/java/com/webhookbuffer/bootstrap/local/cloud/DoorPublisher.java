@@ -21,23 +21,25 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * timer of its batching windows, closed in the order they depend on each other. One process answers every request
  * here, where each Lambda invocation answers one, so the requests in flight are published together as batch calls.
  */
-record DoorPublisher(SqsAsyncClient client, ScheduledExecutorService windows, String queueUrl,
-        SqsBatchingMessageQueue queue) implements AutoCloseable {
+record DoorPublisher(
+        SqsAsyncClient client, ScheduledExecutorService windows, String queueUrl, SqsBatchingMessageQueue queue)
+        implements AutoCloseable {
 
     /** For the door's first call, which starts its client (see {@link #connect}). */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
     DoorPublisher(URI endpoint, Region region, String queueUrl) {
-        this(SqsAsyncClient.builder()
+        this(
+                SqsAsyncClient.builder()
                         .endpointOverride(endpoint)
                         .region(region)
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("local", "local")))
-                        .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                                .maxConcurrency(HttpFront.MAX_WEBHOOKS_IN_PROGRESS))
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClientBuilder(
+                                NettyNioAsyncHttpClient.builder().maxConcurrency(HttpFront.MAX_WEBHOOKS_IN_PROGRESS))
                         .build(),
-                Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sqs-batches")
-                        .factory()),
+                Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name("sqs-batches").factory()),
                 queueUrl);
     }
 

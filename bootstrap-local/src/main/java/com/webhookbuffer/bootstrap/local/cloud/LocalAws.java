@@ -36,15 +36,18 @@ import javax.sql.DataSource;
 record LocalAws(LocalSettings settings, SqsQueues queues) implements LocalCloud {
 
     static LocalAws start(LocalSettings settings, StateDirectory state) {
-        return new LocalAws(settings, SqsQueues.start(settings.sqsPort(), settings.visibilityTimeoutSeconds(),
-                settings.maxReceiveCount(), state));
+        return new LocalAws(
+                settings,
+                SqsQueues.start(
+                        settings.sqsPort(), settings.visibilityTimeoutSeconds(), settings.maxReceiveCount(), state));
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, NamedSource> namedSources,
-            IngestMetrics metrics) {
-        ApiGatewayWebhookHandler handler = IngestWiring.of(ingest, SigningSecrets.fixed(ingest.keys()), namedSources,
-                queues.publisher(), metrics).handler();
+    public HttpFront.Door door(
+            IngestSettings ingest, Map<SourceName, NamedSource> namedSources, IngestMetrics metrics) {
+        ApiGatewayWebhookHandler handler = IngestWiring.of(
+                        ingest, SigningSecrets.fixed(ingest.keys()), namedSources, queues.publisher(), metrics)
+                .handler();
         return ApiGatewayDoor.of(handler);
     }
 
@@ -54,14 +57,23 @@ record LocalAws(LocalSettings settings, SqsQueues queues) implements LocalCloud 
     }
 
     @Override
-    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching,
-            WorkerMetrics metrics) {
+    public WorkerFeed startWorker(
+            DataSource database, UnaryOperator<WebhookProcessor> watching, WorkerMetrics metrics) {
         WebhookProcessor worker = WorkerWiring.processor(
-                new WorkerSettings(queues.queueUrl(), queues.deadLetterQueueUrl(),
-                        Settings.retryBackoff(settings.variables())),
-                Pipeline.payloadReader(), database, queues.client(), RandomGenerator.getDefault(), metrics);
-        return new EventSourcePoller(queues.client(), queues.queueUrl(), queues.queueArn(), settings.batchSize(),
-                settings.workerMaxConcurrency(), new SqsBatchHandler(watching.apply(worker))::handle);
+                new WorkerSettings(
+                        queues.queueUrl(), queues.deadLetterQueueUrl(), Settings.retryBackoff(settings.variables())),
+                Pipeline.payloadReader(),
+                database,
+                queues.client(),
+                RandomGenerator.getDefault(),
+                metrics);
+        return new EventSourcePoller(
+                queues.client(),
+                queues.queueUrl(),
+                queues.queueArn(),
+                settings.batchSize(),
+                settings.workerMaxConcurrency(),
+                new SqsBatchHandler(watching.apply(worker))::handle);
     }
 
     @Override

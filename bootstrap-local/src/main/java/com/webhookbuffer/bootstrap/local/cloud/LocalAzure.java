@@ -43,10 +43,15 @@ public record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue s
     static final String DATA_FOLDER = "azurite-data";
 
     static LocalAzure start(LocalSettings settings, StateDirectory state) {
-        Azurite azurite = Azurite.start(state.resolve(INSTALL_FOLDER), settings.azuriteBlobPort(),
-                settings.azuriteQueuePort(), Optional.of(state.resolve(DATA_FOLDER)));
+        Azurite azurite = Azurite.start(
+                state.resolve(INSTALL_FOLDER),
+                settings.azuriteBlobPort(),
+                settings.azuriteQueuePort(),
+                Optional.of(state.resolve(DATA_FOLDER)));
         try {
-            return new LocalAzure(settings, azurite,
+            return new LocalAzure(
+                    settings,
+                    azurite,
                     StorageQueue.connect(azurite.connectionString(), QUEUE_NAME).createIfMissing());
         } catch (RuntimeException e) {
             azurite.close();
@@ -55,14 +60,19 @@ public record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue s
     }
 
     @Override
-    public HttpFront.Door door(IngestSettings ingest, Map<SourceName, NamedSource> namedSources,
-            IngestMetrics metrics) {
-        var handler = AzureWiring.Ingest.of(ingest, namedSources, storage, metrics).handler();
+    public HttpFront.Door door(
+            IngestSettings ingest, Map<SourceName, NamedSource> namedSources, IngestMetrics metrics) {
+        var handler =
+                AzureWiring.Ingest.of(ingest, namedSources, storage, metrics).handler();
         return (exchange, body) -> {
-            HttpResponseMessage response = handler.handle(new FunctionsHttpRequest(HttpFront.headers(exchange), body),
-                    HttpFront.source(exchange), UUID.randomUUID().toString());
+            HttpResponseMessage response = handler.handle(
+                    new FunctionsHttpRequest(HttpFront.headers(exchange), body),
+                    HttpFront.source(exchange),
+                    UUID.randomUUID().toString());
             FunctionsHttpRequest.Response answered = (FunctionsHttpRequest.Response) response;
-            return new HttpFront.Answer(response.getStatusCode(), answered.headers(),
+            return new HttpFront.Answer(
+                    response.getStatusCode(),
+                    answered.headers(),
                     response.getBody() == null ? "" : response.getBody().toString());
         };
     }
@@ -73,13 +83,23 @@ public record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue s
     }
 
     @Override
-    public WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching,
-            WorkerMetrics metrics) {
-        WebhookProcessor worker = AzureWiring.processor(storage, database, Settings.retryBackoff(settings.variables()),
-                settings.maxReceiveCount(), RandomGenerator.getDefault(), metrics);
-        FunctionsHostQueue host = new FunctionsHostQueue(storage.queue(), storage.poison(),
-                Duration.ofSeconds(settings.visibilityTimeoutSeconds()), settings.maxReceiveCount());
-        return new FunctionsHostPoller(host, new AzureQueueHandler(watching.apply(worker), storage.messages())::handle,
+    public WorkerFeed startWorker(
+            DataSource database, UnaryOperator<WebhookProcessor> watching, WorkerMetrics metrics) {
+        WebhookProcessor worker = AzureWiring.processor(
+                storage,
+                database,
+                Settings.retryBackoff(settings.variables()),
+                settings.maxReceiveCount(),
+                RandomGenerator.getDefault(),
+                metrics);
+        FunctionsHostQueue host = new FunctionsHostQueue(
+                storage.queue(),
+                storage.poison(),
+                Duration.ofSeconds(settings.visibilityTimeoutSeconds()),
+                settings.maxReceiveCount());
+        return new FunctionsHostPoller(
+                host,
+                new AzureQueueHandler(watching.apply(worker), storage.messages())::handle,
                 settings.workerMaxConcurrency());
     }
 
@@ -87,8 +107,8 @@ public record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue s
     public List<String> describe() {
         return List.of(
                 "  Azurite      " + azurite.connectionString(),
-                "    queue      " + QUEUE_NAME + "  (lease " + settings.visibilityTimeoutSeconds()
-                        + " s, to " + QUEUE_NAME + "-poison after " + settings.maxReceiveCount() + " deliveries)",
+                "    queue      " + QUEUE_NAME + "  (lease " + settings.visibilityTimeoutSeconds() + " s, to "
+                        + QUEUE_NAME + "-poison after " + settings.maxReceiveCount() + " deliveries)",
                 "    kept in    " + settings.stateDirectory().resolve(DATA_FOLDER)
                         + "  (Azurite writes its data every few seconds: a kill may lose the last ones)");
     }

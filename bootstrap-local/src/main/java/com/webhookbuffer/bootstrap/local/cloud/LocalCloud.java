@@ -43,8 +43,7 @@ public interface LocalCloud extends AutoCloseable {
      * The door, wired as the cloud's ingest function is: the default source keyed by {@code settings}, each named
      * source by its own keys; telling {@code metrics} of each answer.
      */
-    HttpFront.Door door(IngestSettings settings, Map<SourceName, NamedSource> namedSources,
-            IngestMetrics metrics);
+    HttpFront.Door door(IngestSettings settings, Map<SourceName, NamedSource> namedSources, IngestMetrics metrics);
 
     /** The queue's dead-letter queue, as an operator reads it. */
     DeadLetterQueue deadLetterQueue();
@@ -64,8 +63,7 @@ public interface LocalCloud extends AutoCloseable {
     }
 
     /** The SQS server and the two queues the SAM template makes, as the aws CLI addresses them. */
-    record SqsAddresses(URI endpoint, String queueUrl, String deadLetterQueueUrl) {
-    }
+    record SqsAddresses(URI endpoint, String queueUrl, String deadLetterQueueUrl) {}
 
     @Override
     void close();

@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * @param name   how the command names it to the operator
  * @param client what to close when done
  */
-public record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoCloseable client) implements AutoCloseable {
+public record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoCloseable client)
+        implements AutoCloseable {
 
     public static OperatorQueues from(EnvironmentVariables env) {
         if (env.optional(LocalSettings.CLOUD).orElse("aws").equals("azure")) {
@@ -33,22 +34,29 @@ public record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoC
         if (deadLetterQueueUrl.isPresent()) {
             SqsClient client = Wiring.sqsClient(env);
             String dlq = deadLetterQueueUrl.get();
-            return new OperatorQueues(env.optional(Wiring.QUEUE_URL)
-                    .map(queue -> SqsDeadLetterQueue.of(client, queue, dlq))
-                    .orElseGet(() -> SqsDeadLetterQueue.alone(client, dlq)), dlq, client);
+            return new OperatorQueues(
+                    env.optional(Wiring.QUEUE_URL)
+                            .map(queue -> SqsDeadLetterQueue.of(client, queue, dlq))
+                            .orElseGet(() -> SqsDeadLetterQueue.alone(client, dlq)),
+                    dlq,
+                    client);
         }
         int port = env.integer(LocalSettings.SQS_PORT, LocalSettings.DEFAULT_SQS_PORT, 1, 65_535);
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         SqsClient client = SqsClients.forEndpoint(endpoint, SqsQueues.REGION);
         try {
-            String dlq = client.getQueueUrl(get -> get.queueName(SqsQueues.DEAD_LETTER_QUEUE_NAME)).queueUrl();
-            String queue = client.getQueueUrl(get -> get.queueName(SqsQueues.QUEUE_NAME)).queueUrl();
+            String dlq = client.getQueueUrl(get -> get.queueName(SqsQueues.DEAD_LETTER_QUEUE_NAME))
+                    .queueUrl();
+            String queue = client.getQueueUrl(get -> get.queueName(SqsQueues.QUEUE_NAME))
+                    .queueUrl();
             return new OperatorQueues(SqsDeadLetterQueue.of(client, queue, dlq), dlq, client);
         } catch (SdkClientException e) {
             client.close();
-            throw new IllegalStateException("no local stack answers at " + endpoint + " (start it with ./run-local, "
-                    + "or set " + LocalSettings.SQS_PORT + ", or " + Wiring.DLQ_URL + " for queues elsewhere): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "no local stack answers at " + endpoint + " (start it with ./run-local, "
+                            + "or set " + LocalSettings.SQS_PORT + ", or " + Wiring.DLQ_URL + " for queues elsewhere): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -58,8 +66,8 @@ public record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoC
                 env.integer(LocalSettings.AZURITE_BLOB_PORT, LocalSettings.DEFAULT_AZURITE_BLOB_PORT, 1, 65_535),
                 env.integer(LocalSettings.AZURITE_QUEUE_PORT, LocalSettings.DEFAULT_AZURITE_QUEUE_PORT, 1, 65_535));
         StorageQueue storage = StorageQueue.connect(connection, LocalAzure.QUEUE_NAME);
-        return new OperatorQueues(new AzureDeadLetterQueue(storage), storage.poison().getQueueName(), () -> {
-        });
+        return new OperatorQueues(
+                new AzureDeadLetterQueue(storage), storage.poison().getQueueName(), () -> {});
     }
 
     @Override

@@ -33,7 +33,12 @@ final class SqsQueues implements AutoCloseable {
     private final String queueArn;
     private final String deadLetterQueueUrl;
 
-    private SqsQueues(ElasticMq server, SqsClient client, DoorPublisher publisher, String queueUrl, String queueArn,
+    private SqsQueues(
+            ElasticMq server,
+            SqsClient client,
+            DoorPublisher publisher,
+            String queueUrl,
+            String queueArn,
             String deadLetterQueueUrl) {
         this.server = server;
         this.client = client;
@@ -53,10 +58,15 @@ final class SqsQueues implements AutoCloseable {
         String queueArn;
         try {
             deadLetterQueueUrl = createOrUpdate(client, DEAD_LETTER_QUEUE_NAME, Map.of());
-            queueUrl = createOrUpdate(client, QUEUE_NAME, Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\""
-                            + arn(client, deadLetterQueueUrl) + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
+            queueUrl = createOrUpdate(
+                    client,
+                    QUEUE_NAME,
+                    Map.of(
+                            QueueAttributeName.VISIBILITY_TIMEOUT,
+                            Integer.toString(visibilityTimeoutSeconds),
+                            QueueAttributeName.REDRIVE_POLICY,
+                            "{\"deadLetterTargetArn\":\"" + arn(client, deadLetterQueueUrl)
+                                    + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"));
             queueArn = arn(client, queueUrl);
         } catch (RuntimeException e) {
             client.close();
@@ -83,13 +93,15 @@ final class SqsQueues implements AutoCloseable {
             }
             return url;
         } catch (QueueDoesNotExistException absent) {
-            return client.createQueue(create -> create.queueName(name).attributes(attributes)).queueUrl();
+            return client.createQueue(create -> create.queueName(name).attributes(attributes))
+                    .queueUrl();
         }
     }
 
     private static String arn(SqsClient client, String queueUrl) {
         return client.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     URI endpoint() {

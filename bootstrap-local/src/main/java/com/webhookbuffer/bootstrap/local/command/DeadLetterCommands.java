@@ -23,8 +23,7 @@ public final class DeadLetterCommands {
     private static final int PROGRESS_EVERY = 100;
     static final Duration MOVE_POLL = Duration.ofSeconds(1);
 
-    private DeadLetterCommands() {
-    }
+    private DeadLetterCommands() {}
 
     /** Every dead letter with its reason; returns how many there are. */
     public static int list(DeadLetterQueue deadLetters, String name, PrintStream out, PrintStream progress) {
@@ -41,8 +40,8 @@ public final class DeadLetterCommands {
 
     static String describe(DeadLetter dead) {
         Map<String, String> attributes = dead.envelope().attributes();
-        String reason = dead.reason().orElse("received " + dead.receiveCount()
-                + " times without success (maxReceiveCount reached)");
+        String reason = dead.reason()
+                .orElse("received " + dead.receiveCount() + " times without success (maxReceiveCount reached)");
         return "message " + dead.messageId()
                 + "  webhook " + attributes.getOrDefault(Envelope.WEBHOOK_ID, "-")
                 + "  correlation " + attributes.getOrDefault(Envelope.CORRELATION_ID, "-")
@@ -51,7 +50,8 @@ public final class DeadLetterCommands {
     }
 
     /** Moves every dead letter back, showing progress until the queue reports the move ended. */
-    public static boolean redrive(DeadLetterQueue deadLetters, String name, PrintStream out) throws InterruptedException {
+    public static boolean redrive(DeadLetterQueue deadLetters, String name, PrintStream out)
+            throws InterruptedException {
         Optional<Redrive> started = deadLetters.startRedrive();
         if (started.isEmpty()) {
             out.println("nothing to redrive: " + name + " is empty");
@@ -78,11 +78,11 @@ public final class DeadLetterCommands {
                     return true;
                 }
                 case FAILED, CANCELLED -> {
-                    out.println("redrive " + state + ": " + progress.failureReason().orElse("no reason given"));
+                    out.println(
+                            "redrive " + state + ": " + progress.failureReason().orElse("no reason given"));
                     return false;
                 }
-                case RUNNING, CANCELLING -> {
-                }
+                case RUNNING, CANCELLING -> {}
             }
         }
     }

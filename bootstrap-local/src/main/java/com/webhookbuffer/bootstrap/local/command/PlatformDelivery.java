@@ -15,15 +15,14 @@ import java.util.UUID;
  */
 public final class PlatformDelivery {
 
-    private PlatformDelivery() {
-    }
+    private PlatformDelivery() {}
 
     /**
      * As Shopify delivers a webhook: the {@code X-Shopify-Webhook-Id} is the same on every retry of a delivery, the
      * {@code X-Shopify-Event-Id} the same for every subscription that hears one event.
      */
-    public static HttpRequest.Builder shopify(URI uri, byte[] secret, String topic, String webhookId, String eventId,
-            Instant triggeredAt, byte[] body) {
+    public static HttpRequest.Builder shopify(
+            URI uri, byte[] secret, String topic, String webhookId, String eventId, Instant triggeredAt, byte[] body) {
         return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -38,7 +37,8 @@ public final class PlatformDelivery {
     }
 
     /** As WooCommerce delivers a webhook: each delivery has its own {@code X-WC-Webhook-Delivery-ID}. */
-    public static HttpRequest.Builder wooCommerce(URI uri, byte[] secret, String topic, String deliveryId, byte[] body) {
+    public static HttpRequest.Builder wooCommerce(
+            URI uri, byte[] secret, String topic, String deliveryId, byte[] body) {
         int dot = topic.indexOf('.');
         return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))

@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class SampleOrder {
 
-    private SampleOrder() {
-    }
+    private SampleOrder() {}
 
     /** The order as it is first placed. */
     public static String json(String orderId, long version, Instant timestamp) {

@@ -24,8 +24,7 @@ import java.util.UUID;
  */
 public final class SendCommand {
 
-    private SendCommand() {
-    }
+    private SendCommand() {}
 
     public static boolean send(URI webhooks, WebhookSecret secret, Optional<Path> file, Clock clock, PrintStream out)
             throws IOException, InterruptedException {
@@ -53,9 +52,13 @@ public final class SendCommand {
         byte[] body = Files.readAllBytes(file);
         String id = PlatformDelivery.newId();
         HttpRequest request = switch (kind) {
-            case SHOPIFY -> PlatformDelivery.shopify(webhooks, secret, "orders/updated", id, PlatformDelivery.newId(),
-                    Instant.now(), body).build();
-            case WOOCOMMERCE -> PlatformDelivery.wooCommerce(webhooks, secret, "order.updated", id, body).build();
+            case SHOPIFY ->
+                PlatformDelivery.shopify(
+                                webhooks, secret, "orders/updated", id, PlatformDelivery.newId(), Instant.now(), body)
+                        .build();
+            case WOOCOMMERCE ->
+                PlatformDelivery.wooCommerce(webhooks, secret, "order.updated", id, body)
+                        .build();
             case STANDARD_WEBHOOKS -> throw new IllegalArgumentException("a standard-webhooks source is sent by send");
         };
         out.println("POST " + webhooks + "  as " + kind.wireName() + ", delivery " + id + "  (" + body.length

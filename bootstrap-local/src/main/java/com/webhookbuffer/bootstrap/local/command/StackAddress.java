@@ -7,8 +7,7 @@ import java.net.URI;
 /** Where the commands find the running stack, and what they say when nothing answers there. */
 public final class StackAddress {
 
-    private StackAddress() {
-    }
+    private StackAddress() {}
 
     /** The stack's front on this machine, at {@code HTTP_PORT}. */
     public static URI of(LocalSettings settings) {

@@ -17,8 +17,7 @@ public final class DashboardPage {
     public static final String PATH = "/dashboard";
     public static final String HISTORY_PATH = PATH + "/history";
 
-    private DashboardPage() {
-    }
+    private DashboardPage() {}
 
     /** Each file by the path it is served at, with its answer. */
     public static Map<String, HttpFront.Answer> files() {
@@ -32,8 +31,8 @@ public final class DashboardPage {
     }
 
     private static HttpFront.Answer file(String resource, String contentType) {
-        return new HttpFront.Answer(200, Map.of("Content-Type", contentType, "Cache-Control", "no-cache"),
-                read(resource));
+        return new HttpFront.Answer(
+                200, Map.of("Content-Type", contentType, "Cache-Control", "no-cache"), read(resource));
     }
 
     /** The version a WebJar was built as, from the Maven metadata it carries: no version written here twice. */

@@ -37,8 +37,10 @@ public record DevelopmentSecret(VerificationKeys all, Optional<Path> generated) 
             WebhookSecret generated = WebhookSecret.parse(kept.orElseThrow());
             return new DevelopmentSecret(VerificationKeys.of(List.of(generated)), Optional.of(file));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the development secret in " + file + " is malformed (delete the file "
-                    + "to have a new one generated): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the development secret in " + file + " is malformed (delete the file "
+                            + "to have a new one generated): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -47,9 +49,11 @@ public record DevelopmentSecret(VerificationKeys all, Optional<Path> generated) 
      * public key cannot sign, and this side never holds a sender's secret key.
      */
     public WebhookSecret signing() {
-        return all.secrets().stream().findFirst().orElseThrow(() -> new IllegalStateException(Settings.WEBHOOK_SECRETS
-                + " holds only public keys (whpk_), which cannot sign: send and load sign v1 with a whsec_ secret,"
-                + " so put one beside them"));
+        return all.secrets().stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(Settings.WEBHOOK_SECRETS
+                        + " holds only public keys (whpk_), which cannot sign: send and load sign v1 with a whsec_"
+                        + " secret, so put one beside them"));
     }
 
     public String first() {

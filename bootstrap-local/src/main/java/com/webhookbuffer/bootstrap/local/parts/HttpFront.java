@@ -83,65 +83,79 @@ public final class HttpFront implements AutoCloseable {
      * @param pages        what answers {@code GET} at each path (exactly that path), e.g. {@code /status}
      * @param onAccepted   told of every webhook answered 202
      */
-    public static HttpFront start(int port, Door door, int maxBodyBytes, BooleanSupplier accepting,
-            Map<String, Supplier<Answer>> pages, Runnable onAccepted) throws IOException {
+    public static HttpFront start(
+            int port,
+            Door door,
+            int maxBodyBytes,
+            BooleanSupplier accepting,
+            Map<String, Supplier<Answer>> pages,
+            Runnable onAccepted)
+            throws IOException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), ACCEPT_BACKLOG);
         } catch (BindException e) {
-            throw new IllegalStateException("the HTTP server cannot listen on port " + port + " ("
-                    + LocalSettings.HTTP_PORT + "): " + e.getMessage() + "; is another stack running?", e);
+            throw new IllegalStateException(
+                    "the HTTP server cannot listen on port " + port + " (" + LocalSettings.HTTP_PORT + "): "
+                            + e.getMessage() + "; is another stack running?",
+                    e);
         }
         // Each request waits for SQS to acknowledge; a virtual thread per request keeps that wait cheap.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         Semaphore inProgress = new Semaphore(MAX_WEBHOOKS_IN_PROGRESS);
-        server.createContext(WEBHOOKS_PATH, exchange -> respond(exchange, () -> {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                return methodNotAllowed("POST");
-            }
-            if (!accepting.getAsBoolean()) {
-                return closing(unavailable("the local stack is starting or stopping; send again shortly"));
-            }
-            if (!inProgress.tryAcquire()) {
-                return closing(unavailable("too many webhooks in progress (" + MAX_WEBHOOKS_IN_PROGRESS
-                        + "); send again shortly"));
-            }
-            try {
-                Optional<Answer> tooLarge = refuseAnnouncedSize(exchange, maxBodyBytes);
-                if (tooLarge.isPresent()) {
-                    return tooLarge.get();
-                }
-                byte[] body = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
-                if (body.length > maxBodyBytes) {
-                    return payloadTooLarge(maxBodyBytes, "more than " + maxBodyBytes);
-                }
-                Answer answer = door.answer(exchange, body);
-                if (answer.status() == 202) {
-                    onAccepted.run();
-                }
-                return answer;
-            } finally {
-                inProgress.release();
-            }
-        }));
-        server.createContext("/health", exchange -> respond(exchange, () -> {
-            if (!exchange.getRequestMethod().equals("GET")) {
-                return methodNotAllowed("GET");
-            }
-            boolean ready = accepting.getAsBoolean();
-            return json(ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "unavailable") + "\"}");
-        }));
+        server.createContext(
+                WEBHOOKS_PATH,
+                exchange -> respond(exchange, () -> {
+                    if (!exchange.getRequestMethod().equals("POST")) {
+                        return methodNotAllowed("POST");
+                    }
+                    if (!accepting.getAsBoolean()) {
+                        return closing(unavailable("the local stack is starting or stopping; send again shortly"));
+                    }
+                    if (!inProgress.tryAcquire()) {
+                        return closing(unavailable("too many webhooks in progress (" + MAX_WEBHOOKS_IN_PROGRESS
+                                + "); send again shortly"));
+                    }
+                    try {
+                        Optional<Answer> tooLarge = refuseAnnouncedSize(exchange, maxBodyBytes);
+                        if (tooLarge.isPresent()) {
+                            return tooLarge.get();
+                        }
+                        byte[] body = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+                        if (body.length > maxBodyBytes) {
+                            return payloadTooLarge(maxBodyBytes, "more than " + maxBodyBytes);
+                        }
+                        Answer answer = door.answer(exchange, body);
+                        if (answer.status() == 202) {
+                            onAccepted.run();
+                        }
+                        return answer;
+                    } finally {
+                        inProgress.release();
+                    }
+                }));
+        server.createContext(
+                "/health",
+                exchange -> respond(exchange, () -> {
+                    if (!exchange.getRequestMethod().equals("GET")) {
+                        return methodNotAllowed("GET");
+                    }
+                    boolean ready = accepting.getAsBoolean();
+                    return json(ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "unavailable") + "\"}");
+                }));
         String answered = "this server answers POST " + WEBHOOKS_PATH + ", GET /health and GET "
                 + String.join(", GET ", pages.keySet());
-        pages.forEach((path, page) -> server.createContext(path, exchange -> respond(exchange, () -> {
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                return problem(404, "not-found", "Not found", answered);
-            }
-            return exchange.getRequestMethod().equals("GET") ? page.get() : methodNotAllowed("GET");
-        })));
-        server.createContext("/", exchange -> respond(exchange, () -> problem(404, "not-found", "Not found",
-                answered)));
+        pages.forEach((path, page) -> server.createContext(
+                path,
+                exchange -> respond(exchange, () -> {
+                    if (!exchange.getRequestURI().getPath().equals(path)) {
+                        return problem(404, "not-found", "Not found", answered);
+                    }
+                    return exchange.getRequestMethod().equals("GET") ? page.get() : methodNotAllowed("GET");
+                })));
+        server.createContext(
+                "/", exchange -> respond(exchange, () -> problem(404, "not-found", "Not found", answered)));
         server.start();
         return new HttpFront(server, executor);
     }
@@ -158,8 +172,8 @@ public final class HttpFront implements AutoCloseable {
     /** The request's headers as a platform hands them on: names in lower case, repeated values joined. */
     public static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         return headers;
     }
 
@@ -188,7 +202,10 @@ public final class HttpFront implements AutoCloseable {
      * read, so the connection cannot carry another request and is closed.
      */
     private static Answer payloadTooLarge(int maxBodyBytes, String actual) {
-        return closing(problem(413, "payload-too-large", "Payload too large",
+        return closing(problem(
+                413,
+                "payload-too-large",
+                "Payload too large",
                 "the body has " + actual + " bytes; at most " + maxBodyBytes + " are accepted"));
     }
 
@@ -202,8 +219,7 @@ public final class HttpFront implements AutoCloseable {
         return new Answer(answer.status(), headers, answer.body());
     }
 
-    public record Answer(int status, Map<String, String> headers, String body) {
-    }
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     private interface Route {
         Answer answer() throws IOException;
@@ -220,7 +236,8 @@ public final class HttpFront implements AutoCloseable {
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             if (answer.headers() != null) {
-                answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                answer.headers()
+                        .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             }
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
@@ -229,7 +246,10 @@ public final class HttpFront implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("client went away during {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+            LOG.debug(
+                    "client went away during {} {}: {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI(),
                     e.getMessage());
         }
     }
@@ -245,14 +265,13 @@ public final class HttpFront implements AutoCloseable {
 
     private static Answer unavailable(String detail) {
         Answer problem = problem(503, "unavailable", "Service unavailable", detail);
-        return new Answer(503, Map.of("Content-Type", "application/problem+json", "Retry-After", "5"),
-                problem.body());
+        return new Answer(503, Map.of("Content-Type", "application/problem+json", "Retry-After", "5"), problem.body());
     }
 
     /** The same problem-details shape and type names as the ingest function's answers. */
     private static Answer problem(int status, String type, String title, String detail) {
-        String body = "{\"type\":\"urn:webhook-buffer:problem:" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+        String body = "{\"type\":\"urn:webhook-buffer:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}";
         return new Answer(status, Map.of("Content-Type", "application/problem+json"), body);
     }
 

@@ -41,25 +41,29 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** Room beside the budget for a person with psql; the embedded server is otherwise sized like a small one. */
     static final int OPERATOR_CONNECTIONS = 5;
+
     public static final String DATA_FOLDER = "postgres";
     public static final String PASSWORD_FILE = "db-password";
     static final String SUPERUSER = "postgres";
     /** Every connection, local socket or TCP, logs in with a password. */
     static final String HBA = """
-            # Written by the webhook-buffer local stack on every start: every connection needs the password
-            # kept in LOCAL_STATE_DIR/db-password.
-            local all all scram-sha-256
-            host  all all 127.0.0.1/32 scram-sha-256
-            host  all all ::1/128 scram-sha-256
-            """;
+        # Written by the webhook-buffer local stack on every start: every connection needs the password
+        # kept in LOCAL_STATE_DIR/db-password.
+        local all all scram-sha-256
+        host  all all 127.0.0.1/32 scram-sha-256
+        host  all all ::1/128 scram-sha-256
+        """;
 
     private final DatabaseSettings settings;
     private final Optional<EmbeddedPostgres> embedded;
     private final Optional<Path> dataDirectory;
     private final String password;
 
-    private LocalDatabase(DatabaseSettings settings, Optional<EmbeddedPostgres> embedded,
-            Optional<Path> dataDirectory, String password) {
+    private LocalDatabase(
+            DatabaseSettings settings,
+            Optional<EmbeddedPostgres> embedded,
+            Optional<Path> dataDirectory,
+            String password) {
         this.settings = settings;
         this.embedded = embedded;
         this.dataDirectory = dataDirectory;
@@ -73,8 +77,8 @@ public final class LocalDatabase implements AutoCloseable {
      */
     public Optional<String> psqlUrl() {
         // The password is base64url: nothing in it needs escaping in a URL.
-        return embedded.map(postgres -> "postgresql://" + SUPERUSER + ":" + password + "@localhost:"
-                + postgres.getPort() + "/postgres");
+        return embedded.map(postgres ->
+                "postgresql://" + SUPERUSER + ":" + password + "@localhost:" + postgres.getPort() + "/postgres");
     }
 
     /**
@@ -88,16 +92,21 @@ public final class LocalDatabase implements AutoCloseable {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
             // Neither the exception's message nor itself as the cause: both quote the URL, password and all.
-            throw new IllegalArgumentException("not a postgresql:// URL (" + e.getReason() + " at index "
-                    + e.getIndex() + ")");
+            throw new IllegalArgumentException(
+                    "not a postgresql:// URL (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
-        if (!"postgresql".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0
-                || uri.getUserInfo() == null || !uri.getUserInfo().contains(":")) {
+        if (!"postgresql".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getPort() < 0
+                || uri.getUserInfo() == null
+                || !uri.getUserInfo().contains(":")) {
             throw new IllegalArgumentException("not a postgresql://user:password@host:port/database URL");
         }
         String[] credentials = uri.getUserInfo().split(":", 2);
-        return DatabaseSettings.of("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(),
-                credentials[0], credentials[1]);
+        return DatabaseSettings.of(
+                "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(),
+                credentials[0],
+                credentials[1]);
     }
 
     public static LocalDatabase external(DatabaseSettings settings) {
@@ -110,7 +119,8 @@ public final class LocalDatabase implements AutoCloseable {
         String password = state.read(PASSWORD_FILE).orElseGet(() -> {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            state.writePrivate(PASSWORD_FILE, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+            state.writePrivate(
+                    PASSWORD_FILE, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
             return state.read(PASSWORD_FILE).orElseThrow();
         });
         // A data folder from before passwords (trust for everyone) keeps trust for this one start, long enough
@@ -150,9 +160,11 @@ public final class LocalDatabase implements AutoCloseable {
                     DatabaseSettings.of(postgres.getJdbcUrl(SUPERUSER, "postgres"), SUPERUSER, password);
             return new LocalDatabase(settings, Optional.of(postgres), Optional.of(dataDirectory), password);
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start on the data in " + dataDirectory
-                    + ": " + e.getMessage() + " (the data is untouched; its server log is "
-                    + dataDirectory.resolve("log") + " if logging is on, otherwise see the lines above)", e);
+            throw new IllegalStateException(
+                    "embedded PostgreSQL did not start on the data in " + dataDirectory
+                            + ": " + e.getMessage() + " (the data is untouched; its server log is "
+                            + dataDirectory.resolve("log") + " if logging is on, otherwise see the lines above)",
+                    e);
         }
     }
 
@@ -166,7 +178,8 @@ public final class LocalDatabase implements AutoCloseable {
 
     private static void ownerOnly(Path file) {
         try {
-            if (Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            if (Files.exists(file)
+                    && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, StateDirectory.OWNER_ONLY_FILE);
             }
         } catch (IOException e) {
@@ -176,8 +189,8 @@ public final class LocalDatabase implements AutoCloseable {
 
     private static void requirePasswords(EmbeddedPostgres postgres, Path dataDirectory, String password)
             throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                postgres.getJdbcUrl(SUPERUSER, "postgres"), SUPERUSER, password);
+        try (Connection connection =
+                        DriverManager.getConnection(postgres.getJdbcUrl(SUPERUSER, "postgres"), SUPERUSER, password);
                 Statement statement = connection.createStatement()) {
             // The password is base64url, so it cannot close the literal.
             statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
@@ -221,8 +234,7 @@ public final class LocalDatabase implements AutoCloseable {
      */
     static final class LeftoverServer {
 
-        private LeftoverServer() {
-        }
+        private LeftoverServer() {}
 
         static void stopIfRunning(Path dataDirectory, PrintStream out) {
             Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -239,8 +251,12 @@ public final class LocalDatabase implements AutoCloseable {
                 return;
             }
             long pid = Long.parseLong(lines.getFirst().strip());
-            Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+            Optional<ProcessHandle> process = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info()
+                            .command()
+                            .map(c -> c.endsWith("postgres"))
+                            .orElse(false));
             if (process.isEmpty()) {
                 // A stale file from a crash of the server itself: PostgreSQL checks and replaces it on start.
                 return;
@@ -253,8 +269,10 @@ public final class LocalDatabase implements AutoCloseable {
             try {
                 process.get().onExit().get(60, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("the PostgreSQL server left running on " + dataDirectory + " (pid "
-                        + pid + ") did not stop within 60 s; stop it (kill " + pid + ") and start again", e);
+                throw new IllegalStateException(
+                        "the PostgreSQL server left running on " + dataDirectory + " (pid " + pid
+                                + ") did not stop within 60 s; stop it (kill " + pid + ") and start again",
+                        e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("waiting for PostgreSQL (pid " + pid + ") to stop failed", e);
             } catch (InterruptedException e) {

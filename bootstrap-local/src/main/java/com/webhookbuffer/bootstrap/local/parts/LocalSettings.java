@@ -54,29 +54,42 @@ public record LocalSettings(
     public static final String LOCAL_STATE_DIR = "LOCAL_STATE_DIR";
     /** Which cloud the stack plays: {@code aws} (ElasticMQ, API Gateway's event) or {@code azure} (Azurite). */
     public static final String CLOUD = "CLOUD";
+
     public static final String AZURITE_BLOB_PORT = "AZURITE_BLOB_PORT";
     public static final String AZURITE_QUEUE_PORT = "AZURITE_QUEUE_PORT";
 
     /** The variables only the local stack reads; docs/settings.md's table lists these beside {@link Wiring#VARIABLES}. */
-    static final List<String> LOCAL_VARIABLES = List.of(HTTP_PORT, SQS_PORT, DB_MAX_CONNECTIONS,
-            WORKER_MAX_CONCURRENCY, BATCH_SIZE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT, LOCAL_STATE_DIR, CLOUD,
-            AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT);
+    static final List<String> LOCAL_VARIABLES = List.of(
+            HTTP_PORT,
+            SQS_PORT,
+            DB_MAX_CONNECTIONS,
+            WORKER_MAX_CONCURRENCY,
+            BATCH_SIZE,
+            VISIBILITY_TIMEOUT_SECONDS,
+            MAX_RECEIVE_COUNT,
+            LOCAL_STATE_DIR,
+            CLOUD,
+            AZURITE_BLOB_PORT,
+            AZURITE_QUEUE_PORT);
 
     /** The clouds the stack can play. */
     public enum Cloud {
-        AWS, AZURE
+        AWS,
+        AZURE
     }
 
     static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_SQS_PORT = 9324;
     /** A small database: the point of the service is that it copes with one. */
     static final int DEFAULT_DB_MAX_CONNECTIONS = 10;
+
     static final int DEFAULT_BATCH_SIZE = 10;
     static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
     static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
     static final String DEFAULT_STATE_DIR = ".run-local";
     /** Azurite's own defaults, where Azure's tools look first. */
     public static final int DEFAULT_AZURITE_BLOB_PORT = 10000;
+
     public static final int DEFAULT_AZURITE_QUEUE_PORT = 10001;
 
     private static Cloud cloud(String name) {
@@ -102,12 +115,18 @@ public record LocalSettings(
         int concurrency = env.integer(WORKER_MAX_CONCURRENCY, allowed, 1, 1000);
         if (concurrency > allowed) {
             throw new IllegalStateException(WORKER_MAX_CONCURRENCY + " (" + concurrency + ") would break the "
-                    + "connection budget: " + DB_MAX_CONNECTIONS + " (" + maxConnections + ") / " + Settings.DB_POOL_SIZE
+                    + "connection budget: " + DB_MAX_CONNECTIONS + " (" + maxConnections + ") / "
+                    + Settings.DB_POOL_SIZE
                     + " (" + poolSize + ") allows at most " + allowed);
         }
-        Optional<DatabaseSettings> external = env.optional(Settings.DB_URL).map(url -> env.parsed(Settings.DB_URL, url,
-                u -> DatabaseSettings.of(u, env.optional(Settings.DB_USER).orElse("postgres"),
-                        env.optional(Settings.DB_PASSWORD).orElse(""))));
+        Optional<DatabaseSettings> external = env.optional(Settings.DB_URL)
+                .map(url -> env.parsed(
+                        Settings.DB_URL,
+                        url,
+                        u -> DatabaseSettings.of(
+                                u,
+                                env.optional(Settings.DB_USER).orElse("postgres"),
+                                env.optional(Settings.DB_PASSWORD).orElse(""))));
         return new LocalSettings(
                 env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535),
                 env.integer(SQS_PORT, DEFAULT_SQS_PORT, 0, 65_535),

@@ -43,9 +43,11 @@ public final class StateDirectory {
             if (Files.notExists(root)) {
                 Files.createDirectories(root.toAbsolutePath().getParent());
                 try {
-                    Files.createDirectory(root, isPosix(root.toAbsolutePath().getParent())
-                            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER)}
-                            : new FileAttribute<?>[0]);
+                    Files.createDirectory(
+                            root,
+                            isPosix(root.toAbsolutePath().getParent())
+                                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER)}
+                                    : new FileAttribute<?>[0]);
                 } catch (FileAlreadyExistsException raced) {
                     // Another start created it first: tightened below like any existing folder.
                 }
@@ -73,8 +75,8 @@ public final class StateDirectory {
         Path partial = root.resolve(name + ".partial");
         try {
             Files.deleteIfExists(partial);
-            try (SeekableByteChannel out = Files.newByteChannel(partial,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes())) {
+            try (SeekableByteChannel out = Files.newByteChannel(
+                    partial, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), fileAttributes())) {
                 ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
@@ -90,7 +92,8 @@ public final class StateDirectory {
     public Optional<String> read(String name) {
         Path file = root.resolve(name);
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+            return Files.exists(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(file + " could not be read", e);
@@ -130,14 +133,17 @@ public final class StateDirectory {
         try {
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                String holder = read(CLAIM_FILE).filter(text -> !text.isEmpty()).map(text -> " (" + text + ")")
+                String holder = read(CLAIM_FILE)
+                        .filter(text -> !text.isEmpty())
+                        .map(text -> " (" + text + ")")
                         .orElse("");
                 throw new IllegalStateException("the state folder " + root + " (" + LocalSettings.LOCAL_STATE_DIR
                         + ") is in use by another running stack" + holder + "; stop that one first, or give this one "
                         + "a " + LocalSettings.LOCAL_STATE_DIR + " of its own");
             }
             channel.truncate(0);
-            channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid() + "\n"));
+            channel.write(StandardCharsets.UTF_8.encode(
+                    "pid " + ProcessHandle.current().pid() + "\n"));
             return new Claim(channel);
         } catch (IOException e) {
             closeQuietly(channel);
@@ -183,7 +189,8 @@ public final class StateDirectory {
     }
 
     private FileAttribute<?>[] fileAttributes() {
-        return isPosix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+        return isPosix()
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
                 : new FileAttribute<?>[0];
     }
 }

@@ -23,9 +23,16 @@ public final class DashboardHistory implements WorkerMetrics {
     public static final int KEPT = 900;
 
     /** One second of the pipeline; a depth is null while the queue could not be read, a lag while nothing was written. */
-    record Sample(long epochMillis, long accepted, long written, Long queueDepth, Long inFlight,
-            Long deadLetters, int connectionsInUse, Double lagP50Seconds, Double lagP99Seconds) {
-    }
+    record Sample(
+            long epochMillis,
+            long accepted,
+            long written,
+            Long queueDepth,
+            Long inFlight,
+            Long deadLetters,
+            int connectionsInUse,
+            Double lagP50Seconds,
+            Double lagP99Seconds) {}
 
     private final Deque<Sample> samples = new ArrayDeque<>();
     private final List<Double> lagsSinceLastSample = new ArrayList<>();
@@ -37,13 +44,19 @@ public final class DashboardHistory implements WorkerMetrics {
         }
     }
 
-    synchronized void sample(long epochMillis, Map<String, Long> counts, Optional<QueueDepth> depth,
-            int connectionsInUse) {
+    synchronized void sample(
+            long epochMillis, Map<String, Long> counts, Optional<QueueDepth> depth, int connectionsInUse) {
         Collections.sort(lagsSinceLastSample);
-        samples.addLast(new Sample(epochMillis, counts.get("accepted"), counts.get("written"),
-                depth.map(QueueDepth::visible).orElse(null), depth.map(QueueDepth::inFlight).orElse(null),
-                depth.map(QueueDepth::deadLetters).orElse(null), connectionsInUse,
-                percentile(lagsSinceLastSample, 0.50), percentile(lagsSinceLastSample, 0.99)));
+        samples.addLast(new Sample(
+                epochMillis,
+                counts.get("accepted"),
+                counts.get("written"),
+                depth.map(QueueDepth::visible).orElse(null),
+                depth.map(QueueDepth::inFlight).orElse(null),
+                depth.map(QueueDepth::deadLetters).orElse(null),
+                connectionsInUse,
+                percentile(lagsSinceLastSample, 0.50),
+                percentile(lagsSinceLastSample, 0.99)));
         lagsSinceLastSample.clear();
         while (samples.size() > KEPT) {
             samples.removeFirst();
@@ -72,8 +85,8 @@ public final class DashboardHistory implements WorkerMetrics {
         Sample previous = null;
         for (Sample sample : samples) {
             time.add(sample.epochMillis() / 1000.0);
-            acceptedPerSecond.add(rate(previous, sample, previous == null ? 0 : previous.accepted(),
-                    sample.accepted()));
+            acceptedPerSecond.add(
+                    rate(previous, sample, previous == null ? 0 : previous.accepted(), sample.accepted()));
             writtenPerSecond.add(rate(previous, sample, previous == null ? 0 : previous.written(), sample.written()));
             queueDepth.add(sample.queueDepth());
             deadLetters.add(sample.deadLetters());

@@ -1,11 +1,10 @@
 package com.webhookbuffer.bootstrap.local.watch;
 
-import com.webhookbuffer.bootstrap.local.parts.HttpFront;
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webhookbuffer.adapter.prometheus.PrometheusMetrics;
+import com.webhookbuffer.bootstrap.local.parts.HttpFront;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.queue.QueueDepth;
@@ -50,25 +49,45 @@ public final class LocalMetrics implements AutoCloseable {
     /** Adds what {@code status} reads as gauges, and starts sampling it for the dashboard. */
     public void watch(StatusDocument status, LocalSettings settings) {
         this.status = status;
-        gauge("webhookbuffer_queue_visible_messages", "Messages waiting in the queue",
+        gauge(
+                "webhookbuffer_queue_visible_messages",
+                "Messages waiting in the queue",
                 depth -> depth.map(QueueDepth::visible));
-        gauge("webhookbuffer_queue_in_flight_messages", "Messages received by the worker and not yet settled",
+        gauge(
+                "webhookbuffer_queue_in_flight_messages",
+                "Messages received by the worker and not yet settled",
                 depth -> depth.map(QueueDepth::inFlight));
-        gauge("webhookbuffer_dead_letter_messages", "Messages in the dead-letter queue",
+        gauge(
+                "webhookbuffer_dead_letter_messages",
+                "Messages in the dead-letter queue",
                 depth -> depth.map(QueueDepth::deadLetters));
-        prometheus.gauge("webhookbuffer_db_connections_in_use", "Database connections the worker is using",
+        prometheus.gauge(
+                "webhookbuffer_db_connections_in_use",
+                "Database connections the worker is using",
                 () -> OptionalDouble.of(status.connectionsInUse()));
-        prometheus.gauge("webhookbuffer_db_connections_open", "Database connections the worker's pool holds open",
+        prometheus.gauge(
+                "webhookbuffer_db_connections_open",
+                "Database connections the worker's pool holds open",
                 () -> OptionalDouble.of(status.connectionsOpen()));
-        prometheus.gauge("webhookbuffer_db_connection_budget", "DB_MAX_CONNECTIONS: connections the database has",
+        prometheus.gauge(
+                "webhookbuffer_db_connection_budget",
+                "DB_MAX_CONNECTIONS: connections the database has",
                 () -> OptionalDouble.of(settings.budget().dbMaxConnections()));
-        prometheus.gauge("webhookbuffer_worker_batches_in_flight", "Batches the worker is processing",
+        prometheus.gauge(
+                "webhookbuffer_worker_batches_in_flight",
+                "Batches the worker is processing",
                 () -> OptionalDouble.of(status.batchesInFlight().getAsInt()));
-        prometheus.gauge("webhookbuffer_worker_max_concurrency", "WORKER_MAX_CONCURRENCY: batches at most at once",
+        prometheus.gauge(
+                "webhookbuffer_worker_max_concurrency",
+                "WORKER_MAX_CONCURRENCY: batches at most at once",
                 () -> OptionalDouble.of(settings.workerMaxConcurrency()));
-        prometheus.counter("webhookbuffer_retried", "Messages returned to the queue to be tried again (/status: retried)",
+        prometheus.counter(
+                "webhookbuffer_retried",
+                "Messages returned to the queue to be tried again (/status: retried)",
                 () -> status.counts().snapshot().get("retried"));
-        prometheus.counter("webhookbuffer_dead_lettered", "Messages moved to the dead-letter queue (/status: deadLettered)",
+        prometheus.counter(
+                "webhookbuffer_dead_lettered",
+                "Messages moved to the dead-letter queue (/status: deadLettered)",
                 () -> status.counts().snapshot().get("deadLettered"));
         sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "dashboard-sampler");
@@ -92,15 +111,15 @@ public final class LocalMetrics implements AutoCloseable {
     }
 
     private void gauge(String name, String help, Function<Optional<QueueDepth>, Optional<Long>> read) {
-        prometheus.gauge(name, help, () -> read.apply(depth())
-                .map(value -> OptionalDouble.of(value))
-                .orElse(OptionalDouble.empty()));
+        prometheus.gauge(
+                name,
+                help,
+                () -> read.apply(depth()).map(value -> OptionalDouble.of(value)).orElse(OptionalDouble.empty()));
     }
 
     private void sample() {
         try {
-            history.sample(System.currentTimeMillis(), status.counts().snapshot(), depth(),
-                    status.connectionsInUse());
+            history.sample(System.currentTimeMillis(), status.counts().snapshot(), depth(), status.connectionsInUse());
         } catch (RuntimeException e) {
             // A missed sample is a gap in a chart; an exception here would stop every later sample.
         }
@@ -108,16 +127,17 @@ public final class LocalMetrics implements AutoCloseable {
 
     /** {@code GET /metrics}. */
     public HttpFront.Answer metricsAnswer() {
-        return new HttpFront.Answer(200, Map.of("Content-Type", PrometheusMetrics.CONTENT_TYPE),
-                prometheus.scrape());
+        return new HttpFront.Answer(200, Map.of("Content-Type", PrometheusMetrics.CONTENT_TYPE), prometheus.scrape());
     }
 
     /** {@code GET /dashboard/history}. */
     public HttpFront.Answer historyAnswer(LocalSettings settings) {
         try {
-            return new HttpFront.Answer(200, Map.of("Content-Type", "application/json",
-                    "Cache-Control", "no-store"), JSON.writeValueAsString(history.document(
-                            settings.budget().dbMaxConnections(), settings.workerMaxConcurrency())));
+            return new HttpFront.Answer(
+                    200,
+                    Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                    JSON.writeValueAsString(
+                            history.document(settings.budget().dbMaxConnections(), settings.workerMaxConcurrency())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the dashboard's history could not be written as JSON", e);
         }

@@ -7,8 +7,7 @@ package com.webhookbuffer.bootstrap.local.watch;
  */
 public final class NearestRank {
 
-    private NearestRank() {
-    }
+    private NearestRank() {}
 
     /** Where the {@code p} percentile stands among {@code size} sorted values ({@code size} ≥ 1, 0 < p ≤ 1). */
     public static int index(int size, double p) {

@@ -47,16 +47,13 @@ public final class PipelineCounts {
             case ProcessingOutcome.Written w -> written.incrementAndGet();
             case ProcessingOutcome.Duplicate d -> duplicate.incrementAndGet();
             case ProcessingOutcome.Stale s -> stale.incrementAndGet();
-            case ProcessingOutcome.RetryLater r -> {
-            }
-            case ProcessingOutcome.Poison p -> {
-            }
+            case ProcessingOutcome.RetryLater r -> {}
+            case ProcessingOutcome.Poison p -> {}
         }
         switch (result.settlement()) {
             case Settlement.ReturnToQueue r -> retried.incrementAndGet();
             case Settlement.DeadLettered d -> deadLettered.incrementAndGet();
-            case Settlement.Acknowledge a -> {
-            }
+            case Settlement.Acknowledge a -> {}
         }
     }
 

@@ -1,9 +1,8 @@
 package com.webhookbuffer.bootstrap.local.watch;
 
-import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
@@ -20,8 +19,13 @@ import java.util.function.IntSupplier;
  * the pipeline's counts, and the connections in use against the budget. Reads the queue's counters and the pool's:
  * never a database connection, so it answers while the database is down.
  */
-public record StatusDocument(BooleanSupplier accepting, DeadLetterQueue queue, IntSupplier batchesInFlight,
-        PipelineCounts counts, HikariDataSource pool, LocalSettings settings) {
+public record StatusDocument(
+        BooleanSupplier accepting,
+        DeadLetterQueue queue,
+        IntSupplier batchesInFlight,
+        PipelineCounts counts,
+        HikariDataSource pool,
+        LocalSettings settings) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

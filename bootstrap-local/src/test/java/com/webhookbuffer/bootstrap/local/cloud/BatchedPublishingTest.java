@@ -1,10 +1,9 @@
 package com.webhookbuffer.bootstrap.local.cloud;
 
-import com.webhookbuffer.bootstrap.local.parts.StateDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webhookbuffer.adapter.aws.out.SqsMessages;
+import com.webhookbuffer.bootstrap.local.parts.StateDirectory;
 import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.queue.Envelope;
 import com.webhookbuffer.domain.queue.PublishOutcome;
@@ -43,27 +42,38 @@ class BatchedPublishingTest {
             try (ExecutorService senders = Executors.newFixedThreadPool(32)) {
                 List<Future<PublishOutcome>> sent = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
-                    QueuedWebhook webhook = new QueuedWebhook(WebhookId.of("wh_" + i), Instant.parse(
-                            "2026-11-27T12:00:00Z"), CorrelationId.of("req-" + i), "{\"n\":" + i + "}");
+                    QueuedWebhook webhook = new QueuedWebhook(
+                            WebhookId.of("wh_" + i),
+                            Instant.parse("2026-11-27T12:00:00Z"),
+                            CorrelationId.of("req-" + i),
+                            "{\"n\":" + i + "}");
                     sent.add(senders.submit(() -> publisher.publish(webhook)));
                 }
                 for (Future<PublishOutcome> outcome : sent) {
                     outcomes.add(outcome.get());
                 }
             }
-            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(PublishOutcome.Published.class));
-            assertThat(outcomes.stream().map(o -> ((PublishOutcome.Published) o).messageId()).distinct()).hasSize(count);
+            assertThat(outcomes)
+                    .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(PublishOutcome.Published.class));
+            assertThat(outcomes.stream()
+                            .map(o -> ((PublishOutcome.Published) o).messageId())
+                            .distinct())
+                    .hasSize(count);
 
             Set<String> bodies = new HashSet<>();
             List<Message> received;
             do {
-                received = queues.client().receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
-                        .maxNumberOfMessages(10).messageAttributeNames("All")
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                received = queues.client()
+                        .receiveMessage(receive -> receive.queueUrl(queues.queueUrl())
+                                .maxNumberOfMessages(10)
+                                .messageAttributeNames("All")
+                                .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                        .messages();
                 for (Message message : received) {
                     Envelope envelope = SqsMessages.toEnvelope(message);
                     QueuedWebhook webhook = ((Envelope.Opened.Readable) envelope.open()).webhook();
-                    assertThat(webhook.payload()).isEqualTo("{\"n\":" + webhook.webhookId().value().substring(3) + "}");
+                    assertThat(webhook.payload())
+                            .isEqualTo("{\"n\":" + webhook.webhookId().value().substring(3) + "}");
                     bodies.add(webhook.payload());
                 }
             } while (!received.isEmpty());
@@ -77,8 +87,8 @@ class BatchedPublishingTest {
         MessageQueue publisher = queues.publisher();
         queues.close();
 
-        PublishOutcome outcome = publisher.publish(new QueuedWebhook(WebhookId.of("wh_gone"),
-                Instant.parse("2026-11-27T12:00:00Z"), CorrelationId.of("req-gone"), "{}"));
+        PublishOutcome outcome = publisher.publish(new QueuedWebhook(
+                WebhookId.of("wh_gone"), Instant.parse("2026-11-27T12:00:00Z"), CorrelationId.of("req-gone"), "{}"));
 
         assertThat(outcome).isInstanceOf(PublishOutcome.Unavailable.class);
     }

@@ -19,7 +19,8 @@ class NearestRankTest {
 
     @Test
     void theDashboardsLagPercentilesAreMeasuredValues() {
-        List<Double> sorted = IntStream.rangeClosed(1, 200).mapToObj(i -> i / 10.0).toList();
+        List<Double> sorted =
+                IntStream.rangeClosed(1, 200).mapToObj(i -> i / 10.0).toList();
 
         assertThat(DashboardHistory.percentile(sorted, 0.50)).isEqualTo(10.0);
         assertThat(DashboardHistory.percentile(sorted, 0.99)).isEqualTo(19.8);

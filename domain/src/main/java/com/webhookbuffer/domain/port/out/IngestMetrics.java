@@ -16,8 +16,7 @@ import java.util.Optional;
 public interface IngestMetrics {
 
     /** Watching nothing: metrics are off. */
-    IngestMetrics NONE = (outcome, publishLatency) -> {
-    };
+    IngestMetrics NONE = (outcome, publishLatency) -> {};
 
     /**
      * @param outcome        what the request was answered with; {@link AcceptOutcome#label()} is its low-cardinality

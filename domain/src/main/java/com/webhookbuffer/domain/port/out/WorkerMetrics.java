@@ -17,8 +17,7 @@ import java.util.Optional;
 public interface WorkerMetrics {
 
     /** Watching nothing: metrics are off. */
-    WorkerMetrics NONE = batch -> {
-    };
+    WorkerMetrics NONE = batch -> {};
 
     void processed(BatchObservation batch);
 

@@ -34,8 +34,7 @@ public abstract class MessageQueueContract {
     private static final Duration WAIT = Duration.ofSeconds(1);
 
     /** The three ports over one new queue and its dead-letter queue. */
-    public record Queues(MessageQueue queue, FailedDeliveries failedDeliveries, DeadLetterQueue deadLetterQueue) {
-    }
+    public record Queues(MessageQueue queue, FailedDeliveries failedDeliveries, DeadLetterQueue deadLetterQueue) {}
 
     protected MessageQueue queue;
     protected FailedDeliveries failedDeliveries;
@@ -82,8 +81,11 @@ public abstract class MessageQueueContract {
     }
 
     protected static QueuedWebhook webhook(String id) {
-        return new QueuedWebhook(WebhookId.of(id), Instant.parse("2026-11-26T14:00:00.123Z"),
-                CorrelationId.of("req-" + id), "{\"id\":\"" + id + "\",\"text\":\"caf\u00e9 \uD83D\uDE00\"}");
+        return new QueuedWebhook(
+                WebhookId.of(id),
+                Instant.parse("2026-11-26T14:00:00.123Z"),
+                CorrelationId.of("req-" + id),
+                "{\"id\":\"" + id + "\",\"text\":\"caf\u00e9 \uD83D\uDE00\"}");
     }
 
     private Delivery receiveOne() {
@@ -157,8 +159,7 @@ public abstract class MessageQueueContract {
         List<DeadLetter> deadLetters = deadLetters();
 
         assertThat(deadLetters).hasSize(1);
-        assertThat(deadLetters.getFirst().envelope().open())
-                .isEqualTo(new Envelope.Opened.Readable(webhook("msg_1")));
+        assertThat(deadLetters.getFirst().envelope().open()).isEqualTo(new Envelope.Opened.Readable(webhook("msg_1")));
         assertThat(deadLetters.getFirst().reason()).isEmpty();
     }
 
@@ -174,8 +175,7 @@ public abstract class MessageQueueContract {
         List<DeadLetter> deadLetters = deadLetters();
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.getFirst().reason()).contains("invalid payload: data.total: must equal 39.98");
-        assertThat(deadLetters.getFirst().envelope().open())
-                .isEqualTo(new Envelope.Opened.Readable(webhook("msg_1")));
+        assertThat(deadLetters.getFirst().envelope().open()).isEqualTo(new Envelope.Opened.Readable(webhook("msg_1")));
     }
 
     @Test
@@ -206,7 +206,10 @@ public abstract class MessageQueueContract {
             List<Delivery> batch = receive(10, WAIT);
             assertThat(batch).hasSizeLessThanOrEqualTo(10);
             for (Delivery delivery : batch) {
-                received.add(((Envelope.Opened.Readable) delivery.envelope().open()).webhook().webhookId().value());
+                received.add(((Envelope.Opened.Readable) delivery.envelope().open())
+                        .webhook()
+                        .webhookId()
+                        .value());
                 acknowledge(delivery);
             }
         }
@@ -221,7 +224,8 @@ public abstract class MessageQueueContract {
             failedDeliveries.deadLetter(receiveOne(), "poison " + i);
         }
 
-        assertThat(deadLetters()).extracting(dead -> dead.reason().orElseThrow())
+        assertThat(deadLetters())
+                .extracting(dead -> dead.reason().orElseThrow())
                 .containsExactlyInAnyOrder("poison 1", "poison 2", "poison 3");
         assertThat(deadLetters()).as("read again: reading hid nothing").hasSize(3);
 
@@ -237,8 +241,12 @@ public abstract class MessageQueueContract {
         assertThat(progress.moved()).isEqualTo(3);
         List<String> back = new ArrayList<>();
         for (int attempt = 0; attempt < 10 && back.size() < 3; attempt++) {
-            receive(10, WAIT).forEach(delivery -> back.add(
-                    ((Envelope.Opened.Readable) delivery.envelope().open()).webhook().webhookId().value()));
+            receive(10, WAIT)
+                    .forEach(delivery -> back.add(
+                            ((Envelope.Opened.Readable) delivery.envelope().open())
+                                    .webhook()
+                                    .webhookId()
+                                    .value()));
         }
         assertThat(back).containsExactlyInAnyOrder("msg_1", "msg_2", "msg_3");
         assertThat(deadLetterQueue.depth().deadLetters()).isZero();
@@ -247,8 +255,11 @@ public abstract class MessageQueueContract {
     @Test
     void aBodyLargerThanSomeQueuesMessagesTravelsWhole() {
         // Past Azure's 64 KB message, within SQS's: an adapter whose messages are smaller keeps the body elsewhere.
-        QueuedWebhook large = new QueuedWebhook(WebhookId.of("msg_large"), Instant.parse("2026-11-26T14:00:00Z"),
-                CorrelationId.of("req-large"), "{\"pad\":\"" + "\u00e9".repeat(50_000) + "\"}");
+        QueuedWebhook large = new QueuedWebhook(
+                WebhookId.of("msg_large"),
+                Instant.parse("2026-11-26T14:00:00Z"),
+                CorrelationId.of("req-large"),
+                "{\"pad\":\"" + "\u00e9".repeat(50_000) + "\"}");
 
         queue.publish(large);
 

@@ -87,18 +87,26 @@ public abstract class OrderRepositoryContract<R extends OrderRepository> {
         SourceName woo = SourceName.of("woo");
 
         List<ProcessingOutcome> outcomes = repository.write(List.of(
-                new OrderWrite(shop, WebhookId.of("wh_1"), write("wh_1", "ord_1", 2).update()),
-                new OrderWrite(woo, WebhookId.of("wh_1"), write("wh_1", "ord_1", 1).update())));
+                new OrderWrite(
+                        shop, WebhookId.of("wh_1"), write("wh_1", "ord_1", 2).update()),
+                new OrderWrite(
+                        woo, WebhookId.of("wh_1"), write("wh_1", "ord_1", 1).update())));
 
-        assertThat(outcomes).as("neither a duplicate nor stale: each within its own source")
+        assertThat(outcomes)
+                .as("neither a duplicate nor stale: each within its own source")
                 .containsExactly(WRITTEN, WRITTEN);
         assertThat(find(shop, OrderId.of("ord_1"))).contains(order("ord_1", 2));
         assertThat(find(woo, OrderId.of("ord_1"))).contains(order("ord_1", 1));
-        assertThat(find(OrderId.of("ord_1"))).as("nothing in the default source").isEmpty();
-        assertThat(writeOne(new OrderWrite(woo, WebhookId.of("wh_1"), write("wh_1", "ord_1", 3).update())))
+        assertThat(find(OrderId.of("ord_1")))
+                .as("nothing in the default source")
+                .isEmpty();
+        assertThat(writeOne(new OrderWrite(
+                        woo, WebhookId.of("wh_1"), write("wh_1", "ord_1", 3).update())))
                 .isEqualTo(DUPLICATE);
-        assertThat(writeOne(new OrderWrite(woo, WebhookId.of("wh_2"), write("wh_2", "ord_1", 2).update())))
-                .as("newer than woo's version 1, though not than shop's 2").isEqualTo(WRITTEN);
+        assertThat(writeOne(new OrderWrite(
+                        woo, WebhookId.of("wh_2"), write("wh_2", "ord_1", 2).update())))
+                .as("newer than woo's version 1, though not than shop's 2")
+                .isEqualTo(WRITTEN);
         assertThat(find(shop, OrderId.of("ord_1"))).contains(order("ord_1", 2));
     }
 
@@ -164,10 +172,17 @@ public abstract class OrderRepositoryContract<R extends OrderRepository> {
         for (int i = 0; i < Order.MAX_ITEMS; i++) {
             items.add(LineItem.of(String.format("%064d", i), LineItem.MAX_QUANTITY, Money.of("19.999", "KWD")));
         }
-        Order order = new Order(OrderId.of(longId), OrderVersion.of(Long.MAX_VALUE), CustomerId.of(longId),
-                OrderStatus.CANCELLED, kwd, items, Order.sumOf(items, kwd), Instant.parse("2026-11-26T14:00:00Z"));
-        OrderWrite big = new OrderWrite(WebhookId.of("w".repeat(WebhookId.MAX_LENGTH)),
-                new OrderUpdate(EventType.ORDER_CANCELLED, order));
+        Order order = new Order(
+                OrderId.of(longId),
+                OrderVersion.of(Long.MAX_VALUE),
+                CustomerId.of(longId),
+                OrderStatus.CANCELLED,
+                kwd,
+                items,
+                Order.sumOf(items, kwd),
+                Instant.parse("2026-11-26T14:00:00Z"));
+        OrderWrite big = new OrderWrite(
+                WebhookId.of("w".repeat(WebhookId.MAX_LENGTH)), new OrderUpdate(EventType.ORDER_CANCELLED, order));
 
         assertThat(writeOne(big)).isEqualTo(WRITTEN);
         assertThat(find(order.id())).contains(order);
@@ -177,10 +192,18 @@ public abstract class OrderRepositoryContract<R extends OrderRepository> {
     void amountsKeepEveryDigitUpToTheLimit() {
         Currency eur = TestOrders.EUR;
         // The total is just under 10^15, the largest amount the store keeps.
-        List<LineItem> items = List.of(LineItem.of("SKU-1", 1, Money.of("999999999999998.99", "EUR")),
+        List<LineItem> items = List.of(
+                LineItem.of("SKU-1", 1, Money.of("999999999999998.99", "EUR")),
                 LineItem.of("SKU-2", 1, Money.of("0.01", "EUR")));
-        Order order = new Order(OrderId.of("ord_max"), OrderVersion.of(1), CustomerId.of("cus_1"),
-                OrderStatus.PLACED, eur, items, Order.sumOf(items, eur), TestOrders.BASE_TIME);
+        Order order = new Order(
+                OrderId.of("ord_max"),
+                OrderVersion.of(1),
+                CustomerId.of("cus_1"),
+                OrderStatus.PLACED,
+                eur,
+                items,
+                Order.sumOf(items, eur),
+                TestOrders.BASE_TIME);
 
         writeOne(new OrderWrite(WebhookId.of("wh_max"), new OrderUpdate(EventType.ORDER_CREATED, order)));
 
@@ -250,8 +273,7 @@ public abstract class OrderRepositoryContract<R extends OrderRepository> {
         }
 
         assertThat(actual).isEqualTo(expected);
-        highest.forEach((id, version) ->
-                assertThat(find(id)).contains(order(id.value(), version)));
+        highest.forEach((id, version) -> assertThat(find(id)).contains(order(id.value(), version)));
     }
 
     /** Runs {@code task} on {@code workers} threads released at once; returns what each returned. */

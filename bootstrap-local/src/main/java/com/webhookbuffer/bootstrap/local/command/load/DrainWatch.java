@@ -14,6 +14,7 @@ final class DrainWatch {
 
     /** The drain may take this long, plus {@link #DRAIN_PER_WEBHOOK} for each webhook (20 per second at least). */
     static final Duration DRAIN_BASE = Duration.ofSeconds(60);
+
     static final Duration DRAIN_PER_WEBHOOK = Duration.ofMillis(50);
     /** Once the queue is empty, nothing is left to write a missing order; this long allows for a stale sample. */
     private static final Duration EMPTY_BUT_MISSING = Duration.ofSeconds(2);
@@ -25,8 +26,7 @@ final class DrainWatch {
      */
     static final Duration STACK_GONE = Duration.ofSeconds(20);
 
-    private DrainWatch() {
-    }
+    private DrainWatch() {}
 
     static Duration drainTimeout(int size) {
         return DRAIN_BASE.plus(DRAIN_PER_WEBHOOK.multipliedBy(size));
@@ -41,7 +41,9 @@ final class DrainWatch {
      */
     record Drain(Optional<Duration> took, Optional<Check> check, String why) {
 
-        static final Drain NOTHING_TO_DRAIN = new Drain(Optional.empty(), Optional.of(new Check(0, 0, 0, List.of())),
+        static final Drain NOTHING_TO_DRAIN = new Drain(
+                Optional.empty(),
+                Optional.of(new Check(0, 0, 0, List.of())),
                 "no webhook was accepted, so nothing was queued");
 
         static Drain ended(Optional<Check> check, String why) {
@@ -59,8 +61,14 @@ final class DrainWatch {
      * missing (nothing is left that could write them: a message dead-lettered, or written elsewhere), or when the
      * stack or its database stops answering (stopped in the middle of the load): the summary still comes.
      */
-    static Drain awaitDrain(Map<String, Delivery> highest, StoredOrders stored, StatusSampler sampler,
-            long lastAnswerAt, Duration timeout, ProgressLine progress) throws InterruptedException {
+    static Drain awaitDrain(
+            Map<String, Delivery> highest,
+            StoredOrders stored,
+            StatusSampler sampler,
+            long lastAnswerAt,
+            Duration timeout,
+            ProgressLine progress)
+            throws InterruptedException {
         long deadline = lastAnswerAt + timeout.toNanos();
         long emptySince = -1;
         long checkedAt = Long.MIN_VALUE;
@@ -70,8 +78,10 @@ final class DrainWatch {
             long now = System.nanoTime();
             Duration silent = sampler.silentFor(now);
             if (silent.compareTo(STACK_GONE) >= 0) {
-                return Drain.ended(read, "the stack has not answered GET /status for " + silent.toSeconds()
-                        + " s (" + sampler.lastFailure() + ")");
+                return Drain.ended(
+                        read,
+                        "the stack has not answered GET /status for " + silent.toSeconds() + " s ("
+                                + sampler.lastFailure() + ")");
             }
             // A sample asked for before the last answer may not count the last messages yet.
             boolean empty = sample.takenAt() > lastAnswerAt && sample.queueEmpty();
@@ -90,16 +100,19 @@ final class DrainWatch {
             if (empty) {
                 emptySince = emptySince < 0 ? now : emptySince;
                 if (now - emptySince >= EMPTY_BUT_MISSING.toNanos()) {
-                    return Drain.ended(read, "the queue is empty, yet not every order is written "
-                            + "(see ./run-local dlq list)");
+                    return Drain.ended(
+                            read, "the queue is empty, yet not every order is written " + "(see ./run-local dlq list)");
                 }
             } else {
                 emptySince = -1;
             }
             if (now > deadline) {
-                return Drain.ended(read, check.complete()
-                        ? "every order is written, but the queue still holds messages (another sender's, or retries)"
-                        : "not drained within " + timeout.toSeconds() + " s of the last answer");
+                return Drain.ended(
+                        read,
+                        check.complete()
+                                ? "every order is written, but the queue still holds messages (another sender's, or"
+                                        + " retries)"
+                                : "not drained within " + timeout.toSeconds() + " s of the last answer");
             }
             progress.draining(Duration.ofNanos(now - lastAnswerAt), sample);
             Thread.sleep(StatusSampler.EVERY);

@@ -36,8 +36,7 @@ import java.util.Optional;
  */
 public final class LoadCommand {
 
-    private LoadCommand() {
-    }
+    private LoadCommand() {}
 
     /** Runs a load against the stack on {@code HTTP_PORT}; returns the exit status. */
     public static int run(LocalSettings settings, List<String> args, PrintStream out, PrintStream err, boolean terminal)
@@ -55,8 +54,9 @@ public final class LoadCommand {
             long seed = System.currentTimeMillis();
             LoadPlan plan = LoadPlan.of(options.size(), Long.toString(seed, 36), seed, Instant.now());
             URI dashboard = base.resolve("/dashboard");
-            out.println("load " + plan.runId() + ": " + plan.size() + " webhooks to " + base.resolve(
-                    HttpFront.WEBHOOKS_PATH) + " over " + options.concurrency() + " keep-alive connection(s), "
+            out.println("load " + plan.runId() + ": " + plan.size() + " webhooks to "
+                    + base.resolve(HttpFront.WEBHOOKS_PATH) + " over " + options.concurrency()
+                    + " keep-alive connection(s), "
                     + options.pace());
             out.println("  " + plan.describe());
             out.println("  watch it live: " + dashboard);
@@ -64,12 +64,19 @@ public final class LoadCommand {
             ProgressLine progress = new ProgressLine(err, terminal);
             Sample before = sampler.latest();
 
-            Answers answers = LoadSender.send(plan, options, base.resolve(HttpFront.WEBHOOKS_PATH), secret, sampler, progress);
+            Answers answers =
+                    LoadSender.send(plan, options, base.resolve(HttpFront.WEBHOOKS_PATH), secret, sampler, progress);
             progress.end();
 
             Map<String, Delivery> highest = LoadSender.highestAccepted(plan, answers);
-            Drain drain = highest.isEmpty() ? Drain.NOTHING_TO_DRAIN
-                    : DrainWatch.awaitDrain(highest, stored, sampler, answers.lastAnswerAt(), DrainWatch.drainTimeout(plan.size()),
+            Drain drain = highest.isEmpty()
+                    ? Drain.NOTHING_TO_DRAIN
+                    : DrainWatch.awaitDrain(
+                            highest,
+                            stored,
+                            sampler,
+                            answers.lastAnswerAt(),
+                            DrainWatch.drainTimeout(plan.size()),
                             progress);
             progress.end();
             boolean ok = answers.accepted() == plan.size() && drain.allWritten();
@@ -80,16 +87,24 @@ public final class LoadCommand {
 
     /** Why no load can be sent to {@code base}, or empty when a stack there is ready. */
     private static Optional<String> notReady(URI base, LocalSettings settings) throws InterruptedException {
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build()) {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build()) {
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(base.resolve("/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return switch (health.statusCode()) {
                 case 200 -> Optional.empty();
-                case 503 -> Optional.of("the stack at " + base + " is starting or stopping (GET /health answered "
-                        + "503); send the load once it says Ready.");
-                default -> Optional.of("what answers at " + base + " is not a local stack (GET /health answered "
-                        + health.statusCode() + "); set " + LocalSettings.HTTP_PORT + " to the stack's port.");
+                case 503 ->
+                    Optional.of("the stack at " + base + " is starting or stopping (GET /health answered "
+                            + "503); send the load once it says Ready.");
+                default ->
+                    Optional.of("what answers at " + base + " is not a local stack (GET /health answered "
+                            + health.statusCode() + "); set " + LocalSettings.HTTP_PORT + " to the stack's port.");
             };
         } catch (IOException e) {
             return Optional.of(StackAddress.noStackAt(base, settings, e));
@@ -100,8 +115,10 @@ public final class LoadCommand {
         try {
             return StatusSampler.start(base);
         } catch (IOException e) {
-            throw new IllegalStateException("the stack at " + base + " does not answer GET /status as a local "
-                    + "stack does: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the stack at " + base + " does not answer GET /status as a local " + "stack does: "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

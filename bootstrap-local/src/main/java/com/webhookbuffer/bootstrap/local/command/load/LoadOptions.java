@@ -19,12 +19,12 @@ public record LoadOptions(int size, Optional<Double> rate, int concurrency) {
     public static final int DEFAULT_CONCURRENCY = 32;
     /** More at once would be answered 503 by the stack's front on purpose, which is not what a load measures. */
     static final int MAX_CONCURRENCY = HttpFront.MAX_WEBHOOKS_IN_PROGRESS;
+
     static final double MAX_RATE = 100_000;
 
     static final String USAGE = "usage: ./run-local load [N] [--rate R] [--concurrency C]  (N 1-" + MAX_SIZE
             + ", default " + DEFAULT_SIZE + "; R requests/s, default as fast as answered; C 1-" + MAX_CONCURRENCY
             + ", default " + DEFAULT_CONCURRENCY + ")";
-
 
     /** The arguments after {@code load}; a bad one is a usage error whose message says what is allowed. */
     public static LoadOptions parse(List<String> args) {
@@ -84,8 +84,8 @@ public record LoadOptions(int size, Optional<Double> rate, int concurrency) {
         } catch (NumberFormatException e) {
             // Said below, with the range.
         }
-        throw usage("--rate must be a number of requests per second above 0 and at most " + (long) MAX_RATE
-                + ", was: " + value);
+        throw usage("--rate must be a number of requests per second above 0 and at most " + (long) MAX_RATE + ", was: "
+                + value);
     }
 
     private static IllegalStateException usage(String problem) {

@@ -1,7 +1,6 @@
 package com.webhookbuffer.bootstrap.local.command.load;
 
 import com.webhookbuffer.bootstrap.local.command.SampleOrder;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,8 @@ import java.util.Random;
  * @param newestFirst      of those, the ones whose version 2 is sent before version 1
  * @param duplicates       deliveries that repeat an earlier one
  */
-public record LoadPlan(String runId, List<Delivery> deliveries, int orders, int twoVersionOrders, int newestFirst,
-        int duplicates) {
+public record LoadPlan(
+        String runId, List<Delivery> deliveries, int orders, int twoVersionOrders, int newestFirst, int duplicates) {
 
     /** One duplicate delivery in {@value}. */
     static final int DUPLICATE_EVERY = 10;
@@ -45,7 +44,8 @@ public record LoadPlan(String runId, List<Delivery> deliveries, int orders, int 
     record Delivery(String webhookId, String orderId, long version, Instant timestamp) {
 
         byte[] body() {
-            String json = version == 1 ? SampleOrder.json(orderId, version, timestamp)
+            String json = version == 1
+                    ? SampleOrder.json(orderId, version, timestamp)
                     : SampleOrder.paid(orderId, version, timestamp);
             return json.getBytes(StandardCharsets.UTF_8);
         }
@@ -89,12 +89,16 @@ public record LoadPlan(String runId, List<Delivery> deliveries, int orders, int 
             ranked.add(new Ranked(2L * after + 1, firsts.get(original)));
         }
         ranked.sort(Comparator.comparingLong(Ranked::rank));
-        return new LoadPlan(runId, ranked.stream().map(Ranked::delivery).toList(), orders, twoVersionOrders,
-                newestFirst, duplicates);
+        return new LoadPlan(
+                runId,
+                ranked.stream().map(Ranked::delivery).toList(),
+                orders,
+                twoVersionOrders,
+                newestFirst,
+                duplicates);
     }
 
-    private record Ranked(long rank, Delivery delivery) {
-    }
+    private record Ranked(long rank, Delivery delivery) {}
 
     /**
      * Every other two-version order (the even-numbered ones) is sent newest first, the others oldest first; the

@@ -33,8 +33,7 @@ public final class LoadSender {
     private static final int MAX_REASON = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LoadSender() {
-    }
+    private LoadSender() {}
 
     /**
      * What came back: per delivery, the answer's status code (0: no answer) and how long it took.
@@ -44,17 +43,28 @@ public final class LoadSender {
      *                 details' {@code detail}): a 503 of the front (starting, stopping, too many at once) reads
      *                 differently from one of the door (the queue did not confirm)
      */
-    record Answers(int[] status, long[] latencyNanos, int accepted, Duration sending, long lastAnswerAt,
-            Map<String, Integer> failures, Map<String, String> reasons) {
-    }
+    record Answers(
+            int[] status,
+            long[] latencyNanos,
+            int accepted,
+            Duration sending,
+            long lastAnswerAt,
+            Map<String, Integer> failures,
+            Map<String, String> reasons) {}
 
     /**
      * Sends every delivery of the plan: {@code concurrency} senders, each on its own connection with one request
      * at a time (so the client keeps exactly that many alive), taking the next delivery as soon as the last is
      * answered, or when the pace says it is due.
      */
-    static Answers send(LoadPlan plan, LoadOptions options, URI webhooks, WebhookSecret secret,
-            StatusSampler sampler, ProgressLine progress) throws InterruptedException {
+    static Answers send(
+            LoadPlan plan,
+            LoadOptions options,
+            URI webhooks,
+            WebhookSecret secret,
+            StatusSampler sampler,
+            ProgressLine progress)
+            throws InterruptedException {
         int size = plan.size();
         int[] status = new int[size];
         long[] latency = new long[size];
@@ -68,12 +78,16 @@ public final class LoadSender {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         AtomicLong lastAnswerAt = new AtomicLong();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        ExecutorService senders = Executors.newFixedThreadPool(options.concurrency(),
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        ExecutorService senders = Executors.newFixedThreadPool(
+                options.concurrency(),
                 Thread.ofPlatform().daemon().name("load-sender-", 1).factory());
         long start = System.nanoTime();
-        try (http; senders) {
+        try (http;
+                senders) {
             Callable<Void> sender = () -> {
                 for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
                     if (options.rate().isPresent()) {
@@ -86,8 +100,8 @@ public final class LoadSender {
                     Delivery delivery = plan.deliveries().get(i);
                     // Signed when sent, as a sender signs each delivery: a long paced run stays inside the
                     // timestamp tolerance, and a duplicate is the same id and body with a fresh signature.
-                    HttpRequest request = SendCommand.signed(webhooks, secret, delivery.webhookId(), Instant.now(),
-                            delivery.body());
+                    HttpRequest request =
+                            SendCommand.signed(webhooks, secret, delivery.webhookId(), Instant.now(), delivery.body());
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<String> answer = http.send(request, refusalsRead);
@@ -102,7 +116,11 @@ public final class LoadSender {
                     latency[i] = answeredAt - sent;
                     lastAnswerAt.accumulateAndGet(answeredAt, Math::max);
                     int answered = status[i] == 202 ? accepted.incrementAndGet() : accepted.get();
-                    progress.sending(done.incrementAndGet(), size, answered, Duration.ofNanos(answeredAt - start),
+                    progress.sending(
+                            done.incrementAndGet(),
+                            size,
+                            answered,
+                            Duration.ofNanos(answeredAt - start),
                             sampler.latest());
                 }
                 return null;
@@ -123,12 +141,14 @@ public final class LoadSender {
         Map<String, Integer> failures = new TreeMap<>();
         for (int i = 0; i < size; i++) {
             if (status[i] != 202) {
-                failures.merge(status[i] == 0 ? "no answer (" + noAnswer[i] + ")" : Integer.toString(status[i]), 1,
+                failures.merge(
+                        status[i] == 0 ? "no answer (" + noAnswer[i] + ")" : Integer.toString(status[i]),
+                        1,
                         Integer::sum);
             }
         }
-        return new Answers(status, latency, accepted.get(), Duration.ofNanos(end - start), end, failures,
-                new TreeMap<>(reasons));
+        return new Answers(
+                status, latency, accepted.get(), Duration.ofNanos(end - start), end, failures, new TreeMap<>(reasons));
     }
 
     /** A problem document's {@code detail}, or else the start of whatever the body is, on one line. */
@@ -153,7 +173,9 @@ public final class LoadSender {
         Map<String, Delivery> highest = new HashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             if (answers.status()[i] == 202) {
-                highest.merge(plan.deliveries().get(i).orderId(), plan.deliveries().get(i),
+                highest.merge(
+                        plan.deliveries().get(i).orderId(),
+                        plan.deliveries().get(i),
                         (a, b) -> a.version() >= b.version() ? a : b);
             }
         }

@@ -18,45 +18,88 @@ import java.util.stream.Collectors;
 /** What a load prints when it ends: how fast the door answered, how long the drain took, how high things went. */
 final class LoadSummary {
 
-    private LoadSummary() {
-    }
+    private LoadSummary() {}
 
-    static void print(PrintStream out, LoadPlan plan, LoadOptions options, Answers answers, Drain drain,
-            StatusSampler sampler, Sample before, URI dashboard, boolean ok) {
+    static void print(
+            PrintStream out,
+            LoadPlan plan,
+            LoadOptions options,
+            Answers answers,
+            Drain drain,
+            StatusSampler sampler,
+            Sample before,
+            URI dashboard,
+            boolean ok) {
         Sample after = sampler.latest();
         Peaks peaks = sampler.peaks();
         double seconds = answers.sending().toNanos() / 1e9;
         out.println();
         out.println("Summary of load " + plan.runId() + " (" + plan.size() + " webhooks)");
-        out.println(row("answers", answers.accepted() + " of " + plan.size() + " answered 202"
-                + (answers.failures().isEmpty() ? "" : "; not 202: " + answers.failures().entrySet().stream()
-                        .map(f -> f.getKey() + " x " + f.getValue()).collect(Collectors.joining(", ")))));
+        out.println(row(
+                "answers",
+                answers.accepted() + " of " + plan.size() + " answered 202"
+                        + (answers.failures().isEmpty()
+                                ? ""
+                                : "; not 202: "
+                                        + answers.failures().entrySet().stream()
+                                                .map(f -> f.getKey() + " x " + f.getValue())
+                                                .collect(Collectors.joining(", ")))));
         answers.reasons().forEach((status, reason) -> out.println(row("", status + " says: " + reason)));
         if (answers.failures().containsKey("401")) {
-            out.println(row("", "401: the stack refused the signatures; load signs with WEBHOOK_SECRETS, or else "
-                    + "with the secret in " + LocalSettings.LOCAL_STATE_DIR + "/" + DevelopmentSecret.FILE_NAME
-                    + ": are they this stack's?"));
+            out.println(row(
+                    "",
+                    "401: the stack refused the signatures; load signs with WEBHOOK_SECRETS, or else "
+                            + "with the secret in " + LocalSettings.LOCAL_STATE_DIR + "/" + DevelopmentSecret.FILE_NAME
+                            + ": are they this stack's?"));
         }
-        out.println(row("accepted/s", String.format(Locale.ROOT, "%.0f  (%d accepted in %.2f s%s)",
-                answers.accepted() / seconds, answers.accepted(), seconds,
-                options.rate().map(r -> "; paced at " + LoadOptions.number(r) + "/s").orElse(""))));
+        out.println(row(
+                "accepted/s",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f  (%d accepted in %.2f s%s)",
+                        answers.accepted() / seconds,
+                        answers.accepted(),
+                        seconds,
+                        options.rate()
+                                .map(r -> "; paced at " + LoadOptions.number(r) + "/s")
+                                .orElse(""))));
         out.println(row("latency", latencies(answers)));
-        out.println(row("drain", drain.took()
-                .map(took -> String.format(Locale.ROOT, "%.1f s after the last answer", took.toNanos() / 1e9))
-                .orElse("did not drain: " + drain.why())));
-        drain.check().ifPresentOrElse(check -> {
-            out.println(row("orders", check.written() + " of " + check.expected() + " written at the highest "
-                    + "version sent (read from the orders table)" + (check.complete() ? "" : "; " + check.missing()
-                    + " missing, " + check.behind() + " at another version")));
-            check.examples().forEach(example -> out.println(row("", example)));
-        }, () -> out.println(row("orders", "not read: the database did not answer")));
-        out.println(row("worker", "since the load began: " + String.join(", ",
-                delta("written", before, after), delta("duplicate", before, after), delta("stale", before, after),
-                delta("retried", before, after), delta("deadLettered", before, after))));
-        out.println(row("peak queue", peaks.depth() + " waiting, " + peaks.inFlight() + " in flight (sampled every "
-                + StatusSampler.EVERY.toMillis() + " ms)"));
-        out.println(row("peak db", peaks.connectionsInUse() + " connection(s) in use of a budget of "
-                + after.connectionBudget()));
+        out.println(row(
+                "drain",
+                drain.took()
+                        .map(took -> String.format(Locale.ROOT, "%.1f s after the last answer", took.toNanos() / 1e9))
+                        .orElse("did not drain: " + drain.why())));
+        drain.check()
+                .ifPresentOrElse(
+                        check -> {
+                            out.println(row(
+                                    "orders",
+                                    check.written() + " of " + check.expected() + " written at the highest "
+                                            + "version sent (read from the orders table)"
+                                            + (check.complete()
+                                                    ? ""
+                                                    : "; " + check.missing() + " missing, " + check.behind()
+                                                            + " at another version")));
+                            check.examples().forEach(example -> out.println(row("", example)));
+                        },
+                        () -> out.println(row("orders", "not read: the database did not answer")));
+        out.println(row(
+                "worker",
+                "since the load began: "
+                        + String.join(
+                                ", ",
+                                delta("written", before, after),
+                                delta("duplicate", before, after),
+                                delta("stale", before, after),
+                                delta("retried", before, after),
+                                delta("deadLettered", before, after))));
+        out.println(row(
+                "peak queue",
+                peaks.depth() + " waiting, " + peaks.inFlight() + " in flight (sampled every "
+                        + StatusSampler.EVERY.toMillis() + " ms)"));
+        out.println(row(
+                "peak db",
+                peaks.connectionsInUse() + " connection(s) in use of a budget of " + after.connectionBudget()));
         if (!sampler.lastFailure().isEmpty()) {
             out.println(row("", "some /status samples failed; the last: " + sampler.lastFailure()));
         }
@@ -65,13 +108,18 @@ final class LoadSummary {
         if (answers.accepted() < plan.size()) {
             failed.add((plan.size() - answers.accepted()) + " webhook(s) not answered 202");
         }
-        drain.check().ifPresentOrElse(check -> {
-            if (!check.complete()) {
-                failed.add((check.expected() - check.written()) + " order(s) not written as sent");
-            }
-        }, () -> failed.add("the orders could not be read"));
-        out.println(ok ? "OK: every webhook was answered 202 and every order is written at its highest version."
-                : "FAILED: " + String.join("; ", failed) + ".");
+        drain.check()
+                .ifPresentOrElse(
+                        check -> {
+                            if (!check.complete()) {
+                                failed.add((check.expected() - check.written()) + " order(s) not written as sent");
+                            }
+                        },
+                        () -> failed.add("the orders could not be read"));
+        out.println(
+                ok
+                        ? "OK: every webhook was answered 202 and every order is written at its highest version."
+                        : "FAILED: " + String.join("; ", failed) + ".");
         out.flush();
     }
 
@@ -96,8 +144,12 @@ final class LoadSummary {
         }
         long[] sorted = answered.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "p50 %s, p99 %s, max %s (sending to answer)", millis(rank(sorted, 0.50)),
-                millis(rank(sorted, 0.99)), millis(sorted[sorted.length - 1]));
+        return String.format(
+                Locale.ROOT,
+                "p50 %s, p99 %s, max %s (sending to answer)",
+                millis(rank(sorted, 0.50)),
+                millis(rank(sorted, 0.99)),
+                millis(sorted[sorted.length - 1]));
     }
 
     private static long rank(long[] sorted, double percentile) {

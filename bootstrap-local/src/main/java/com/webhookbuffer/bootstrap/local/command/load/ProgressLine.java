@@ -36,9 +36,17 @@ public final class ProgressLine {
         tenthsShown = tenths;
         int filled = (int) ((long) BAR * done / total);
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
-        draw(String.format(Locale.ROOT, "sending  [%s%s] %d/%d %3d%%  %.0f/s  %d not 202  %s",
-                "#".repeat(filled), ".".repeat(BAR - filled), done, total, 100L * done / total, done / seconds,
-                done - accepted, stack(status)));
+        draw(String.format(
+                Locale.ROOT,
+                "sending  [%s%s] %d/%d %3d%%  %.0f/s  %d not 202  %s",
+                "#".repeat(filled),
+                ".".repeat(BAR - filled),
+                done,
+                total,
+                100L * done / total,
+                done / seconds,
+                done - accepted,
+                stack(status)));
     }
 
     /** Called while waiting for the drain. */
@@ -79,7 +87,8 @@ public final class ProgressLine {
     }
 
     private static String stack(Sample status) {
-        String queue = status.depth() < 0 ? "queue unreadable"
+        String queue = status.depth() < 0
+                ? "queue unreadable"
                 : "queue " + status.depth() + " + " + status.inFlight() + " in flight";
         return queue + "  db connections " + status.connectionsInUse() + "/" + status.connectionBudget();
     }

@@ -1,9 +1,8 @@
 package com.webhookbuffer.bootstrap.local.command.load;
 
-import com.webhookbuffer.bootstrap.local.watch.StatusDocument;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webhookbuffer.bootstrap.local.watch.StatusDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +34,14 @@ public final class StatusSampler implements AutoCloseable {
      * @param connectionBudget {@code DB_MAX_CONNECTIONS}
      * @param counts           the pipeline's counts since the stack started ({@code accepted}, {@code written}, ...)
      */
-    public record Sample(long takenAt, long depth, long inFlight, int batchesInFlight, int connectionsInUse,
-            int connectionBudget, Map<String, Long> counts) {
+    public record Sample(
+            long takenAt,
+            long depth,
+            long inFlight,
+            int batchesInFlight,
+            int connectionsInUse,
+            int connectionBudget,
+            Map<String, Long> counts) {
 
         public Sample {
             counts = Map.copyOf(counts);
@@ -56,16 +61,23 @@ public final class StatusSampler implements AutoCloseable {
             JsonNode queue = status.path("queue");
             JsonNode database = status.path("database");
             Map<String, Long> counts = new LinkedHashMap<>();
-            status.path("counts").properties().forEach(count -> counts.put(count.getKey(), count.getValue().asLong()));
-            return new Sample(takenAt, queue.path("depth").asLong(-1), queue.path("inFlight").asLong(-1),
-                    queue.path("batchesInFlight").asInt(), database.path("connectionsInUse").asInt(),
-                    database.path("connectionBudget").asInt(), counts);
+            status.path("counts")
+                    .properties()
+                    .forEach(
+                            count -> counts.put(count.getKey(), count.getValue().asLong()));
+            return new Sample(
+                    takenAt,
+                    queue.path("depth").asLong(-1),
+                    queue.path("inFlight").asLong(-1),
+                    queue.path("batchesInFlight").asInt(),
+                    database.path("connectionsInUse").asInt(),
+                    database.path("connectionBudget").asInt(),
+                    counts);
         }
     }
 
     /** The highest figures sampled. */
-    record Peaks(long depth, long inFlight, int connectionsInUse) {
-    }
+    record Peaks(long depth, long inFlight, int connectionsInUse) {}
 
     private final HttpClient http;
     private final URI status;
@@ -82,14 +94,16 @@ public final class StatusSampler implements AutoCloseable {
         this.latest = first;
         this.answeredAt = System.nanoTime();
         this.peaks = new Peaks(Math.max(0, first.depth()), Math.max(0, first.inFlight()), first.connectionsInUse());
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("status-sampler")
-                .factory());
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("status-sampler").factory());
     }
 
     /** Takes a first sample now (failing as the stack answers, if it does not), then one every {@link #EVERY}. */
     static StatusSampler start(URI base) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         URI status = base.resolve("/status");
         StatusSampler sampler;
         try {
@@ -98,15 +112,19 @@ public final class StatusSampler implements AutoCloseable {
             http.close();
             throw e;
         }
-        sampler.timer.scheduleWithFixedDelay(sampler::sampleQuietly, EVERY.toMillis(), EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        sampler.timer.scheduleWithFixedDelay(
+                sampler::sampleQuietly, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return sampler;
     }
 
     private static Sample take(HttpClient http, URI status) throws IOException, InterruptedException {
         long takenAt = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(2))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(status)
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + status + " answered " + response.statusCode());
         }
@@ -119,7 +137,8 @@ public final class StatusSampler implements AutoCloseable {
             latest = sample;
             answeredAt = System.nanoTime();
             synchronized (this) {
-                peaks = new Peaks(Math.max(peaks.depth(), sample.depth()),
+                peaks = new Peaks(
+                        Math.max(peaks.depth(), sample.depth()),
                         Math.max(peaks.inFlight(), sample.inFlight()),
                         Math.max(peaks.connectionsInUse(), sample.connectionsInUse()));
             }

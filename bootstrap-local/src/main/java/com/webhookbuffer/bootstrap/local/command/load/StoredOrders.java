@@ -1,11 +1,10 @@
 package com.webhookbuffer.bootstrap.local.command.load;
 
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.command.load.LoadPlan.Delivery;
 import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.bootstrap.local.parts.StateDirectory;
-
-import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.bootstrap.local.command.load.LoadPlan.Delivery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -74,7 +73,9 @@ final class StoredOrders implements AutoCloseable {
                         + "from there to check that every order was written; run it with the stack's "
                         + LocalSettings.LOCAL_STATE_DIR + " (or its DB_URL, for an external database)");
             }
-            String url = StateDirectory.open(settings.stateDirectory()).read(LocalDatabase.DB_URL_FILE).orElseThrow();
+            String url = StateDirectory.open(settings.stateDirectory())
+                    .read(LocalDatabase.DB_URL_FILE)
+                    .orElseThrow();
             try {
                 return LocalDatabase.fromPsqlUrl(url);
             } catch (IllegalArgumentException e) {
@@ -84,13 +85,18 @@ final class StoredOrders implements AutoCloseable {
         String from = external.isPresent() ? "DB_URL" : urlFile.toString();
         try {
             Connection connection = DriverManager.getConnection(
-                    db.withUrlParameters("connectTimeout=5&ApplicationName=webhook-buffer-load").jdbcUrl(),
-                    db.user(), db.password());
+                    db.withUrlParameters("connectTimeout=5&ApplicationName=webhook-buffer-load")
+                            .jdbcUrl(),
+                    db.user(),
+                    db.password());
             return new StoredOrders(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the stack's database at " + db.jdbcUrl() + " (from " + from
-                    + "): " + e.getMessage() + "; is the stack that answers on " + LocalSettings.HTTP_PORT + " the one "
-                    + "that wrote it? Run load with that stack's " + LocalSettings.LOCAL_STATE_DIR, e);
+            throw new IllegalStateException(
+                    "cannot reach the stack's database at " + db.jdbcUrl() + " (from " + from
+                            + "): " + e.getMessage() + "; is the stack that answers on " + LocalSettings.HTTP_PORT
+                            + " the one "
+                            + "that wrote it? Run load with that stack's " + LocalSettings.LOCAL_STATE_DIR,
+                    e);
         }
     }
 
@@ -112,7 +118,9 @@ final class StoredOrders implements AutoCloseable {
         List<String> examples = new ArrayList<>();
         for (Delivery expected : highest.values()) {
             Stored row = stored.get(expected.orderId());
-            if (row != null && row.version() == expected.version() && row.webhookId().equals(expected.webhookId())) {
+            if (row != null
+                    && row.version() == expected.version()
+                    && row.webhookId().equals(expected.webhookId())) {
                 written++;
                 continue;
             }
@@ -120,16 +128,17 @@ final class StoredOrders implements AutoCloseable {
                 missing++;
             }
             if (examples.size() < EXAMPLES) {
-                examples.add(expected.orderId() + (row == null ? " not stored"
-                        : " stored at version " + row.version() + " by " + row.webhookId())
+                examples.add(expected.orderId()
+                        + (row == null
+                                ? " not stored"
+                                : " stored at version " + row.version() + " by " + row.webhookId())
                         + ", expected version " + expected.version() + " by " + expected.webhookId());
             }
         }
         return new Check(highest.size(), written, missing, examples);
     }
 
-    private record Stored(long version, String webhookId) {
-    }
+    private record Stored(long version, String webhookId) {}
 
     @Override
     public void close() throws SQLException {

@@ -25,10 +25,16 @@ class LoadPlanTest {
         assertThat(plan.twoVersionOrders()).isEqualTo(163);
         assertThat(plan.orders()).isEqualTo(1637);
         assertThat(plan.newestFirst()).isEqualTo(81);
-        assertThat(plan.deliveries().stream().map(Delivery::webhookId).distinct().count()).isEqualTo(1800);
-        assertThat(plan.deliveries().stream().map(Delivery::orderId).distinct().count()).isEqualTo(1637);
-        assertThat(plan.describe()).isEqualTo("1637 orders (163 of them in two versions, 81 of those sent newest "
-                + "first) and 200 duplicate deliveries (the same webhook id and body sent again)");
+        assertThat(plan.deliveries().stream()
+                        .map(Delivery::webhookId)
+                        .distinct()
+                        .count())
+                .isEqualTo(1800);
+        assertThat(plan.deliveries().stream().map(Delivery::orderId).distinct().count())
+                .isEqualTo(1637);
+        assertThat(plan.describe())
+                .isEqualTo("1637 orders (163 of them in two versions, 81 of those sent newest "
+                        + "first) and 200 duplicate deliveries (the same webhook id and body sent again)");
     }
 
     @Test
@@ -41,11 +47,13 @@ class LoadPlanTest {
             if (firstSent.putIfAbsent(delivery.webhookId(), 1) != null) {
                 continue;
             }
-            versions.computeIfAbsent(delivery.orderId(), id -> new ArrayList<>()).add(delivery.version());
+            versions.computeIfAbsent(delivery.orderId(), id -> new ArrayList<>())
+                    .add(delivery.version());
         }
         for (Map.Entry<String, List<Long>> order : versions.entrySet()) {
             if (order.getValue().size() == 2) {
-                boolean even = Integer.parseInt(order.getKey().substring(order.getKey().lastIndexOf('_') + 1)) % 2 == 0;
+                boolean even =
+                        Integer.parseInt(order.getKey().substring(order.getKey().lastIndexOf('_') + 1)) % 2 == 0;
                 assertThat(order.getValue()).as(order.getKey()).isEqualTo(even ? List.of(2L, 1L) : List.of(1L, 2L));
                 newestFirst += even ? 1 : 0;
             } else {
@@ -75,14 +83,19 @@ class LoadPlanTest {
     @Test
     void aLaterVersionIsTheSameOrderPaidAMinuteLater() {
         LoadPlan plan = LoadPlan.of(100, "r1", 3, NOW);
-        Delivery second = plan.deliveries().stream().filter(d -> d.version() == 2).findFirst().orElseThrow();
+        Delivery second = plan.deliveries().stream()
+                .filter(d -> d.version() == 2)
+                .findFirst()
+                .orElseThrow();
 
         assertThat(new String(second.body(), StandardCharsets.UTF_8))
-                .contains("\"type\":\"order.updated\"").contains("\"status\":\"paid\"")
-                .contains("\"timestamp\":\"2026-11-26T14:01:00Z\"").contains("\"version\":2")
+                .contains("\"type\":\"order.updated\"")
+                .contains("\"status\":\"paid\"")
+                .contains("\"timestamp\":\"2026-11-26T14:01:00Z\"")
+                .contains("\"version\":2")
                 .contains("\"orderId\":\"" + second.orderId() + "\"");
-        assertThat(second.webhookId()).isEqualTo("msg_load_r1_" + second.orderId().substring("ord_load_r1_".length())
-                + "_v2");
+        assertThat(second.webhookId())
+                .isEqualTo("msg_load_r1_" + second.orderId().substring("ord_load_r1_".length()) + "_v2");
     }
 
     @Test
@@ -90,7 +103,8 @@ class LoadPlanTest {
         for (int size = 1; size <= 30; size++) {
             LoadPlan plan = LoadPlan.of(size, "r1", size, NOW);
             assertThat(plan.size()).isEqualTo(size);
-            assertThat(plan.orders() + plan.twoVersionOrders() + plan.duplicates()).isEqualTo(size);
+            assertThat(plan.orders() + plan.twoVersionOrders() + plan.duplicates())
+                    .isEqualTo(size);
         }
     }
 }
