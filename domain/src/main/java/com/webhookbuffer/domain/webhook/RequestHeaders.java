@@ -1,6 +1,7 @@
 package com.webhookbuffer.domain.webhook;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -50,9 +51,18 @@ public final class RequestHeaders {
         return other instanceof RequestHeaders that && byName.equals(that.byName);
     }
 
+    /**
+     * Consistent with {@link #equals}, which finds names in any case: {@code Webhook-Id} and {@code webhook-id}
+     * hash alike.
+     */
     @Override
     public int hashCode() {
-        return byName.hashCode();
+        int hash = 0;
+        for (Map.Entry<String, String> header : byName.entrySet()) {
+            hash += header.getKey().toLowerCase(Locale.ROOT).hashCode()
+                    ^ header.getValue().hashCode();
+        }
+        return hash;
     }
 
     @Override
