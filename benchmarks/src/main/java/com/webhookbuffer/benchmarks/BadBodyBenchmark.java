@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -111,20 +110,10 @@ public class BadBodyBenchmark {
         handler = new ApiGatewayWebhookHandler(
                 new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), reader, DISCARDING_QUEUE, clock));
         byte[] bytes = bodyNamed(body);
-        event = new APIGatewayV2HTTPEvent();
-        event.setHeaders(Map.of(
-                "content-type",
-                "application/json",
-                "webhook-id",
-                "msg_bench",
-                "webhook-timestamp",
-                Long.toString(NOW),
-                "webhook-signature",
-                WebhookSignature.sign(SECRET, "msg_bench", NOW, bytes)));
-        event.setBody(new String(bytes, StandardCharsets.UTF_8));
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRequestId("req-bench")
-                .build());
+        event = BenchmarkEvents.signed(
+                new String(bytes, StandardCharsets.UTF_8),
+                NOW,
+                WebhookSignature.sign(SECRET, BenchmarkEvents.WEBHOOK_ID, NOW, bytes));
     }
 
     @Benchmark

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,7 +51,7 @@ public class IngestBenchmark {
             .bytes();
 
     private final String bodyText = new String(BODY, StandardCharsets.UTF_8);
-    private final String signature = WebhookSignature.sign(SECRET, "msg_bench", NOW, BODY);
+    private final String signature = WebhookSignature.sign(SECRET, BenchmarkEvents.WEBHOOK_ID, NOW, BODY);
     private final ObjectMapper mapper = new ObjectMapper();
     /** The per-request JSON log line on (as deployed) or off, to show what it costs. */
     @Param({"on", "off"})
@@ -76,20 +75,7 @@ public class IngestBenchmark {
         PayloadReader reader = new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
         handler = new ApiGatewayWebhookHandler(
                 new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), reader, queue, clock));
-        event = new APIGatewayV2HTTPEvent();
-        event.setHeaders(Map.of(
-                "content-type",
-                "application/json",
-                "webhook-id",
-                "msg_bench",
-                "webhook-timestamp",
-                Long.toString(NOW),
-                "webhook-signature",
-                signature));
-        event.setBody(bodyText);
-        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withRequestId("req-bench")
-                .build());
+        event = BenchmarkEvents.signed(bodyText, NOW, signature);
     }
 
     @Benchmark
@@ -105,7 +91,7 @@ public class IngestBenchmark {
     public JsonNode floorHmacAndJsonParse() throws IOException, NoSuchAlgorithmException, InvalidKeyException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.key(), "HmacSHA256"));
-        mac.update(("msg_bench." + NOW + ".").getBytes(StandardCharsets.UTF_8));
+        mac.update((BenchmarkEvents.WEBHOOK_ID + "." + NOW + ".").getBytes(StandardCharsets.UTF_8));
         byte[] digest = mac.doFinal(BODY);
         if (digest.length != 32) {
             throw new IllegalStateException("no digest");

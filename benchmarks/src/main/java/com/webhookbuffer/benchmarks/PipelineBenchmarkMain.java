@@ -5,8 +5,8 @@ import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.persistence.ConnectionPool;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
-import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.bootstrap.local.InProcessStack;
+import com.webhookbuffer.bootstrap.local.command.SendCommand;
 import com.webhookbuffer.domain.order.CustomerId;
 import com.webhookbuffer.domain.order.EventType;
 import com.webhookbuffer.domain.order.LineItem;
@@ -175,15 +175,7 @@ public final class PipelineBenchmarkMain {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         String id = prefix + "-" + i;
                         byte[] body = order(prefix + "_" + i).getBytes(StandardCharsets.UTF_8);
-                        long now = Instant.now().getEpochSecond();
-                        HttpRequest request = HttpRequest.newBuilder(webhooks)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("content-type", "application/json")
-                                .header("webhook-id", id)
-                                .header("webhook-timestamp", Long.toString(now))
-                                .header("webhook-signature", WebhookSignature.sign(secret, id, now, body))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                                .build();
+                        HttpRequest request = SendCommand.signed(webhooks, secret, id, Instant.now(), body);
                         long sent = System.nanoTime();
                         HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
                         latencies[i] = System.nanoTime() - sent;

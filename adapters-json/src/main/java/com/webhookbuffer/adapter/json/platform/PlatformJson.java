@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.webhookbuffer.application.port.out.Translation;
 import com.webhookbuffer.domain.webhook.Violation;
 import java.util.List;
 
-/** How every platform translator reads a body: one strictness, one answer for a body that is not JSON. */
+/**
+ * How every platform translator reads a body: one strictness, one answer for a body that is not JSON and one for
+ * JSON that is not an object.
+ */
 public final class PlatformJson {
 
     private PlatformJson() {}
@@ -38,5 +42,30 @@ public final class PlatformJson {
                 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new Translation.Untranslatable(List.of(new Violation("body", "is not valid JSON" + where)));
+    }
+
+    /** A body read as a JSON object, or the answer to one that is not. */
+    public sealed interface Body {
+
+        /** The body's top-level object. */
+        record Read(JsonNode object) implements Body {}
+
+        /** Not JSON, or JSON of another shape: the answer, naming the body. */
+        record Refused(Translation.Untranslatable answer) implements Body {}
+    }
+
+    /** Reads {@code json} with {@code mapper}, which must be {@link #mapper()}'s, as a platform's order object. */
+    public static Body readObject(JsonMapper mapper, String json) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JacksonException e) {
+            return new Body.Refused(notJson(e));
+        }
+        if (root == null || !root.isObject()) {
+            return new Body.Refused(
+                    new Translation.Untranslatable(List.of(new Violation("body", "must be a JSON object"))));
+        }
+        return new Body.Read(root);
     }
 }

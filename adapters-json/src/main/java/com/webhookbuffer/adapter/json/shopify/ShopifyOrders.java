@@ -1,13 +1,10 @@
 package com.webhookbuffer.adapter.json.shopify;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.webhookbuffer.adapter.json.platform.PlatformJson;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
-import com.webhookbuffer.domain.webhook.Violation;
-import java.util.List;
 
 /**
  * Translates a Shopify order webhook body (the order object itself) into the order contract; see
@@ -28,24 +25,14 @@ public final class ShopifyOrders implements PayloadTranslator {
 
     @Override
     public Translation translate(String topic, String json) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JacksonException e) {
-            return PlatformJson.notJson(e);
-        }
-        if (root == null || !root.isObject()) {
-            return refused("must be a JSON object (a Shopify order)");
-        }
-        return new ShopifyOrder(orderIn(root), mapper).toContract(topic);
+        return switch (PlatformJson.readObject(mapper, json)) {
+            case PlatformJson.Body.Refused refused -> refused.answer();
+            case PlatformJson.Body.Read read -> new ShopifyOrder(orderIn(read.object()), mapper).toContract(topic);
+        };
     }
 
     private static JsonNode orderIn(JsonNode root) {
         JsonNode wrapped = root.get("order");
         return !root.has("id") && wrapped != null && wrapped.isObject() ? wrapped : root;
-    }
-
-    private static Translation refused(String message) {
-        return new Translation.Untranslatable(List.of(new Violation("body", message)));
     }
 }

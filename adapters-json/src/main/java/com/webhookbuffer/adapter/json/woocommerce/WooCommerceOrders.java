@@ -2,13 +2,11 @@ package com.webhookbuffer.adapter.json.woocommerce;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webhookbuffer.adapter.json.platform.PlatformJson;
 import com.webhookbuffer.application.port.out.PayloadTranslator;
 import com.webhookbuffer.application.port.out.Translation;
-import com.webhookbuffer.domain.webhook.Violation;
-import java.util.List;
 
 /**
  * WooCommerce's order webhooks (the REST v3 order, as {@code order.created}, {@code order.updated} and {@code
@@ -22,19 +20,17 @@ import java.util.List;
 public final class WooCommerceOrders implements PayloadTranslator {
 
     // PHP's json_encode never writes a key twice: a body that does is not WooCommerce's.
-    private final ObjectMapper mapper = PlatformJson.mapper();
+    private final JsonMapper mapper = PlatformJson.mapper();
 
     @Override
     public Translation translate(String topic, String json) {
-        JsonNode order;
-        try {
-            order = mapper.readTree(json);
-        } catch (JacksonException e) {
-            return PlatformJson.notJson(e);
-        }
-        if (order == null || !order.isObject()) {
-            return untranslatable("body", "must be a JSON object");
-        }
+        return switch (PlatformJson.readObject(mapper, json)) {
+            case PlatformJson.Body.Refused refused -> refused.answer();
+            case PlatformJson.Body.Read read -> translate(topic, read.object());
+        };
+    }
+
+    private Translation translate(String topic, JsonNode order) {
         OrderMapping mapping = OrderMapping.of(order, topic);
         ObjectNode contract = mapping.toContract();
         if (contract == null) {
@@ -45,9 +41,5 @@ public final class WooCommerceOrders implements PayloadTranslator {
         } catch (JacksonException e) {
             throw new IllegalStateException("a tree of strings and numbers could not be written as JSON", e);
         }
-    }
-
-    private static Translation untranslatable(String field, String message) {
-        return new Translation.Untranslatable(List.of(new Violation(field, message)));
     }
 }
