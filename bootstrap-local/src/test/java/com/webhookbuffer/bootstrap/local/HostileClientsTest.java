@@ -20,11 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +152,9 @@ class HostileClientsTest {
                 Instant.now().getEpochSecond());
         Map<Integer, Integer> answers = new TreeMap<>();
         Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
+        // A 503 after the queue's timeout may have been queued all the same (the inbox port's contract): such a
+        // webhook may be written, once, but need not be.
+        Set<String> unconfirmedIds = ConcurrentHashMap.newKeySet();
         for (int n = 0; n < cases; n++) {
             HostileRequests.Request request = requests.next(n);
             StringBuilder headers = new StringBuilder();
@@ -165,20 +170,31 @@ class HostileClientsTest {
                     .matches(status -> status < 500 || status == 503, "below 500, or 503");
             if (response.status() == 202) {
                 acceptedIds.add(request.webhookId());
+            } else if (response.status() == 503 && request.webhookId() != null) {
+                unconfirmedIds.add(request.webhookId());
             }
         }
         System.out.println("HostileClientsTest: answers " + answers + " (-1: closed by the server unanswered)");
         assertThat(acceptedIds).as("the generator must reach the queue").isNotEmpty();
-        client.awaitStatus(
-                Duration.ofSeconds(60),
-                status -> status.get("counts").get("written").asLong()
-                                + status.get("counts").get("stale").asLong()
-                                + status.get("counts").get("duplicate").asLong()
-                        >= acceptedIds.size());
+        String accepted = "webhook_id IN (" + sqlList(acceptedIds) + ")";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (StackClient.count(stack.database(), "SELECT count(*) FROM processed_webhooks WHERE " + accepted)
+                        < acceptedIds.size()
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(StackClient.count(stack.database(), "SELECT count(*) FROM processed_webhooks WHERE " + accepted))
+                .as("every webhook answered 202 is written, once")
+                .isEqualTo(acceptedIds.size());
+        Set<String> mayBeWritten = new HashSet<>(acceptedIds);
+        mayBeWritten.addAll(unconfirmedIds);
         assertThat(StackClient.count(
                         stack.database(),
-                        "SELECT count(*) FROM processed_webhooks" + " WHERE webhook_id LIKE 'wh_fuzz_%'"))
-                .isEqualTo(acceptedIds.size());
+                        "SELECT count(*) FROM processed_webhooks WHERE webhook_id LIKE 'wh_fuzz_%' AND NOT webhook_id"
+                                + " IN ("
+                                + sqlList(mayBeWritten) + ")"))
+                .as("nothing is written that was refused, but for a 503 the queue may have taken late")
+                .isZero();
         assertThat(client.status().get("counts").get("deadLettered").asLong()).isZero();
         assertThat(client.status().get("queue").get("deadLetterDepth").asLong()).isZero();
     }
@@ -217,5 +233,10 @@ class HostileClientsTest {
         } catch (IOException closed) {
             return false;
         }
+    }
+
+    /** The ids as an SQL list of string literals (quotes doubled). */
+    private static String sqlList(Set<String> ids) {
+        return ids.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", "));
     }
 }
