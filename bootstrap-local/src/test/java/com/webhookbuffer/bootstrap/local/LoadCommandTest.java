@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.bootstrap.local.command.ProgressLine;
 import com.webhookbuffer.bootstrap.local.command.load.LoadOptions;
 import com.webhookbuffer.bootstrap.local.command.load.LoadPlan;
 import com.webhookbuffer.bootstrap.local.command.load.LoadSender;
-import com.webhookbuffer.bootstrap.local.command.load.ProgressLine;
-import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
 import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler.Sample;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

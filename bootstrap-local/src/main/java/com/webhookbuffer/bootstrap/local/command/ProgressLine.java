@@ -1,6 +1,6 @@
-package com.webhookbuffer.bootstrap.local.command.load;
+package com.webhookbuffer.bootstrap.local.command;
 
-import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler.Sample;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -50,7 +50,7 @@ public final class ProgressLine {
     }
 
     /** Called while waiting for the drain. */
-    synchronized void draining(Duration elapsed, Sample status) {
+    public synchronized void draining(Duration elapsed, Sample status) {
         if (!terminal && drawnAt != Long.MIN_VALUE && System.nanoTime() - drawnAt < PLAIN_DRAIN.toNanos()) {
             return;
         }

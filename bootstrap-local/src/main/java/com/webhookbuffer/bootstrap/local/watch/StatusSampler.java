@@ -1,8 +1,7 @@
-package com.webhookbuffer.bootstrap.local.command.load;
+package com.webhookbuffer.bootstrap.local.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.webhookbuffer.bootstrap.local.watch.StatusDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StatusSampler implements AutoCloseable {
 
-    static final Duration EVERY = Duration.ofMillis(200);
+    public static final Duration EVERY = Duration.ofMillis(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -48,15 +47,15 @@ public final class StatusSampler implements AutoCloseable {
         }
 
         /** Nothing queued, nothing being written: every message accepted before it was taken has been settled. */
-        boolean queueEmpty() {
+        public boolean queueEmpty() {
             return depth == 0 && inFlight == 0 && batchesInFlight == 0;
         }
 
-        long count(String name) {
+        public long count(String name) {
             return counts.getOrDefault(name, 0L);
         }
 
-        static Sample parse(long takenAt, String json) throws IOException {
+        public static Sample parse(long takenAt, String json) throws IOException {
             JsonNode status = JSON.readTree(json);
             JsonNode queue = status.path("queue");
             JsonNode database = status.path("database");
@@ -77,7 +76,7 @@ public final class StatusSampler implements AutoCloseable {
     }
 
     /** The highest figures sampled. */
-    record Peaks(long depth, long inFlight, int connectionsInUse) {}
+    public record Peaks(long depth, long inFlight, int connectionsInUse) {}
 
     private final HttpClient http;
     private final URI status;
@@ -99,7 +98,7 @@ public final class StatusSampler implements AutoCloseable {
     }
 
     /** Takes a first sample now (failing as the stack answers, if it does not), then one every {@link #EVERY}. */
-    static StatusSampler start(URI base) throws IOException, InterruptedException {
+    public static StatusSampler start(URI base) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -150,21 +149,21 @@ public final class StatusSampler implements AutoCloseable {
         }
     }
 
-    Sample latest() {
+    public Sample latest() {
         return latest;
     }
 
-    synchronized Peaks peaks() {
+    public synchronized Peaks peaks() {
         return peaks;
     }
 
     /** How long the stack has not answered {@code GET /status}, as of {@code now} ({@link System#nanoTime()}). */
-    Duration silentFor(long now) {
+    public Duration silentFor(long now) {
         return Duration.ofNanos(Math.max(0, now - answeredAt));
     }
 
     /** Why the last sample that failed did, or empty. */
-    String lastFailure() {
+    public String lastFailure() {
         return lastFailure;
     }
 

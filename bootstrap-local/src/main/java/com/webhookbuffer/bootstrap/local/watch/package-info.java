@@ -1,6 +1,7 @@
 /**
  * What whoever watches the local stack reads: {@code GET /status} ({@code StatusDocument}, from the stack's own
- * counts), {@code GET /metrics} ({@code LocalMetrics}, Prometheus' format) and the dashboard's history.
+ * counts) and its reader on the other side of the socket ({@code StatusSampler}, for the commands), {@code GET
+ * /metrics} ({@code LocalMetrics}, Prometheus' format) and the dashboard's history.
  *
  * <p>Depends on {@code parts} and the Prometheus adapter.
  */

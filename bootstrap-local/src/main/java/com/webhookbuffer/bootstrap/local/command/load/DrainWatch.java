@@ -1,8 +1,10 @@
 package com.webhookbuffer.bootstrap.local.command.load;
 
+import com.webhookbuffer.bootstrap.local.command.ProgressLine;
 import com.webhookbuffer.bootstrap.local.command.load.LoadPlan.Delivery;
-import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
 import com.webhookbuffer.bootstrap.local.command.load.StoredOrders.Check;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler.Sample;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;

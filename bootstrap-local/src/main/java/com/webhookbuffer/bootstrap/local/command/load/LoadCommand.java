@@ -1,13 +1,15 @@
 package com.webhookbuffer.bootstrap.local.command.load;
 
+import com.webhookbuffer.bootstrap.local.command.ProgressLine;
 import com.webhookbuffer.bootstrap.local.command.StackAddress;
 import com.webhookbuffer.bootstrap.local.command.load.DrainWatch.Drain;
 import com.webhookbuffer.bootstrap.local.command.load.LoadPlan.Delivery;
 import com.webhookbuffer.bootstrap.local.command.load.LoadSender.Answers;
-import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
 import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
 import com.webhookbuffer.bootstrap.local.parts.HttpFront;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler.Sample;
 import com.webhookbuffer.domain.webhook.WebhookSecret;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,11 +2,12 @@ package com.webhookbuffer.bootstrap.local.command.load;
 
 import com.webhookbuffer.bootstrap.local.command.load.DrainWatch.Drain;
 import com.webhookbuffer.bootstrap.local.command.load.LoadSender.Answers;
-import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Peaks;
-import com.webhookbuffer.bootstrap.local.command.load.StatusSampler.Sample;
 import com.webhookbuffer.bootstrap.local.parts.DevelopmentSecret;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.bootstrap.local.watch.NearestRank;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler.Peaks;
+import com.webhookbuffer.bootstrap.local.watch.StatusSampler.Sample;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;

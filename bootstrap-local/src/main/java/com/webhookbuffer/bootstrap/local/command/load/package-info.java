@@ -1,8 +1,8 @@
 /**
  * {@code ./run-local load}: a spike of signed webhooks against the running stack, the wait for its drain, and the
  * figures. {@code LoadCommand} orchestrates; {@code LoadOptions}, {@code LoadPlan}, {@code LoadSender},
- * {@code DrainWatch} and {@code LoadSummary} are its steps; {@code StatusSampler} and {@code StoredOrders} read the
- * stack as it drains (its {@code /status}, its database).
+ * {@code DrainWatch} and {@code LoadSummary} are its steps; {@code StoredOrders} reads the stack's database as it
+ * drains, {@code watch.StatusSampler} its {@code /status}.
  *
  * <p>Depends on {@code command}, {@code parts} and {@code watch}.
  */
