@@ -1,0 +1,118 @@
+package com.webhookbuffer.adapter.postgresqueue.in;
+
+import com.webhookbuffer.adapter.postgresqueue.message.QueueTables;
+import com.webhookbuffer.domain.port.in.WebhookProcessor;
+import com.webhookbuffer.domain.processing.BatchReport;
+import com.webhookbuffer.domain.queue.Delivery;
+import com.webhookbuffer.domain.queue.QueueUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event source of the queue on PostgreSQL, as Lambda's is for SQS: {@code concurrency} pollers, each receiving
+ * a batch of up to {@code batchSize}, handing it to the worker and deleting what it acknowledged. So at most
+ * {@code concurrency} batches are ever in flight, which keeps the database inside its connection budget.
+ *
+ * <p>When the worker wrote the batch in the queue's own database, it has already deleted the acknowledged messages
+ * in that transaction; the delete here then finds nothing, and is what settles them when the queue lives
+ * elsewhere. A batch that fails is left alone: its messages come back after their visibility timeout.
+ */
+public final class QueueConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
+
+    /** How often an idle poller looks again: the most an idle queue adds to a webhook's way to the database. */
+    public static final Duration IDLE_POLL = Duration.ofMillis(20);
+
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
+
+    private final QueueTables tables;
+    private final int batchSize;
+    private final WebhookProcessor worker;
+    private final List<Thread> pollers = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running = true;
+
+    public QueueConsumer(QueueTables tables, int batchSize, int concurrency, WebhookProcessor worker) {
+        this.tables = Objects.requireNonNull(tables, "tables must not be null");
+        this.worker = Objects.requireNonNull(worker, "worker must not be null");
+        if (batchSize < 1 || concurrency < 1) {
+            throw new IllegalArgumentException(
+                    "batchSize and concurrency must be >= 1, were: " + batchSize + ", " + concurrency);
+        }
+        this.batchSize = batchSize;
+        for (int i = 1; i <= concurrency; i++) {
+            pollers.add(Thread.ofPlatform().name("queue-consumer-" + i).start(this::poll));
+        }
+    }
+
+    private void poll() {
+        while (running) {
+            List<Delivery> batch;
+            try {
+                batch = tables.receive(batchSize);
+            } catch (QueueUnavailableException e) {
+                LOG.warn("receive failed, polling again in {}: {}", PAUSE_AFTER_FAILURE, e.getMessage());
+                pause(PAUSE_AFTER_FAILURE);
+                continue;
+            }
+            if (batch.isEmpty()) {
+                pause(IDLE_POLL);
+                continue;
+            }
+            inFlight.incrementAndGet();
+            try {
+                settle(batch, worker.process(batch));
+            } catch (RuntimeException e) {
+                LOG.error("batch of {} failed and returns to the queue: {}", batch.size(), e.toString(), e);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    private void settle(List<Delivery> batch, BatchReport report) {
+        try {
+            tables.delete(report.acknowledged());
+        } catch (QueueUnavailableException e) {
+            LOG.warn(
+                    "deleting {} processed messages of a batch of {} failed; they will come back as duplicates: {}",
+                    report.acknowledged().size(),
+                    batch.size(),
+                    e.getMessage());
+        }
+    }
+
+    private void pause(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Batches being worked on now. */
+    public int batchesInFlight() {
+        return inFlight.get();
+    }
+
+    /** Stops receiving and waits for the batches in flight to finish. */
+    @Override
+    public void close() {
+        running = false;
+        for (Thread poller : pollers) {
+            try {
+                poller.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
