@@ -13,6 +13,7 @@ import com.webhookbuffer.domain.order.StoreUnavailableException;
 import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.webhook.SourceName;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
@@ -49,8 +51,19 @@ public final class MyBatisOrderRepository implements OrderRepository {
     private static final Logger LOG = LoggerFactory.getLogger(MyBatisOrderRepository.class);
 
     private final SqlSessionFactory sessions;
+    private final AcknowledgeInTransaction acknowledgeInTransaction;
 
     public MyBatisOrderRepository(DataSource dataSource) {
+        this(dataSource, AcknowledgeInTransaction.NOTHING);
+    }
+
+    /**
+     * @param acknowledgeInTransaction run in each batch's transaction with the deliveries it acknowledged: the
+     *     queue's deletion of them, when the queue lives in this database (exactly-once processing)
+     */
+    public MyBatisOrderRepository(DataSource dataSource, AcknowledgeInTransaction acknowledgeInTransaction) {
+        this.acknowledgeInTransaction =
+                Objects.requireNonNull(acknowledgeInTransaction, "acknowledgeInTransaction must not be null");
         Configuration configuration =
                 new Configuration(new Environment("orders", new JdbcTransactionFactory(), dataSource));
         // Statements that write return rows (RETURNING) and are mapped as selects: nothing may be cached.
@@ -63,12 +76,26 @@ public final class MyBatisOrderRepository implements OrderRepository {
 
     @Override
     public List<ProcessingOutcome> write(List<OrderWrite> batch) {
+        return write(batch, List.of());
+    }
+
+    /**
+     * As {@link #write(List)}, and the deliveries of the acknowledged items go to the
+     * {@link AcknowledgeInTransaction} before the commit; with none given (or a batch from nowhere), nothing does.
+     */
+    @Override
+    public List<ProcessingOutcome> write(List<OrderWrite> batch, List<Delivery> deliveries) {
+        if (!deliveries.isEmpty() && deliveries.size() != batch.size()) {
+            throw new IllegalArgumentException(
+                    "one delivery per write: " + batch.size() + " writes, " + deliveries.size() + " deliveries");
+        }
         if (batch.isEmpty()) {
             return List.of();
         }
         try (SqlSession session = sessions.openSession(false)) {
             try {
                 List<ProcessingOutcome> outcomes = new BatchWrite(session.getMapper(OrderMapper.class), batch).run();
+                acknowledge(session, deliveries, outcomes);
                 // Forced: MyBatis skips the commit when only "selects" ran, and ours write (RETURNING).
                 session.commit(true);
                 return outcomes;
@@ -79,7 +106,7 @@ public final class MyBatisOrderRepository implements OrderRepository {
                             "batch of {} hit a permanent failure ({}); writing it one item at a time",
                             batch.size(),
                             SqlFailure.describe(e));
-                    return writeOneByOne(batch);
+                    return writeOneByOne(batch, deliveries);
                 }
                 return retryLater(batch.size(), e);
             }
@@ -89,7 +116,7 @@ public final class MyBatisOrderRepository implements OrderRepository {
     }
 
     /** Each item behind its own savepoint, all in one transaction: a poison item is skipped, the rest commit. */
-    private List<ProcessingOutcome> writeOneByOne(List<OrderWrite> batch) {
+    private List<ProcessingOutcome> writeOneByOne(List<OrderWrite> batch, List<Delivery> deliveries) {
         List<ProcessingOutcome> outcomes = new ArrayList<>(batch.size());
         try (SqlSession session = sessions.openSession(false)) {
             try {
@@ -111,6 +138,7 @@ public final class MyBatisOrderRepository implements OrderRepository {
                         outcomes.add(new ProcessingOutcome.Poison(reason));
                     }
                 }
+                acknowledge(session, deliveries, outcomes);
                 session.commit(true);
                 return outcomes;
             } catch (RuntimeException | SQLException e) {
@@ -147,6 +175,33 @@ public final class MyBatisOrderRepository implements OrderRepository {
     /** The stored order of the {@link SourceName#DEFAULT default} source, if any. */
     public Optional<Order> find(OrderId orderId) {
         return find(SourceName.DEFAULT, orderId);
+    }
+
+    /** Hands the deliveries of the acknowledged outcomes to the hook, inside the session's transaction. */
+    private void acknowledge(SqlSession session, List<Delivery> deliveries, List<ProcessingOutcome> outcomes) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<Delivery> acknowledged = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof ProcessingOutcome.Written
+                    || outcomes.get(i) instanceof ProcessingOutcome.Duplicate
+                    || outcomes.get(i) instanceof ProcessingOutcome.Stale) {
+                acknowledged.add(deliveries.get(i));
+            }
+        }
+        try {
+            acknowledgeInTransaction.acknowledge(session.getConnection(), acknowledged);
+        } catch (SQLException e) {
+            throw new AcknowledgeFailed(e);
+        }
+    }
+
+    /** The hook's failure, carried out of the session to the rollback; its SQLSTATE classifies it. */
+    private static final class AcknowledgeFailed extends RuntimeException {
+        AcknowledgeFailed(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static Order toOrder(OrderRow row, List<ItemRow> itemRows) {

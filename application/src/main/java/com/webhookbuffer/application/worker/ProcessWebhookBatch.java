@@ -76,6 +76,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
         ProcessingOutcome[] outcomes = new ProcessingOutcome[batch.size()];
         List<OrderWrite> writes = new ArrayList<>();
         List<Integer> writeIndexes = new ArrayList<>();
+        List<Delivery> writeDeliveries = new ArrayList<>();
         List<Instant> receivedAt = new ArrayList<>();
         Optional<Duration> writeLatency = Optional.empty();
         List<Duration> lags = new ArrayList<>();
@@ -85,13 +86,14 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
                 case Read.Ready ready -> {
                     writes.add(ready.write());
                     writeIndexes.add(i);
+                    writeDeliveries.add(batch.get(i));
                     receivedAt.add(ready.receivedAt());
                 }
             }
         }
         if (!writes.isEmpty()) {
             long writing = System.nanoTime();
-            List<ProcessingOutcome> written = repository.write(writes);
+            List<ProcessingOutcome> written = repository.write(writes, writeDeliveries);
             writeLatency = Optional.of(Duration.ofNanos(System.nanoTime() - writing));
             Instant writtenAt = clock.instant();
             if (written.size() != writes.size()) {

@@ -36,8 +36,8 @@ import java.util.function.Supplier;
 
 /**
  * The whole pipeline on one machine, assembled here top to bottom: PostgreSQL (migrated before anything connects
- * to it), the cloud the stack plays ({@link LocalCloud}: AWS with ElasticMQ by default, Azure with Azurite for
- * {@code CLOUD=azure}), the pool, the HTTP front for the ingest function and what feeds the worker.
+ * to it), the queue ({@link LocalCloud}: on PostgreSQL by default, AWS with ElasticMQ for {@code CLOUD=aws}, Azure
+ * with Azurite for {@code CLOUD=azure}), the pool, the HTTP front for the ingest function and what feeds the worker.
  * Both sides are the functions' own compositions, given this stack's queues and settings; the worker has one pool for
  * all workers, sized to the budget. This class keeps the lifecycle; {@link StatusDocument} is what
  * {@code GET /status} says.
@@ -82,11 +82,13 @@ final class LocalStack implements AutoCloseable {
         out.println("webhook-buffer local stack: starting");
         // Before anything starts: a port in use is the commonest reason a second stack cannot run.
         requireFree(settings.httpPort(), LocalSettings.HTTP_PORT);
-        if (settings.cloud() == LocalSettings.Cloud.AWS) {
-            requireFree(settings.sqsPort(), LocalSettings.SQS_PORT);
-        } else {
-            requireFree(settings.azuriteBlobPort(), LocalSettings.AZURITE_BLOB_PORT);
-            requireFree(settings.azuriteQueuePort(), LocalSettings.AZURITE_QUEUE_PORT);
+        switch (settings.cloud()) {
+            case POSTGRESQL -> {}
+            case AWS -> requireFree(settings.sqsPort(), LocalSettings.SQS_PORT);
+            case AZURE -> {
+                requireFree(settings.azuriteBlobPort(), LocalSettings.AZURITE_BLOB_PORT);
+                requireFree(settings.azuriteQueuePort(), LocalSettings.AZURITE_QUEUE_PORT);
+            }
         }
         StateDirectory state = StateDirectory.open(settings.stateDirectory());
         // Before anything in the folder is touched; released last, once the database has stopped.
@@ -101,11 +103,12 @@ final class LocalStack implements AutoCloseable {
         DatabaseSettings db = database.settings()
                 .withApplicationName(LocalDatabase.APPLICATION_NAME)
                 .withPoolSize(settings.poolConnections());
+        database.requireRoomFor(settings.budget().dbMaxConnections());
         // Before the pool opens, so the migration's connection and the pool's never add up past the budget.
         int applied = DatabaseMigrations.migrate(db);
         out.println("  PostgreSQL: schema up to date (" + applied + " migration(s) applied)");
 
-        cloud = LocalCloud.start(settings, state, out);
+        cloud = LocalCloud.start(settings, state, db, out);
         closeInReverse.push(cloud);
 
         HikariDataSource pool = ConnectionPool.open(db);
@@ -207,7 +210,7 @@ final class LocalStack implements AutoCloseable {
                 if (part == front) {
                     // Counted only now: the batches in flight are done, and so are the requests that got past the
                     // 503 check before the stop began and published afterwards. What is still queued waits in the
-                    // H2 file for the next start.
+                    // queue's store for the next start.
                     leftBehind = depthOrNull();
                 }
             } catch (Exception e) {

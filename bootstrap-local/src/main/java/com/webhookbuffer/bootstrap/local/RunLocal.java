@@ -68,13 +68,13 @@ public final class RunLocal {
                 case "", "start" -> runStack(settings, out);
                 case "send" -> send(settings, Optional.empty(), Optional.empty(), out, err);
                 case "dlq list" -> {
-                    try (OperatorQueues queues = OperatorQueues.from(settings.variables())) {
+                    try (OperatorQueues queues = OperatorQueues.from(settings)) {
                         DeadLetterCommands.list(queues.deadLetterQueue(), queues.name(), out, err);
                     }
                     yield 0;
                 }
                 case "dlq redrive" -> {
-                    try (OperatorQueues queues = OperatorQueues.from(settings.variables())) {
+                    try (OperatorQueues queues = OperatorQueues.from(settings)) {
                         yield DeadLetterCommands.redrive(queues.deadLetterQueue(), queues.name(), out) ? 0 : 1;
                     }
                 }

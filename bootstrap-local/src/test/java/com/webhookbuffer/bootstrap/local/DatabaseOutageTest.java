@@ -32,6 +32,8 @@ class DatabaseOutageTest {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
             Map<String, String> environment = new HashMap<>(postgres.environment());
             environment.putAll(Map.of(
+                    LocalSettings.CLOUD,
+                    "aws",
                     LocalSettings.HTTP_PORT,
                     "0",
                     LocalSettings.SQS_PORT,
@@ -118,6 +120,7 @@ class DatabaseOutageTest {
 
     private static LocalStackTest.Result run(LocalStack stack, Path state, List<String> args) {
         Map<String, String> environment = Map.of(
+                LocalSettings.CLOUD, "aws",
                 LocalSettings.LOCAL_STATE_DIR, state.toString(),
                 LocalSettings.SQS_PORT, Integer.toString(stack.sqsEndpoint().getPort()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

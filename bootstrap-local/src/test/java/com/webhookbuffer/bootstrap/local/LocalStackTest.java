@@ -64,6 +64,8 @@ class LocalStackTest {
 
     static Map<String, String> environment() {
         return Map.of(
+                LocalSettings.CLOUD,
+                "aws",
                 LocalSettings.HTTP_PORT,
                 "0",
                 LocalSettings.SQS_PORT,
@@ -213,7 +215,10 @@ class LocalStackTest {
         assertThat(status.get("counts").get("deadLettered").asLong()).isGreaterThanOrEqualTo(1);
 
         Map<String, String> operator = Map.of(
-                LocalSettings.SQS_PORT, Integer.toString(stack.sqsEndpoint().getPort()));
+                LocalSettings.CLOUD,
+                "aws",
+                LocalSettings.SQS_PORT,
+                Integer.toString(stack.sqsEndpoint().getPort()));
         Result list = run(List.of("dlq", "list"), operator);
         assertThat(list.status()).isZero();
         assertThat(list.out()).contains("reason:").contains("dead letter(s) in " + stack.deadLetterQueueUrl());

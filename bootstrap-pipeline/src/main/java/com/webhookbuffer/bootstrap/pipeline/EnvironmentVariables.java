@@ -1,5 +1,9 @@
 package com.webhookbuffer.bootstrap.pipeline;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +29,33 @@ public final class EnvironmentVariables {
         String value = variables.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
+
+    /**
+     * A secret, from the variable itself or from the file named by {@code NAME_FILE} (as container and systemd
+     * credentials hand them over: the file's content, a final line break dropped); both set is refused, since
+     * which one was meant cannot be told.
+     */
+    public Optional<String> secret(String name) {
+        Optional<String> direct = optional(name);
+        Optional<String> file = optional(name + FILE_SUFFIX);
+        if (direct.isPresent() && file.isPresent()) {
+            throw new IllegalStateException(
+                    name + " and " + name + FILE_SUFFIX + " are both set; set only one of them");
+        }
+        if (file.isEmpty()) {
+            return direct;
+        }
+        try {
+            String content = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
+            return Optional.of(content.endsWith("\n") ? content.substring(0, content.length() - 1) : content);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(
+                    name + FILE_SUFFIX + " names a file that cannot be read: " + file.get() + " (" + e + ")", e);
+        }
+    }
+
+    /** What a variable's name ends with when it names a file holding the secret instead of the secret itself. */
+    public static final String FILE_SUFFIX = "_FILE";
 
     public int integer(String name, int defaultValue, int min, int max) {
         Optional<String> text = optional(name);

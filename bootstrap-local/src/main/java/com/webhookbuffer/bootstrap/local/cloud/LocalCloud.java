@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.local.cloud;
 
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.application.ingest.NamedSource;
 import com.webhookbuffer.bootstrap.local.parts.HttpFront;
@@ -20,16 +21,20 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
- * The cloud the local stack plays, chosen by {@code CLOUD}: its queue server, the door's handler as that cloud's
- * platform hands it requests, and what feeds the worker in the place of that cloud's trigger. The rest of the stack
- * (PostgreSQL, the pool, the HTTP front, {@code /status}, the operator's port) is the same for both: the swap is
- * this one object.
+ * The queue the local stack runs on, chosen by {@code CLOUD}: PostgreSQL's own (the default), or the cloud it
+ * plays; its queue server, the door's handler as that platform hands it requests, and what feeds the worker in the
+ * place of that cloud's trigger. The rest of the stack (PostgreSQL, the pool, the HTTP front, {@code /status}, the
+ * operator's port) is the same for all three: the swap is this one object.
  */
 public interface LocalCloud extends AutoCloseable {
 
-    /** Starts the queues of the cloud {@code settings} name, kept in {@code state}, saying so on {@code out}. */
-    static LocalCloud start(LocalSettings settings, StateDirectory state, PrintStream out) {
+    /**
+     * Starts the queues {@code settings} name: on PostgreSQL (in the {@code orders} database unless settings name
+     * another), or a cloud's kept in {@code state}; saying so on {@code out}.
+     */
+    static LocalCloud start(LocalSettings settings, StateDirectory state, DatabaseSettings orders, PrintStream out) {
         return switch (settings.cloud()) {
+            case POSTGRESQL -> LocalPostgres.start(settings, orders, out);
             case AWS -> LocalAws.start(settings, state);
             case AZURE -> {
                 out.println("  Azurite: starting (installed into " + state.resolve(LocalAzure.INSTALL_FOLDER)

@@ -4,12 +4,19 @@ import com.webhookbuffer.adapter.aws.out.SqsClients;
 import com.webhookbuffer.adapter.aws.out.SqsDeadLetterQueue;
 import com.webhookbuffer.adapter.azure.message.StorageQueue;
 import com.webhookbuffer.adapter.azure.out.AzureDeadLetterQueue;
+import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.postgresqueue.message.QueueDatabase;
+import com.webhookbuffer.adapter.postgresqueue.message.QueueTables;
+import com.webhookbuffer.adapter.postgresqueue.out.PostgresDeadLetterQueue;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
+import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
 import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.standin.azure.Azurite;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -26,11 +33,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoCloseable client)
         implements AutoCloseable {
 
-    public static OperatorQueues from(EnvironmentVariables env) {
-        if (env.optional(LocalSettings.CLOUD).orElse("aws").equals("azure")) {
+    public static OperatorQueues from(LocalSettings settings) {
+        EnvironmentVariables env = settings.variables();
+        Optional<String> deadLetterQueueUrl = env.optional(Wiring.DLQ_URL);
+        if (deadLetterQueueUrl.isEmpty() && settings.cloud() == LocalSettings.Cloud.AZURE) {
             return azure(env);
         }
-        Optional<String> deadLetterQueueUrl = env.optional(Wiring.DLQ_URL);
+        if (deadLetterQueueUrl.isEmpty() && settings.cloud() == LocalSettings.Cloud.POSTGRESQL) {
+            return postgres(settings);
+        }
         if (deadLetterQueueUrl.isPresent()) {
             SqsClient client = Wiring.sqsClient(env);
             String dlq = deadLetterQueueUrl.get();
@@ -58,6 +69,24 @@ public record OperatorQueues(DeadLetterQueue deadLetterQueue, String name, AutoC
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The dead letters of the queue on PostgreSQL: in {@code QUEUE_DB_URL}'s database, or the running stack's own
+     * ({@code DB_URL}, or the embedded server named in {@code LOCAL_STATE_DIR}). One connection, closed after.
+     */
+    private static OperatorQueues postgres(LocalSettings settings) {
+        QueueDatabase database = settings.queue().elsewhere().orElseGet(() -> {
+            DatabaseSettings orders = LocalDatabase.ofRunningStack(settings, "dlq");
+            return new QueueDatabase(orders.jdbcUrl(), orders.user(), orders.password());
+        });
+        HikariDataSource pool = database.pool("webhook-buffer-operator", 1);
+        QueueTables tables = new QueueTables(
+                pool, Duration.ofSeconds(settings.visibilityTimeoutSeconds()), settings.maxReceiveCount());
+        return new OperatorQueues(
+                new PostgresDeadLetterQueue(tables),
+                QueueTables.SCHEMA + ".dead_letters in " + database.jdbcUrl(),
+                pool);
     }
 
     /** The local stack's poison queue in Azurite; a stack that is not running is said so on the first call. */

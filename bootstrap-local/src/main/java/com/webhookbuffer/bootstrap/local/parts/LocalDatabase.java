@@ -82,6 +82,32 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     /**
+     * The database of the stack that runs with {@code settings}: its {@code DB_URL}, or the embedded server named
+     * in {@code LOCAL_STATE_DIR/db-url}; refused, naming what to set, when neither is there. {@code command} is
+     * who asks, for the message.
+     */
+    public static DatabaseSettings ofRunningStack(LocalSettings settings, String command) {
+        Optional<DatabaseSettings> external = settings.externalDatabase();
+        if (external.isPresent()) {
+            return external.get();
+        }
+        Path urlFile = settings.stateDirectory().resolve(DB_URL_FILE);
+        // Looked for before the folder is opened: opening creates it, and a mistyped folder should stay uncreated.
+        if (!Files.isRegularFile(urlFile)) {
+            throw new IllegalStateException("no " + urlFile + ": " + command + " reads the running stack's database"
+                    + " URL from there; start the stack with ./run-local, or run " + command + " with the stack's "
+                    + LocalSettings.LOCAL_STATE_DIR + " (or its DB_URL, for an external database)");
+        }
+        String url =
+                StateDirectory.open(settings.stateDirectory()).read(DB_URL_FILE).orElseThrow();
+        try {
+            return fromPsqlUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(urlFile + " holds " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The server a {@link #psqlUrl()} names, for a JDBC client: what {@code ./run-local load} reads from
      * {@code LOCAL_STATE_DIR/db-url} to find the running stack's database. pgjdbc takes no user or password in the
      * URL's authority, so they are taken out of it.
@@ -204,6 +230,35 @@ public final class LocalDatabase implements AutoCloseable {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /**
+     * Refuses to start when the server's {@code max_connections} in force is below {@code budget}
+     * ({@code DB_MAX_CONNECTIONS}): the budget would promise connections the server cannot give. The embedded server
+     * is started with room for it; an external one is asked ({@code SHOW max_connections}: what is in force, not
+     * what a pending restart would set).
+     */
+    public void requireRoomFor(int budget) {
+        if (embedded.isPresent()) {
+            return;
+        }
+        try (Connection connection =
+                        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+                Statement statement = connection.createStatement();
+                var row = statement.executeQuery("SHOW max_connections")) {
+            row.next();
+            int inForce = Integer.parseInt(row.getString(1));
+            if (inForce < budget) {
+                throw new IllegalStateException("DB_MAX_CONNECTIONS (" + budget + ") is more than the database at "
+                        + settings.jdbcUrl() + " allows: its max_connections in force is " + inForce
+                        + "; lower DB_MAX_CONNECTIONS (the door, the workers and what is reserved share it)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot reach the database at " + settings.jdbcUrl() + " to check its max_connections: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

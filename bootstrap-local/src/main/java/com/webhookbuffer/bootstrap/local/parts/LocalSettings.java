@@ -1,6 +1,7 @@
 package com.webhookbuffer.bootstrap.local.parts;
 
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
+import com.webhookbuffer.adapter.postgresqueue.message.QueueDatabase;
 import com.webhookbuffer.bootstrap.lambda.Wiring;
 import com.webhookbuffer.bootstrap.pipeline.EnvironmentVariables;
 import com.webhookbuffer.bootstrap.pipeline.Settings;
@@ -24,7 +25,11 @@ import java.util.Optional;
  * @param maxReceiveCount          {@code MAX_RECEIVE_COUNT} of its redrive policy
  * @param externalDatabase         {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}; empty: embedded PostgreSQL
  * @param stateDirectory           {@code LOCAL_STATE_DIR}: the embedded database's data and the development secret
- * @param cloud                    {@code CLOUD}: which cloud the stack plays, {@code aws} (the default) or {@code azure}
+ * @param cloud                    {@code CLOUD}: which queue the stack runs on, {@code postgresql} (the default: the
+ *                                 queue on PostgreSQL, as self-hosted), or the cloud it rehearses, {@code aws} or
+ *                                 {@code azure}
+ * @param queue                    {@code QUEUE_MAX_DEPTH}, {@code QUEUE_DOOR_CONNECTIONS} and {@code QUEUE_DB_URL}
+ *                                 (with its user and password), for {@code CLOUD=postgresql}
  * @param azuriteBlobPort          {@code AZURITE_BLOB_PORT}, with {@code CLOUD=azure}
  * @param azuriteQueuePort         {@code AZURITE_QUEUE_PORT}, with {@code CLOUD=azure}
  * @param environment              the whole environment, for the readers shared with the Lambda wiring
@@ -40,6 +45,7 @@ public record LocalSettings(
         Optional<DatabaseSettings> externalDatabase,
         Path stateDirectory,
         Cloud cloud,
+        QueueSettings queue,
         int azuriteBlobPort,
         int azuriteQueuePort,
         Map<String, String> environment) {
@@ -55,6 +61,16 @@ public record LocalSettings(
     /** Which cloud the stack plays: {@code aws} (ElasticMQ, API Gateway's event) or {@code azure} (Azurite). */
     public static final String CLOUD = "CLOUD";
 
+    /** Messages waiting or in flight beyond which the door answers 503 (with {@code CLOUD=postgresql}). */
+    public static final String QUEUE_MAX_DEPTH = "QUEUE_MAX_DEPTH";
+    /** Connections the door commits through (with {@code CLOUD=postgresql}), counted in the budget. */
+    public static final String QUEUE_DOOR_CONNECTIONS = "QUEUE_DOOR_CONNECTIONS";
+    /** Another database for the queue (with {@code CLOUD=postgresql}); by default it lives in the orders'. */
+    public static final String QUEUE_DB_URL = "QUEUE_DB_URL";
+
+    public static final String QUEUE_DB_USER = "QUEUE_DB_USER";
+    public static final String QUEUE_DB_PASSWORD = "QUEUE_DB_PASSWORD";
+
     public static final String AZURITE_BLOB_PORT = "AZURITE_BLOB_PORT";
     public static final String AZURITE_QUEUE_PORT = "AZURITE_QUEUE_PORT";
 
@@ -69,14 +85,33 @@ public record LocalSettings(
             MAX_RECEIVE_COUNT,
             LOCAL_STATE_DIR,
             CLOUD,
+            QUEUE_MAX_DEPTH,
+            QUEUE_DOOR_CONNECTIONS,
+            QUEUE_DB_URL,
+            QUEUE_DB_USER,
+            QUEUE_DB_PASSWORD,
             AZURITE_BLOB_PORT,
             AZURITE_QUEUE_PORT);
 
-    /** The clouds the stack can play. */
+    /** What the queue runs on: PostgreSQL (the default, and the self-hosted engine), or a cloud played here. */
     public enum Cloud {
+        POSTGRESQL,
         AWS,
         AZURE
     }
+
+    /**
+     * The queue on PostgreSQL.
+     *
+     * @param maxDepth        {@code QUEUE_MAX_DEPTH}
+     * @param doorConnections {@code QUEUE_DOOR_CONNECTIONS}
+     * @param elsewhere       {@code QUEUE_DB_URL}, {@code QUEUE_DB_USER}, {@code QUEUE_DB_PASSWORD}; empty: the
+     *                        orders' database, where the worker deletes what it wrote in the same transaction
+     */
+    public record QueueSettings(long maxDepth, int doorConnections, Optional<QueueDatabase> elsewhere) {}
+
+    static final int DEFAULT_QUEUE_MAX_DEPTH = 1_000_000;
+    static final int DEFAULT_QUEUE_DOOR_CONNECTIONS = 2;
 
     static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_SQS_PORT = 9324;
@@ -94,9 +129,10 @@ public record LocalSettings(
 
     private static Cloud cloud(String name) {
         return switch (name) {
+            case "postgresql" -> Cloud.POSTGRESQL;
             case "aws" -> Cloud.AWS;
             case "azure" -> Cloud.AZURE;
-            default -> throw new IllegalArgumentException("must be aws or azure, was: " + name);
+            default -> throw new IllegalArgumentException("must be postgresql, aws or azure, was: " + name);
         };
     }
 
@@ -108,15 +144,34 @@ public record LocalSettings(
             throw new IllegalStateException(DB_MAX_CONNECTIONS + " (" + maxConnections + ") leaves no room for one "
                     + "worker's pool: it must be >= " + Settings.DB_POOL_SIZE + " (" + poolSize + ")");
         }
-        // Locally nothing else shares the database's budget: migrations run before the pool opens, and /status
-        // reads the pool's own counters instead of asking the database.
-        ConnectionBudget budget = new ConnectionBudget(maxConnections, 0, poolSize);
+        Cloud cloud = env.parsed(CLOUD, env.optional(CLOUD).orElse("postgresql"), LocalSettings::cloud);
+        QueueSettings queue = new QueueSettings(
+                env.integer(QUEUE_MAX_DEPTH, DEFAULT_QUEUE_MAX_DEPTH, 1, Integer.MAX_VALUE),
+                env.integer(QUEUE_DOOR_CONNECTIONS, DEFAULT_QUEUE_DOOR_CONNECTIONS, 1, 100),
+                env.optional(QUEUE_DB_URL)
+                        .map(url -> env.parsed(
+                                QUEUE_DB_URL,
+                                url,
+                                u -> new QueueDatabase(
+                                        u,
+                                        env.optional(QUEUE_DB_USER).orElse("postgres"),
+                                        env.secret(QUEUE_DB_PASSWORD).orElse("")))));
+        // Migrations run before the pools open, and /status reads the pools' own counters instead of asking the
+        // database. What shares the budget with the workers is the door, when the queue lives in this database.
+        int reserved = cloud == Cloud.POSTGRESQL && queue.elsewhere().isEmpty() ? queue.doorConnections() : 0;
+        if (maxConnections - reserved < poolSize) {
+            throw new IllegalStateException(DB_MAX_CONNECTIONS + " (" + maxConnections + ") leaves no room for one "
+                    + "worker's pool beside the door's " + QUEUE_DOOR_CONNECTIONS + " (" + reserved + "): it must be"
+                    + " >= " + (reserved + poolSize));
+        }
+        ConnectionBudget budget = new ConnectionBudget(maxConnections, reserved, poolSize);
         int allowed = budget.maxWorkerConcurrency();
         int concurrency = env.integer(WORKER_MAX_CONCURRENCY, allowed, 1, 1000);
         if (concurrency > allowed) {
             throw new IllegalStateException(WORKER_MAX_CONCURRENCY + " (" + concurrency + ") would break the "
-                    + "connection budget: " + DB_MAX_CONNECTIONS + " (" + maxConnections + ") / "
-                    + Settings.DB_POOL_SIZE
+                    + "connection budget: " + DB_MAX_CONNECTIONS + " (" + maxConnections + ")"
+                    + (reserved == 0 ? "" : " less the door's " + reserved)
+                    + " / " + Settings.DB_POOL_SIZE
                     + " (" + poolSize + ") allows at most " + allowed);
         }
         Optional<DatabaseSettings> external = env.optional(Settings.DB_URL)
@@ -126,7 +181,7 @@ public record LocalSettings(
                         u -> DatabaseSettings.of(
                                 u,
                                 env.optional(Settings.DB_USER).orElse("postgres"),
-                                env.optional(Settings.DB_PASSWORD).orElse(""))));
+                                env.secret(Settings.DB_PASSWORD).orElse(""))));
         return new LocalSettings(
                 env.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535),
                 env.integer(SQS_PORT, DEFAULT_SQS_PORT, 0, 65_535),
@@ -137,7 +192,8 @@ public record LocalSettings(
                 env.integer(MAX_RECEIVE_COUNT, DEFAULT_MAX_RECEIVE_COUNT, 1, 1000),
                 external,
                 Path.of(env.optional(LOCAL_STATE_DIR).orElse(DEFAULT_STATE_DIR)).toAbsolutePath(),
-                env.parsed(CLOUD, env.optional(CLOUD).orElse("aws"), LocalSettings::cloud),
+                cloud,
+                queue,
                 env.integer(AZURITE_BLOB_PORT, DEFAULT_AZURITE_BLOB_PORT, 0, 65_535),
                 env.integer(AZURITE_QUEUE_PORT, DEFAULT_AZURITE_QUEUE_PORT, 0, 65_535),
                 Map.copyOf(environment));

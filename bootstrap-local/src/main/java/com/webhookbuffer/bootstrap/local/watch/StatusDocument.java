@@ -33,11 +33,19 @@ public record StatusDocument(
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("accepting", accepting.getAsBoolean());
         Map<String, Object> queueStatus = new LinkedHashMap<>();
+        queueStatus.put("engine", settings.cloud().name().toLowerCase(java.util.Locale.ROOT));
         try {
             QueueDepth depth = queue.depth();
             queueStatus.put("depth", depth.visible());
             queueStatus.put("inFlight", depth.inFlight());
             queueStatus.put("deadLetterDepth", depth.deadLetters());
+            if (settings.cloud() == LocalSettings.Cloud.POSTGRESQL) {
+                // The door's bound (QUEUE_MAX_DEPTH): at it, webhooks are answered 503 until the worker catches up.
+                queueStatus.put("maxDepth", settings.queue().maxDepth());
+                queueStatus.put(
+                        "full",
+                        depth.visible() + depth.inFlight() >= settings.queue().maxDepth());
+            }
         } catch (QueueUnavailableException e) {
             queueStatus.put("error", e.getMessage());
         }

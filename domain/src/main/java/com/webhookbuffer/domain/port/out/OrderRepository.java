@@ -2,6 +2,7 @@ package com.webhookbuffer.domain.port.out;
 
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
+import com.webhookbuffer.domain.queue.Delivery;
 import java.util.List;
 
 /**
@@ -22,4 +23,18 @@ import java.util.List;
 public interface OrderRepository {
 
     List<ProcessingOutcome> write(List<OrderWrite> batch);
+
+    /**
+     * Writes {@code batch}, whose items came from {@code deliveries} (one each, in the same order). A repository
+     * that shares its database with the queue deletes the delivery of every item it acknowledges (written,
+     * duplicate or stale) in the transaction that writes the batch, so a message is processed exactly once; the
+     * others need not know where an item came from, and write as {@link #write(List)} does.
+     */
+    default List<ProcessingOutcome> write(List<OrderWrite> batch, List<Delivery> deliveries) {
+        if (batch.size() != deliveries.size()) {
+            throw new IllegalArgumentException(
+                    "one delivery per write: " + batch.size() + " writes, " + deliveries.size() + " deliveries");
+        }
+        return write(batch);
+    }
 }

@@ -4,8 +4,6 @@ import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.bootstrap.local.command.load.LoadPlan.Delivery;
 import com.webhookbuffer.bootstrap.local.parts.LocalDatabase;
 import com.webhookbuffer.bootstrap.local.parts.LocalSettings;
-import com.webhookbuffer.bootstrap.local.parts.StateDirectory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -66,22 +64,7 @@ final class StoredOrders implements AutoCloseable {
     static StoredOrders connect(LocalSettings settings) {
         Optional<DatabaseSettings> external = settings.externalDatabase();
         Path urlFile = settings.stateDirectory().resolve(LocalDatabase.DB_URL_FILE);
-        DatabaseSettings db = external.orElseGet(() -> {
-            // Looked for before the folder is opened: opening creates it, and a mistyped folder should stay uncreated.
-            if (!Files.isRegularFile(urlFile)) {
-                throw new IllegalStateException("no " + urlFile + ": load reads the running stack's database URL "
-                        + "from there to check that every order was written; run it with the stack's "
-                        + LocalSettings.LOCAL_STATE_DIR + " (or its DB_URL, for an external database)");
-            }
-            String url = StateDirectory.open(settings.stateDirectory())
-                    .read(LocalDatabase.DB_URL_FILE)
-                    .orElseThrow();
-            try {
-                return LocalDatabase.fromPsqlUrl(url);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(urlFile + " holds " + e.getMessage(), e);
-            }
-        });
+        DatabaseSettings db = LocalDatabase.ofRunningStack(settings, "load");
         String from = external.isPresent() ? "DB_URL" : urlFile.toString();
         try {
             Connection connection = DriverManager.getConnection(
