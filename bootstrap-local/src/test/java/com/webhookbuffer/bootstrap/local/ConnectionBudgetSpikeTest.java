@@ -111,7 +111,9 @@ class ConnectionBudgetSpikeTest {
     void aBudgetOfOneConnectionIsNeverExceededNotEvenByTheMigrations(@TempDir Path state) throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"));
                 ConnectionWatcher watcher = new ConnectionWatcher(postgres.jdbcUrl())) {
-            try (LocalStack stack = start(postgres, state, 1);
+            // The queue on PostgreSQL needs a connection for its door beside the worker's: the rehearsal of AWS does
+            // not.
+            try (LocalStack stack = start(postgres, state, 1, Map.of(LocalSettings.CLOUD, "aws"));
                     StackClient client = new StackClient(stack.baseUri(), stack.secret())) {
                 for (int i = 0; i < 50; i++) {
                     assertThat(client.postSigned(
@@ -131,8 +133,41 @@ class ConnectionBudgetSpikeTest {
         }
     }
 
+    /**
+     * The smallest budget of the queue on PostgreSQL: one connection for the door, one for the worker. The queue's
+     * migrations run before either pool opens.
+     */
+    @Test
+    void onTheQueueOnPostgresqlABudgetOfTwoIsNeverExceededNotEvenByTheMigrations(@TempDir Path state) throws Exception {
+        try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"));
+                ConnectionWatcher watcher = new ConnectionWatcher(postgres.jdbcUrl())) {
+            try (LocalStack stack = start(postgres, state, 2, Map.of(LocalSettings.QUEUE_DOOR_CONNECTIONS, "1"));
+                    StackClient client = new StackClient(stack.baseUri(), stack.secret())) {
+                for (int i = 0; i < 50; i++) {
+                    assertThat(client.postSigned(
+                                            "wh_two_" + i,
+                                            SampleWebhooks.order("ord_two_" + i, 1)
+                                                    .json())
+                                    .statusCode())
+                            .isEqualTo(202);
+                }
+                client.awaitStatus(
+                        Duration.ofMinutes(1),
+                        s -> s.get("counts").get("written").asLong() == 50);
+            }
+            assertThat(watcher.mostSeen())
+                    .as("stack connections seen at once (budget 2)")
+                    .isBetween(1, 2);
+        }
+    }
+
     private static LocalStack start(ExternalPostgres postgres, Path state, int budget) {
+        return start(postgres, state, budget, Map.of());
+    }
+
+    private static LocalStack start(ExternalPostgres postgres, Path state, int budget, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(postgres.environment());
+        environment.putAll(extra);
         environment.putAll(Map.of(
                 LocalSettings.HTTP_PORT,
                 "0",

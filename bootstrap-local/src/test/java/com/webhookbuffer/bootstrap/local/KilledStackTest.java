@@ -53,7 +53,8 @@ class KilledStackTest {
             "RETRY_BACKOFF_CAP_SECONDS",
             "2",
             LocalSettings.DB_MAX_CONNECTIONS,
-            "2");
+            // The queue's door (two connections) and one worker.
+            "3");
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(
             PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE,

@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,6 +30,9 @@ class ShuttingDownTest {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
             Map<String, String> environment = new HashMap<>(postgres.environment());
             environment.putAll(Map.of(
+                    // AWS's rehearsal, whose queue outlives the database; the queue on PostgreSQL is the test below.
+                    LocalSettings.CLOUD,
+                    "aws",
                     LocalSettings.HTTP_PORT,
                     "0",
                     LocalSettings.SQS_PORT,
@@ -66,6 +72,49 @@ class ShuttingDownTest {
                 stack.close();
                 postgres.start();
             }
+        }
+    }
+
+    @Test
+    void onTheQueueOnPostgresqlTooHealthAndWebhooksAnswer503WhileABatchFinishes(@TempDir Path state) throws Exception {
+        LocalStack stack = LocalStack.start(
+                LocalSettings.from(
+                        Map.of(LocalSettings.HTTP_PORT, "0", LocalSettings.LOCAL_STATE_DIR, state.toString())),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try (StackClient client = new StackClient(stack.baseUri(), stack.secret());
+                Connection holder = DriverManager.getConnection(
+                        stack.database().jdbcUrl(),
+                        stack.database().user(),
+                        stack.database().password())) {
+            // While this transaction holds the orders table, a batch waits on it: it stays in flight.
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE");
+            }
+            assertThat(client.postSigned(
+                                    "wh_held_1",
+                                    SampleWebhooks.order("ord_held_1", 1).json())
+                            .statusCode())
+                    .isEqualTo(202);
+            awaitBatchInFlight(client);
+
+            Thread stopping = Thread.ofPlatform().start(stack::close);
+            boolean refusedWhileStopping = false;
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
+            while (stopping.isAlive() && !refusedWhileStopping && Instant.now().isBefore(deadline)) {
+                refusedWhileStopping = client.get("/health").statusCode() == 503;
+            }
+            assertThat(refusedWhileStopping)
+                    .as("/health answered 503 while the stop waited")
+                    .isTrue();
+            HttpResponse<String> late = client.postSigned(
+                    "wh_held_2", SampleWebhooks.order("ord_held_2", 1).json());
+            assertThat(late.statusCode()).isEqualTo(503);
+            assertThat(late.headers().firstValue("retry-after")).isPresent();
+            holder.rollback();
+            stopping.join();
+        } finally {
+            stack.close();
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link MessageQueue} on PostgreSQL, committing in groups: each publish waits until its own message is committed
@@ -24,8 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A bounded queue: once about {@code maxDepth} messages wait or are in flight, publishing answers
  * {@link PublishOutcome.Unavailable} (the door's 503 with {@code Retry-After}) until the worker has caught up, long
- * before the disk fills. The count is at most {@link #DEPTH_REFRESH} old, so the bound is approximate, as SQS's
- * counts are.
+ * before the disk fills. The count is taken every {@link #DEPTH_REFRESH} (and takes one of the door's connections
+ * meanwhile), so the bound is approximate, as SQS's counts are.
  */
 public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
@@ -41,10 +40,9 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private final int maxGroup;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final List<Thread> committers = new ArrayList<>();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Thread gauge;
     private volatile boolean running = true;
     private volatile long depth;
-    private volatile long depthReadAt = Long.MIN_VALUE / 2;
 
     /**
      * @param committers how many commits may be under way at once: the connections this door holds
@@ -72,11 +70,12 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
             this.committers.add(
                     Thread.ofPlatform().name("queue-committer-" + i).daemon().start(this::commitLoop));
         }
+        this.gauge = Thread.ofPlatform().name("queue-depth-gauge").daemon().start(this::countLoop);
     }
 
     @Override
     public PublishOutcome publish(QueuedWebhook webhook) {
-        long waiting = depth();
+        long waiting = depth;
         if (waiting >= maxDepth) {
             return new PublishOutcome.Unavailable("the queue is full: about " + waiting + " messages wait, the bound"
                     + " (QUEUE_MAX_DEPTH) is " + maxDepth + "; retry once the worker has caught up");
@@ -99,21 +98,24 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
         }
     }
 
-    /** Messages waiting or in flight, as last counted; counted again by one caller when older than the refresh. */
-    private long depth() {
-        long now = System.nanoTime();
-        if (now - depthReadAt > DEPTH_REFRESH.toNanos() && refreshing.compareAndSet(false, true)) {
+    /**
+     * Counts what waits or is in flight every {@link #DEPTH_REFRESH}, on a thread of its own, so a publish never
+     * waits for a count (nor, when the database is down, for a count's connection to time out).
+     */
+    private void countLoop() {
+        while (running) {
             try {
                 QueueTables.Counts counts = tables.counts();
                 depth = counts.visible() + counts.inFlight();
-                depthReadAt = now;
             } catch (QueueUnavailableException e) {
-                // The publish that follows finds out for itself; the old count stands meanwhile.
-            } finally {
-                refreshing.set(false);
+                // The publishes find out for themselves; the last count stands meanwhile.
+            }
+            try {
+                Thread.sleep(DEPTH_REFRESH);
+            } catch (InterruptedException e) {
+                return;
             }
         }
-        return depth;
     }
 
     private void commitLoop() {
@@ -152,6 +154,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        gauge.interrupt();
         for (Thread committer : committers) {
             try {
                 committer.join(PUBLISH_TIMEOUT.toMillis());
