@@ -54,7 +54,13 @@
     if (latest) {
       text("accepted", latest.accepted);
       text("written", latest.written);
+      // On the queue on PostgreSQL the door refuses webhooks (503) once the depth reaches its bound.
+      var full = history.queueMaxDepth !== null && history.queueMaxDepth !== undefined
+        && latest.queueDepth !== null && latest.queueDepth >= history.queueMaxDepth;
       text("queue-depth", latest.queueDepth);
+      text("queue-bound", history.queueMaxDepth === null || history.queueMaxDepth === undefined ? ""
+        : (full ? "FULL: webhooks answered 503 (QUEUE_MAX_DEPTH " : "of QUEUE_MAX_DEPTH ") + history.queueMaxDepth
+          + (full ? ")" : ""));
       text("dead-letters", latest.deadLetters);
       text("connections", latest.connectionsInUse);
       // The last second often wrote nothing: show the latest second that did.

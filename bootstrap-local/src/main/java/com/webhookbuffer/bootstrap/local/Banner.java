@@ -52,7 +52,9 @@ final class Banner {
         database.dataDirectory()
                 .ifPresent(dir ->
                         out.println("    data in    " + dir + "  (kept between runs; delete it to start empty)"));
+        int door = settings.budget().dbReservedConnections();
         out.println("  Budget       " + settings.budget().dbMaxConnections() + " connections (DB_MAX_CONNECTIONS): "
+                + (door == 0 ? "" : door + " for the door (QUEUE_DOOR_CONNECTIONS), ")
                 + settings.workerMaxConcurrency() + " worker(s) x "
                 + settings.budget().workerPoolSize()
                 + " connection(s), batches of " + settings.batchSize());

@@ -87,7 +87,8 @@ class PostgresQueueStackTest {
                 .contains("Queue        PostgreSQL, schema webhook_queue in the orders' database")
                 .contains("CLOUD=aws ./run-local")
                 .contains("CLOUD=azure ./run-local")
-                .contains("6 connections (DB_MAX_CONNECTIONS): 4 worker(s) x 1 connection(s)")
+                .contains("6 connections (DB_MAX_CONNECTIONS): 2 for the door (QUEUE_DOOR_CONNECTIONS), 4 worker(s) x 1"
+                        + " connection(s)")
                 .contains(Banner.READY);
         assertThat(client.status().get("queue").get("engine").asText()).isEqualTo("postgresql");
     }

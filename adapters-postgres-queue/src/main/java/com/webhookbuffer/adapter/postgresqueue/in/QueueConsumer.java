@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * a batch of up to {@code batchSize}, handing it to the worker and deleting what it acknowledged. So at most
  * {@code concurrency} batches are ever in flight, which keeps the database inside its connection budget.
  *
- * <p>When the worker wrote the batch in the queue's own database, it has already deleted the acknowledged messages
- * in that transaction; the delete here then finds nothing, and is what settles them when the queue lives
- * elsewhere. A batch that fails is left alone: its messages come back after their visibility timeout.
+ * <p>When the worker writes the batch in the queue's own database, it deletes the acknowledged messages in that
+ * transaction, and nothing is deleted here; when the queue lives elsewhere, the delete here is what settles them.
+ * A batch that fails is left alone: its messages come back after their visibility timeout.
  */
 public final class QueueConsumer implements AutoCloseable {
 
@@ -34,11 +34,18 @@ public final class QueueConsumer implements AutoCloseable {
     private final QueueTables tables;
     private final int batchSize;
     private final WebhookProcessor worker;
+    private final boolean deletedByTheWrite;
     private final List<Thread> pollers = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running = true;
 
-    public QueueConsumer(QueueTables tables, int batchSize, int concurrency, WebhookProcessor worker) {
+    /**
+     * @param deletedByTheWrite the worker writes in the queue's own database and deletes what it acknowledged in
+     *     that transaction: nothing is left to delete here
+     */
+    public QueueConsumer(
+            QueueTables tables, int batchSize, int concurrency, WebhookProcessor worker, boolean deletedByTheWrite) {
+        this.deletedByTheWrite = deletedByTheWrite;
         this.tables = Objects.requireNonNull(tables, "tables must not be null");
         this.worker = Objects.requireNonNull(worker, "worker must not be null");
         if (batchSize < 1 || concurrency < 1) {
@@ -77,6 +84,9 @@ public final class QueueConsumer implements AutoCloseable {
     }
 
     private void settle(List<Delivery> batch, BatchReport report) {
+        if (deletedByTheWrite) {
+            return;
+        }
         try {
             tables.delete(report.acknowledged());
         } catch (QueueUnavailableException e) {

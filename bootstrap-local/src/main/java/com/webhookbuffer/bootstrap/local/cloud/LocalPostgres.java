@@ -117,7 +117,11 @@ final class LocalPostgres implements LocalCloud {
                 RandomGenerator.getDefault(),
                 metrics);
         QueueConsumer consumer = new QueueConsumer(
-                tables, settings.batchSize(), settings.workerMaxConcurrency(), watching.apply(worker));
+                tables,
+                settings.batchSize(),
+                settings.workerMaxConcurrency(),
+                watching.apply(worker),
+                sharedWithOrders);
         return new WorkerFeed() {
             @Override
             public int batchesInFlight() {

@@ -73,7 +73,7 @@ public final class DashboardHistory implements WorkerMetrics {
      * the chart library takes it); rates per second between consecutive samples (none for the first); the latest
      * totals and depths as the page's figures.
      */
-    synchronized Map<String, Object> document(int connectionBudget, int workerMaxConcurrency) {
+    synchronized Map<String, Object> document(int connectionBudget, int workerMaxConcurrency, Long queueMaxDepth) {
         List<Double> time = new ArrayList<>();
         List<Double> acceptedPerSecond = new ArrayList<>();
         List<Double> writtenPerSecond = new ArrayList<>();
@@ -98,6 +98,8 @@ public final class DashboardHistory implements WorkerMetrics {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("connectionBudget", connectionBudget);
         document.put("workerMaxConcurrency", workerMaxConcurrency);
+        // The door's bound on the queue on PostgreSQL (null elsewhere): at it, webhooks are answered 503.
+        document.put("queueMaxDepth", queueMaxDepth);
         document.put("time", time);
         document.put("acceptedPerSecond", acceptedPerSecond);
         document.put("writtenPerSecond", writtenPerSecond);

@@ -136,8 +136,12 @@ public final class LocalMetrics implements AutoCloseable {
             return new HttpFront.Answer(
                     200,
                     Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
-                    JSON.writeValueAsString(
-                            history.document(settings.budget().dbMaxConnections(), settings.workerMaxConcurrency())));
+                    JSON.writeValueAsString(history.document(
+                            settings.budget().dbMaxConnections(),
+                            settings.workerMaxConcurrency(),
+                            settings.cloud() == LocalSettings.Cloud.POSTGRESQL
+                                    ? settings.queue().maxDepth()
+                                    : null)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the dashboard's history could not be written as JSON", e);
         }
