@@ -4,7 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +57,33 @@ final class ExternalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("test PostgreSQL did not stop", e);
         }
+    }
+
+    /**
+     * A crash: SIGKILL to the postmaster (no shutdown checkpoint; the next {@link #start} recovers from the log),
+     * then the embedding library's own stop, which finds the server gone and lets go of the data folder's lock.
+     */
+    void crash() throws InterruptedException {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .getFirst()
+                    .strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> backends = postmaster.children().toList();
+        postmaster.destroyForcibly();
+        postmaster.onExit().join();
+        // The backends follow their postmaster at once; an exited one may linger as a zombie no one reaps here (a
+        // container's init), so they get a bounded wait, not a join.
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (backends.stream().anyMatch(ProcessHandle::isAlive)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        stop();
     }
 
     String jdbcUrl() {
