@@ -123,7 +123,8 @@ final class LocalStack implements AutoCloseable {
                 () -> poller == null ? 0 : poller.batchesInFlight(),
                 counts,
                 pool,
-                settings);
+                settings,
+                cloud::oldestMessageAge);
         metrics.watch(status, settings);
         closeInReverse.push(metrics);
         Map<String, Supplier<HttpFront.Answer>> pages = new LinkedHashMap<>();

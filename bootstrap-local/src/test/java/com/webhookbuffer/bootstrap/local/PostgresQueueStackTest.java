@@ -90,7 +90,9 @@ class PostgresQueueStackTest {
                 .contains("6 connections (DB_MAX_CONNECTIONS): 2 for the door (QUEUE_DOOR_CONNECTIONS), 4 worker(s) x 1"
                         + " connection(s)")
                 .contains(Banner.READY);
-        assertThat(client.status().get("queue").get("engine").asText()).isEqualTo("postgresql");
+        JsonNode queue = client.status().get("queue");
+        assertThat(queue.get("engine").asText()).isEqualTo("postgresql");
+        assertThat(queue.get("oldestMessageAgeSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
     }
 
     @Test

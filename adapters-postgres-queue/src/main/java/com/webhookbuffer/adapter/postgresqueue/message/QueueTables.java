@@ -275,7 +275,7 @@ public final class QueueTables {
 
     /**
      * Moves every dead letter back to the queue, visible at once with a fresh receive count, in one transaction,
-     * and records it as the redrive {@code task}. How many moved.
+     * and records it as the redrive {@code task} (when anything moved). How many moved.
      */
     public long redrive(String task) {
         return inTransaction("redrive", connection -> {
@@ -286,6 +286,9 @@ public final class QueueTables {
                     INSERT INTO webhook_queue.messages (body, attribute_names, attribute_values, enqueued_at)
                     SELECT body, attribute_names, attribute_values, enqueued_at FROM moved ORDER BY id\
                     """);
+            }
+            if (moved == 0) {
+                return 0L;
             }
             try (PreparedStatement record =
                     connection.prepareStatement("INSERT INTO webhook_queue.redrives (task, about_to_move, moved, state)"

@@ -52,13 +52,13 @@ public final class PostgresDeadLetterQueue implements DeadLetterQueue {
 
     @Override
     public Optional<RedriveProgress> progress(Redrive redrive) {
-        QueueTables.RecordedRedrive recorded;
         try {
             UUID.fromString(redrive.task());
         } catch (IllegalArgumentException e) {
+            // Not a task of this queue (another queue's handle): nothing it could report.
             return Optional.empty();
         }
-        recorded = tables.redriveTask(redrive.task());
+        QueueTables.RecordedRedrive recorded = tables.redriveTask(redrive.task());
         if (recorded == null) {
             return Optional.empty();
         }

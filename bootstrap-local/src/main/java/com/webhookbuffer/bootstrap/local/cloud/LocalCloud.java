@@ -14,6 +14,7 @@ import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.standin.WorkerFeed;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public interface LocalCloud extends AutoCloseable {
      * {@code metrics} of each batch; {@code watching} wraps the use case (the stack counts what it does).
      */
     WorkerFeed startWorker(DataSource database, UnaryOperator<WebhookProcessor> watching, WorkerMetrics metrics);
+
+    /** How long the oldest message still queued has waited, where the queue tells; empty where it does not. */
+    default Optional<Duration> oldestMessageAge() {
+        return Optional.empty();
+    }
 
     /** The banner's lines about the queues: where they are and how to reach them. */
     List<String> describe();

@@ -21,6 +21,7 @@ import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.port.out.DeadLetterQueue;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
+import com.webhookbuffer.domain.queue.QueueUnavailableException;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.standin.WorkerFeed;
 import com.zaxxer.hikari.HikariDataSource;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -133,6 +135,15 @@ final class LocalPostgres implements LocalCloud {
                 consumer.close();
             }
         };
+    }
+
+    @Override
+    public Optional<Duration> oldestMessageAge() {
+        try {
+            return Optional.of(new PostgresDeadLetterQueue(doorTables).oldestMessageAge());
+        } catch (QueueUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -8,11 +8,13 @@ import com.webhookbuffer.domain.queue.QueueDepth;
 import com.webhookbuffer.domain.queue.QueueUnavailableException;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@code GET /status} document: whether the stack takes webhooks, the queue's depths and the batches in flight,
@@ -25,7 +27,8 @@ public record StatusDocument(
         IntSupplier batchesInFlight,
         PipelineCounts counts,
         HikariDataSource pool,
-        LocalSettings settings) {
+        LocalSettings settings,
+        Supplier<Optional<Duration>> oldestMessageAge) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +49,10 @@ public record StatusDocument(
                         "full",
                         depth.visible() + depth.inFlight() >= settings.queue().maxDepth());
             }
+            // How long the oldest message still queued has waited: what a growing backlog costs in lag.
+            oldestMessageAge
+                    .get()
+                    .ifPresent(age -> queueStatus.put("oldestMessageAgeSeconds", age.toMillis() / 1000.0));
         } catch (QueueUnavailableException e) {
             queueStatus.put("error", e.getMessage());
         }
