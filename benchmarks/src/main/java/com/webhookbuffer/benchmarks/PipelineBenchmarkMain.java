@@ -20,6 +20,7 @@ import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.order.OrderStatus;
 import com.webhookbuffer.domain.order.OrderUpdate;
 import com.webhookbuffer.domain.order.OrderVersion;
+import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.PublishOutcome;
@@ -279,71 +280,25 @@ public final class PipelineBenchmarkMain {
                         .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(CONNECTIONS))
                         .build()) {
             String queueUrl = sqs.createQueue(create -> create.queueName(name)).queueUrl();
-            long[] acknowledged = new long[count];
-            AtomicInteger deleted = new AtomicInteger();
-            AtomicInteger next = new AtomicInteger();
-            long started = System.nanoTime();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            try (SqsBatchingMessageQueue queue = new SqsBatchingMessageQueue(async, queueUrl, windows);
-                    ExecutorService threads = Executors.newFixedThreadPool(BUDGET + CONNECTIONS)) {
-                List<Future<?>> senders = new ArrayList<>();
-                List<Future<?>> pollers = new ArrayList<>();
-                for (int r = 0; r < BUDGET; r++) {
-                    pollers.add(threads.submit(() -> {
-                        while (deleted.get() < count) {
-                            if (Instant.now().isAfter(deadline)) {
-                                throw new IllegalStateException(
-                                        "the queue alone did not deliver " + count + " messages within 10 minutes");
-                            }
-                            List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                                            .maxNumberOfMessages(BATCH)
-                                            .waitTimeSeconds(1)
-                                            .messageAttributeNames("All"))
-                                    .messages();
-                            if (!messages.isEmpty()) {
-                                sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl)
-                                        .entries(messages.stream()
-                                                .map(m -> DeleteMessageBatchRequestEntry.builder()
-                                                        .id(m.messageId())
-                                                        .receiptHandle(m.receiptHandle())
-                                                        .build())
-                                                .toList()));
-                                deleted.addAndGet(messages.size());
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (int c = 0; c < CONNECTIONS; c++) {
-                    senders.add(threads.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            QueuedWebhook webhook = new QueuedWebhook(
-                                    WebhookId.of(name + "-" + i),
-                                    Instant.now(),
-                                    CorrelationId.random(),
-                                    order(name + "_" + i));
-                            long sent = System.nanoTime();
-                            if (!(queue.publish(webhook) instanceof PublishOutcome.Published)) {
-                                throw new IllegalStateException("the queue did not take " + webhook.webhookId());
-                            }
-                            acknowledged[i] = System.nanoTime() - sent;
-                        }
-                        return null;
-                    }));
-                }
-                try {
-                    for (Future<?> thread : senders) {
-                        thread.get();
+            try (SqsBatchingMessageQueue queue = new SqsBatchingMessageQueue(async, queueUrl, windows)) {
+                return measureQueue(name, count, queue, BUDGET, () -> {
+                    List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                                    .maxNumberOfMessages(BATCH)
+                                    .waitTimeSeconds(1)
+                                    .messageAttributeNames("All"))
+                            .messages();
+                    if (!messages.isEmpty()) {
+                        sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl)
+                                .entries(messages.stream()
+                                        .map(m -> DeleteMessageBatchRequestEntry.builder()
+                                                .id(m.messageId())
+                                                .receiptHandle(m.receiptHandle())
+                                                .build())
+                                        .toList()));
                     }
-                } catch (ExecutionException e) {
-                    threads.shutdownNow();
-                    throw e;
-                }
-                for (Future<?> thread : pollers) {
-                    thread.get();
-                }
+                    return messages.size();
+                });
             }
-            return new QueueRun(count, Duration.ofNanos(System.nanoTime() - started), acknowledged);
         } finally {
             windows.shutdownNow();
         }
@@ -360,59 +315,83 @@ public final class PipelineBenchmarkMain {
                 HikariDataSource consumerPool = db.pool("bench-consumer", BUDGET - DOOR_CONNECTIONS)) {
             QueueTables door = new QueueTables(doorPool, Duration.ofSeconds(30), 5);
             QueueTables consumer = new QueueTables(consumerPool, Duration.ofSeconds(30), 5);
-            long[] acknowledged = new long[count];
-            AtomicInteger deleted = new AtomicInteger();
-            AtomicInteger next = new AtomicInteger();
-            long started = System.nanoTime();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            try (PostgresMessageQueue queue = new PostgresMessageQueue(door, committers, Long.MAX_VALUE, maxGroup);
-                    ExecutorService threads = Executors.newFixedThreadPool(BUDGET + CONNECTIONS)) {
-                List<Future<?>> all = new ArrayList<>();
-                for (int r = 0; r < BUDGET - DOOR_CONNECTIONS; r++) {
-                    all.add(threads.submit(() -> {
-                        while (deleted.get() < count) {
-                            if (Instant.now().isAfter(deadline)) {
-                                throw new IllegalStateException(
-                                        "the queue alone did not deliver " + count + " messages within 10 minutes");
-                            }
-                            List<Delivery> batch = consumer.receive(BATCH);
-                            if (batch.isEmpty()) {
-                                Thread.sleep(QueueConsumer.IDLE_POLL);
-                            } else {
-                                deleted.addAndGet(consumer.delete(batch));
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (int c = 0; c < CONNECTIONS; c++) {
-                    all.add(threads.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            QueuedWebhook webhook = new QueuedWebhook(
-                                    WebhookId.of(name + "-" + i),
-                                    Instant.now(),
-                                    CorrelationId.random(),
-                                    order(name + "_" + i));
-                            long sent = System.nanoTime();
-                            if (!(queue.publish(webhook) instanceof PublishOutcome.Published)) {
-                                throw new IllegalStateException("the queue did not take " + webhook.webhookId());
-                            }
-                            acknowledged[i] = System.nanoTime() - sent;
-                        }
-                        return null;
-                    }));
-                }
-                try {
-                    for (Future<?> thread : all) {
-                        thread.get();
+            try (PostgresMessageQueue queue = new PostgresMessageQueue(door, committers, Long.MAX_VALUE, maxGroup)) {
+                return measureQueue(name, count, queue, BUDGET - DOOR_CONNECTIONS, () -> {
+                    List<Delivery> batch = consumer.receive(BATCH);
+                    if (batch.isEmpty()) {
+                        Thread.sleep(QueueConsumer.IDLE_POLL);
+                        return 0;
                     }
-                } catch (ExecutionException e) {
-                    threads.shutdownNow();
-                    throw e;
-                }
+                    return consumer.delete(batch);
+                });
             }
-            return new QueueRun(count, Duration.ofNanos(System.nanoTime() - started), acknowledged);
         }
+    }
+
+    /** One receive and the delete of what it received, as a worker's event source does it: how many it deleted. */
+    private interface ReceiveAndDelete {
+        int once() throws Exception;
+    }
+
+    /**
+     * What a queue alone carries: {@code count} messages published through {@code queue} over C threads, each
+     * waiting for its acknowledgement, while {@code pollers} threads receive and delete them; from the first publish
+     * until the last message was deleted.
+     */
+    private static QueueRun measureQueue(
+            String name, int count, MessageQueue queue, int pollers, ReceiveAndDelete receiveAndDelete)
+            throws Exception {
+        long[] acknowledged = new long[count];
+        AtomicInteger deleted = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        try (ExecutorService threads = Executors.newFixedThreadPool(pollers + CONNECTIONS)) {
+            List<Future<?>> receivers = new ArrayList<>();
+            List<Future<?>> senders = new ArrayList<>();
+            for (int r = 0; r < pollers; r++) {
+                receivers.add(threads.submit(() -> {
+                    while (deleted.get() < count) {
+                        if (Instant.now().isAfter(deadline)) {
+                            throw new IllegalStateException(
+                                    "the queue alone did not deliver " + count + " messages within 10 minutes");
+                        }
+                        deleted.addAndGet(receiveAndDelete.once());
+                    }
+                    return null;
+                }));
+            }
+            for (int c = 0; c < CONNECTIONS; c++) {
+                senders.add(threads.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        QueuedWebhook webhook = new QueuedWebhook(
+                                WebhookId.of(name + "-" + i),
+                                Instant.now(),
+                                CorrelationId.random(),
+                                order(name + "_" + i));
+                        long sent = System.nanoTime();
+                        if (!(queue.publish(webhook) instanceof PublishOutcome.Published)) {
+                            throw new IllegalStateException("the queue did not take " + webhook.webhookId());
+                        }
+                        acknowledged[i] = System.nanoTime() - sent;
+                    }
+                    return null;
+                }));
+            }
+            // The senders first: one that failed stops the run now, not when the receivers give up.
+            try {
+                for (Future<?> thread : senders) {
+                    thread.get();
+                }
+            } catch (ExecutionException e) {
+                threads.shutdownNow();
+                throw e;
+            }
+            for (Future<?> thread : receivers) {
+                thread.get();
+            }
+        }
+        return new QueueRun(count, Duration.ofNanos(System.nanoTime() - started), acknowledged);
     }
 
     /** The same number of orders written with plain JDBC batches over {@code connections} connections. */

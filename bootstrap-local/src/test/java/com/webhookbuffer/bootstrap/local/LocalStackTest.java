@@ -354,6 +354,11 @@ class LocalStackTest {
     record Result(int status, String out, String err) {}
 
     static Result run(List<String> args, Map<String, String> extra) {
+        return run(state, args, extra);
+    }
+
+    /** {@code ./run-local args} in this JVM, on the stack whose state folder is {@code state}, with {@code extra}. */
+    static Result run(Path state, List<String> args, Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(Map.of(LocalSettings.LOCAL_STATE_DIR, state.toString()));
         environment.putAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +81,7 @@ class PostgresQueueStackTest {
     }
 
     @Test
-    void theBannerNamesTheEngineTheBudgetAndHowToRehearseTheClouds() {
+    void theBannerNamesTheEngineTheBudgetAndHowToRehearseTheClouds() throws Exception {
         assertThat(BANNER.toString(StandardCharsets.UTF_8))
                 .contains("Queue        PostgreSQL, schema webhook_queue in the orders' database")
                 .contains("CLOUD=aws ./run-local")
@@ -90,7 +89,9 @@ class PostgresQueueStackTest {
                 .contains("6 connections (DB_MAX_CONNECTIONS): 2 for the door (QUEUE_DOOR_CONNECTIONS), 4 worker(s) x 1"
                         + " connection(s)")
                 .contains(Banner.READY);
-        JsonNode queue = client.status().get("queue");
+        // The oldest message's age is the door's last count, taken every 250 ms from the start.
+        JsonNode queue = client.awaitStatus(SETTLE, s -> s.get("queue").has("oldestMessageAgeSeconds"))
+                .get("queue");
         assertThat(queue.get("engine").asText()).isEqualTo("postgresql");
         assertThat(queue.get("oldestMessageAgeSeconds").asDouble()).isGreaterThanOrEqualTo(0.0);
     }
@@ -124,11 +125,11 @@ class PostgresQueueStackTest {
                 + " VALUES (convert_to('{\"not\":\"a webhook\"}', 'UTF8'), '{origin}', '{e2e-poison}')");
         client.awaitStatus(SETTLE, s -> s.get("queue").get("deadLetterDepth").asLong() >= 1);
 
-        LocalStackTest.Result list = run(List.of("dlq", "list"));
+        LocalStackTest.Result list = LocalStackTest.run(state, List.of("dlq", "list"), Map.of());
         assertThat(list.status()).as(list.err()).isZero();
         assertThat(list.out()).contains("reason:").contains("unsupported schemaVersion");
 
-        LocalStackTest.Result redrive = run(List.of("dlq", "redrive"));
+        LocalStackTest.Result redrive = LocalStackTest.run(state, List.of("dlq", "redrive"), Map.of());
         assertThat(redrive.status()).as(redrive.out() + redrive.err()).isZero();
         assertThat(redrive.out()).contains("redrive complete");
         client.awaitStatus(
@@ -189,28 +190,12 @@ class PostgresQueueStackTest {
 
     @Test
     void aBudgetWithoutRoomForTheDoorIsRefusedBeforeAnythingStarts() {
-        LocalStackTest.Result refused = run(
-                List.of(), Map.of(LocalSettings.DB_MAX_CONNECTIONS, "2", LocalSettings.QUEUE_DOOR_CONNECTIONS, "2"));
+        LocalStackTest.Result refused = LocalStackTest.run(
+                state,
+                List.of(),
+                Map.of(LocalSettings.DB_MAX_CONNECTIONS, "2", LocalSettings.QUEUE_DOOR_CONNECTIONS, "2"));
 
         assertThat(refused.status()).isEqualTo(2);
         assertThat(refused.err()).contains("QUEUE_DOOR_CONNECTIONS (2)").contains("DB_MAX_CONNECTIONS (2)");
-    }
-
-    private static LocalStackTest.Result run(List<String> args) {
-        return run(args, Map.of());
-    }
-
-    private static LocalStackTest.Result run(List<String> args, Map<String, String> extra) {
-        Map<String, String> environment = new HashMap<>(Map.of(LocalSettings.LOCAL_STATE_DIR, state.toString()));
-        environment.putAll(extra);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = RunLocal.run(
-                args,
-                environment,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new LocalStackTest.Result(
-                status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

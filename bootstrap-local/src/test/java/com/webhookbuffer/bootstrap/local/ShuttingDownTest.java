@@ -52,22 +52,7 @@ class ShuttingDownTest {
                         .isEqualTo(202);
                 awaitBatchInFlight(client);
 
-                Thread stopping = Thread.ofPlatform().start(stack::close);
-                boolean refusedWhileStopping = false;
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
-                while (stopping.isAlive()
-                        && !refusedWhileStopping
-                        && Instant.now().isBefore(deadline)) {
-                    refusedWhileStopping = client.get("/health").statusCode() == 503;
-                }
-                assertThat(refusedWhileStopping)
-                        .as("/health answered 503 while the stop waited")
-                        .isTrue();
-                HttpResponse<String> late = client.postSigned(
-                        "wh_down_2", SampleWebhooks.order("ord_down_2", 1).json());
-                assertThat(late.statusCode()).isEqualTo(503);
-                assertThat(late.headers().firstValue("retry-after")).isPresent();
-                stopping.join();
+                stopAndSeeEverythingRefused(stack, client, "ord_down_2").join();
             } finally {
                 stack.close();
                 postgres.start();
@@ -98,24 +83,34 @@ class ShuttingDownTest {
                     .isEqualTo(202);
             awaitBatchInFlight(client);
 
-            Thread stopping = Thread.ofPlatform().start(stack::close);
-            boolean refusedWhileStopping = false;
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
-            while (stopping.isAlive() && !refusedWhileStopping && Instant.now().isBefore(deadline)) {
-                refusedWhileStopping = client.get("/health").statusCode() == 503;
-            }
-            assertThat(refusedWhileStopping)
-                    .as("/health answered 503 while the stop waited")
-                    .isTrue();
-            HttpResponse<String> late = client.postSigned(
-                    "wh_held_2", SampleWebhooks.order("ord_held_2", 1).json());
-            assertThat(late.statusCode()).isEqualTo(503);
-            assertThat(late.headers().firstValue("retry-after")).isPresent();
+            Thread stopping = stopAndSeeEverythingRefused(stack, client, "ord_held_2");
+            // Released only now, so the batch is still in flight while the refusals above are seen.
             holder.rollback();
             stopping.join();
         } finally {
             stack.close();
         }
+    }
+
+    /**
+     * Starts stopping {@code stack} and, while the stop waits for the batch in flight, sees {@code /health} answer
+     * 503 and a webhook for {@code lateOrder} answered 503 with {@code Retry-After}. The thread that stops.
+     */
+    private static Thread stopAndSeeEverythingRefused(LocalStack stack, StackClient client, String lateOrder) {
+        Thread stopping = Thread.ofPlatform().start(stack::close);
+        boolean refusedWhileStopping = false;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(3));
+        while (stopping.isAlive() && !refusedWhileStopping && Instant.now().isBefore(deadline)) {
+            refusedWhileStopping = client.get("/health").statusCode() == 503;
+        }
+        assertThat(refusedWhileStopping)
+                .as("/health answered 503 while the stop waited")
+                .isTrue();
+        HttpResponse<String> late = client.postSigned(
+                "wh_" + lateOrder, SampleWebhooks.order(lateOrder, 1).json());
+        assertThat(late.statusCode()).isEqualTo(503);
+        assertThat(late.headers().firstValue("retry-after")).isPresent();
+        return stopping;
     }
 
     private static void awaitBatchInFlight(StackClient client) throws InterruptedException {
