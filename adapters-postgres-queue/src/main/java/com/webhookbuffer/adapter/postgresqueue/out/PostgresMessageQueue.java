@@ -9,6 +9,7 @@ import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,7 +43,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private final List<Thread> committers = new ArrayList<>();
     private final Thread gauge;
     private volatile boolean running = true;
-    private volatile long depth;
+    private volatile QueueTables.Counts lastCounted;
 
     /**
      * @param committers how many commits may be under way at once: the connections this door holds
@@ -75,7 +76,8 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
 
     @Override
     public PublishOutcome publish(QueuedWebhook webhook) {
-        long waiting = depth;
+        QueueTables.Counts counted = lastCounted;
+        long waiting = counted == null ? 0 : counted.visible() + counted.inFlight();
         if (waiting >= maxDepth) {
             return new PublishOutcome.Unavailable("the queue is full: about " + waiting + " messages wait, the bound"
                     + " (QUEUE_MAX_DEPTH) is " + maxDepth + "; retry once the worker has caught up");
@@ -105,8 +107,7 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
     private void countLoop() {
         while (running) {
             try {
-                QueueTables.Counts counts = tables.counts();
-                depth = counts.visible() + counts.inFlight();
+                lastCounted = tables.counts();
             } catch (QueueUnavailableException e) {
                 // The publishes find out for themselves; the last count stands meanwhile.
             }
@@ -116,6 +117,14 @@ public final class PostgresMessageQueue implements MessageQueue, AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The queue's counts as this door last took them (at most {@link #DEPTH_REFRESH} old, so approximate, as SQS's
+     * are); empty before the first count. For a watcher, who need not count again.
+     */
+    public Optional<QueueTables.Counts> lastCounted() {
+        return Optional.ofNullable(lastCounted);
     }
 
     private void commitLoop() {
