@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * a batch of up to {@code batchSize}, handing it to the worker and deleting what it acknowledged. So at most
  * {@code concurrency} batches are ever in flight, which keeps the database inside its connection budget.
  *
+ * <p>Pollers join in as the backlog needs them, as Lambda scales its SQS pollers: the first always polls, the others
+ * only while the last receive came back full. A queue the first poller keeps up with is drained in the largest
+ * batches it holds, instead of being split into many small ones; every batch is one transaction in the database,
+ * so a few large batches cost it far less than many small ones (measured in docs/benchmarks.md).
+ *
  * <p>When the worker writes the batch in the queue's own database, it deletes the acknowledged messages in that
  * transaction, and nothing is deleted here; when the queue lives elsewhere, the delete here is what settles them.
  * A batch that fails is left alone: its messages come back after their visibility timeout.
@@ -39,6 +44,9 @@ public final class QueueConsumer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running = true;
 
+    /** The last receive came back full: more is waiting than one poller takes, so every poller polls. */
+    private volatile boolean backlog;
+
     /**
      * @param deletedByTheWrite the worker writes in the queue's own database and deletes what it acknowledged in
      *     that transaction: nothing is left to delete here
@@ -54,12 +62,17 @@ public final class QueueConsumer implements AutoCloseable {
         }
         this.batchSize = batchSize;
         for (int i = 1; i <= concurrency; i++) {
-            pollers.add(Thread.ofPlatform().name("queue-consumer-" + i).start(this::poll));
+            boolean first = i == 1;
+            pollers.add(Thread.ofPlatform().name("queue-consumer-" + i).start(() -> poll(first)));
         }
     }
 
-    private void poll() {
+    private void poll(boolean first) {
         while (running) {
+            if (!first && !backlog) {
+                pause(IDLE_POLL);
+                continue;
+            }
             List<Delivery> batch;
             try {
                 batch = tables.receive(batchSize);
@@ -68,6 +81,7 @@ public final class QueueConsumer implements AutoCloseable {
                 pause(PAUSE_AFTER_FAILURE);
                 continue;
             }
+            backlog = batch.size() == batchSize;
             if (batch.isEmpty()) {
                 pause(IDLE_POLL);
                 continue;
