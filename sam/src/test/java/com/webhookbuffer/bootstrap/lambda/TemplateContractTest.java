@@ -149,7 +149,22 @@ class TemplateContractTest {
                         .put("ThrottlingRateLimit", 10000)))
                 .containsExactly("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
         assertThat(violationsAfter(t -> resource(t, "IngestFunction").remove("ReservedConcurrentExecutions")))
-                .containsExactly("IngestFunction has no reserved concurrency from IngestReservedConcurrency");
+                .containsExactly(INGEST_RESERVATION);
+        // Reserved straight from the parameter, it would be reserved before the account's quota was checked.
+        assertThat(violationsAfter(t -> resource(t, "IngestFunction")
+                        .put("ReservedConcurrentExecutions", Map.of("Ref", "IngestReservedConcurrency"))))
+                .containsExactly(INGEST_RESERVATION);
+    }
+
+    private static final String INGEST_RESERVATION =
+            "IngestFunction's reserved concurrency is not IngestReservedConcurrency as ConcurrencyCheck answered it";
+
+    @Test
+    void aJarSamBuildWouldTakeForASourceFolderIsCaught() {
+        assertThat(violationsAfter(
+                        t -> map(map(t.get("Resources")).get("WorkerFunction")).remove("Metadata")))
+                .containsExactly("WorkerFunction's CodeUri is a built jar but it is not marked Metadata.SkipBuild: "
+                        + "sam build would fail");
     }
 
     @Test
@@ -243,6 +258,8 @@ class TemplateContractTest {
                 .containsExactlyInAnyOrder(
                         "DatabaseSetupFunction sets LoggingConfig.LogGroup, so it does not log to "
                                 + "/aws/lambda/${DatabaseSetupFunction}",
+                        "ConcurrencyCheckFunction sets LoggingConfig.LogGroup, so it does not log to "
+                                + "/aws/lambda/${ConcurrencyCheckFunction}",
                         "IngestFunction sets LoggingConfig.LogGroup, so it does not log to "
                                 + "/aws/lambda/${IngestFunction}",
                         "WorkerFunction sets LoggingConfig.LogGroup, so it does not log to "
@@ -409,19 +426,33 @@ class TemplateContractTest {
     }
 
     @Test
-    void aSetupThatCannotCheckTheAccountsQuotaIsCaught() {
-        assertThat(violationsAfter(t -> resource(t, "DatabaseSetup").remove("IngestReservedConcurrency")))
-                .containsExactly("DatabaseSetup is not given IngestReservedConcurrency to check against the "
-                        + "account's quota");
+    void aQuotaCheckedTooLateOrNotAtAllIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "ConcurrencyCheck").remove("IngestReservedConcurrency")))
+                .containsExactlyInAnyOrder(
+                        "ConcurrencyCheck is not given IngestReservedConcurrency to check against the account's quota",
+                        INGEST_RESERVATION);
+        assertThat(violationsAfter(t -> resource(t, "ConcurrencyCheck").remove("DbMaxConnections")))
+                .containsExactly("ConcurrencyCheck is not given DbMaxConnections to check against the account's quota");
         assertThat(violationsAfter(t -> {
                     List<?> policies =
-                            (List<?>) resource(t, "DatabaseSetupFunction").get("Policies");
+                            (List<?>) resource(t, "ConcurrencyCheckFunction").get("Policies");
                     ((List<?>) map(policies.get(0)).get("Statement"))
                             .removeIf(statement ->
                                     String.valueOf(map(statement).get("Action")).contains("lambda:GetAccountSettings"));
                 }))
-                .containsExactly("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
+                .containsExactly("ConcurrencyCheckFunction may not read the account's Lambda concurrency quota "
                         + "(lambda:GetAccountSettings)");
+        // In the stack's VPC it would wait for the network, and the cluster with it.
+        assertThat(violationsAfter(t -> resource(t, "ConcurrencyCheckFunction")
+                        .put("VpcConfig", resource(t, "WorkerFunction").get("VpcConfig"))))
+                .contains("ConcurrencyCheckFunction is in a VPC: it would wait for the stack's network");
+        assertThat(violationsAfter(
+                        t -> map(map(t.get("Resources")).get("DatabaseCluster")).remove("DependsOn")))
+                .containsExactly("DatabaseCluster does not wait for ConcurrencyCheck: a refused first deploy would "
+                        + "meet a cluster that refuses deletion");
+        assertThat(violationsAfter(t -> resource(t, "ConcurrencyCheckFunction")
+                        .put("SnapStart", Map.of("ApplyOn", "PublishedVersions"))))
+                .containsExactly("ConcurrencyCheckFunction runs once per deploy but has SnapStart on");
     }
 
     @SuppressWarnings("unchecked")
@@ -453,7 +484,11 @@ class TemplateContractTest {
                         "IngestFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
                                 + "publishes no new version",
                         "DatabaseSetupFunction's VersionDescription does not hold UseRdsProxy, so changing it alone "
-                                + "publishes no new version");
+                                + "publishes no new version",
+                        "ConcurrencyCheckFunction's VersionDescription does not hold CreateDatabase, so changing it "
+                                + "alone publishes no new version",
+                        "ConcurrencyCheckFunction's VersionDescription does not hold UseRdsProxy, so changing it "
+                                + "alone publishes no new version");
         assertThat(violationsAfter(t -> resource(t, "IngestFunction")
                         .put(
                                 "VersionDescription",

@@ -26,9 +26,14 @@ final class TemplateRules {
 
     /** Which event type each function's handler must take, by the template's logical id. */
     static final Map<String, String> EVENT_TYPES = Map.of(
-            "IngestFunction", "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
-            "WorkerFunction", "com.amazonaws.services.lambda.runtime.events.SQSEvent",
-            "DatabaseSetupFunction", "com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent");
+            "IngestFunction",
+            "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+            "WorkerFunction",
+            "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+            "DatabaseSetupFunction",
+            "com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent",
+            "ConcurrencyCheckFunction",
+            "com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent");
 
     /**
      * Variables the functions read that the template does not set, and why: on AWS the database credentials come
@@ -80,6 +85,7 @@ final class TemplateRules {
         rules.workerReportsBatchItemFailures();
         rules.deadLetterQueueIsWiredWithMaxReceiveCount();
         rules.snapStartIsOnForEveryFunction();
+        rules.samBuildSkipsTheBuiltJars();
         rules.noPolicyGrantsAWildcardAction();
         rules.handlersExistInTheirJarsAndTakeTheirEvents();
         rules.environmentVariablesMatchWhatTheWiringReads();
@@ -179,14 +185,51 @@ final class TemplateRules {
         }
     }
 
+    /**
+     * SnapStart on the functions that serve traffic; off on those CloudFormation calls once per deploy (the targets of
+     * custom resources), where a snapshot saves nothing and a version idle for 14 days would be refused.
+     */
     private void snapStartIsOnForEveryFunction() {
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")));
+        List<String> deployTime = deployTimeFunctions();
         for (String function : functions()) {
             Map<String, Object> properties = properties(function);
             Object snapStart = properties.getOrDefault("SnapStart", globals.get("SnapStart"));
             Object alias = properties.getOrDefault("AutoPublishAlias", globals.get("AutoPublishAlias"));
-            if (!"PublishedVersions".equals(map(snapStart).get("ApplyOn")) || alias == null) {
+            if (deployTime.contains(function)) {
+                if (!"None".equals(map(snapStart).get("ApplyOn"))) {
+                    violations.add(function + " runs once per deploy but has SnapStart on");
+                }
+            } else if (!"PublishedVersions".equals(map(snapStart).get("ApplyOn")) || alias == null) {
                 violations.add(function + " has no SnapStart on published versions (with AutoPublishAlias)");
+            }
+        }
+    }
+
+    /** The functions a custom resource invokes: {@code ServiceToken: !Ref <Function>.Alias}. */
+    private List<String> deployTimeFunctions() {
+        List<String> deployTime = new ArrayList<>();
+        for (Object resource : resources().values()) {
+            if (String.valueOf(map(resource).get("Type")).startsWith("Custom::")) {
+                Object token = map(map(resource).get("Properties")).get("ServiceToken");
+                String ref = String.valueOf(map(token).get("Ref"));
+                deployTime.add(ref.endsWith(".Alias") ? ref.substring(0, ref.length() - ".Alias".length()) : ref);
+            }
+        }
+        return deployTime;
+    }
+
+    /**
+     * {@code sam build} skips a function whose {@code CodeUri} is not a folder only when it is marked
+     * {@code SkipBuild} (SAM CLI's {@code _is_function_buildable}); a jar would be taken for a source folder.
+     */
+    private void samBuildSkipsTheBuiltJars() {
+        for (String function : functions()) {
+            Object codeUri = properties(function).get("CodeUri");
+            Object skip = map(map(resources().get(function)).get("Metadata")).get("SkipBuild");
+            if (String.valueOf(codeUri).endsWith(".jar") && !Boolean.TRUE.equals(skip)) {
+                violations.add(function + "'s CodeUri is a built jar but it is not marked Metadata.SkipBuild: "
+                        + "sam build would fail");
             }
         }
     }
@@ -233,7 +276,7 @@ final class TemplateRules {
                     new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
                 Class<?> handler = loader.loadClass(className);
                 String eventType = requestHandlerEventType(handler);
-                if (!EVENT_TYPES.get(function).equals(eventType)) {
+                if (!String.valueOf(EVENT_TYPES.get(function)).equals(eventType)) {
                     violations.add(function + " handler " + className + " takes " + eventType + ", not "
                             + EVENT_TYPES.get(function));
                 }
@@ -281,9 +324,12 @@ final class TemplateRules {
                 || !Map.of("Ref", "ApiBurstLimit").equals(route.get("ThrottlingBurstLimit"))) {
             violations.add("WebhookApi's stage is not throttled by ApiRateLimit and ApiBurstLimit");
         }
-        if (!Map.of("Ref", "IngestReservedConcurrency")
-                .equals(properties("IngestFunction").get("ReservedConcurrentExecutions"))) {
-            violations.add("IngestFunction has no reserved concurrency from IngestReservedConcurrency");
+        if (!Map.of("Fn::GetAtt", List.of("ConcurrencyCheck", "IngestReservedConcurrency"))
+                        .equals(properties("IngestFunction").get("ReservedConcurrentExecutions"))
+                || !Map.of("Ref", "IngestReservedConcurrency")
+                        .equals(properties("ConcurrencyCheck").get("IngestReservedConcurrency"))) {
+            violations.add("IngestFunction's reserved concurrency is not IngestReservedConcurrency as "
+                    + "ConcurrencyCheck answered it");
         }
     }
 
@@ -860,17 +906,33 @@ final class TemplateRules {
     }
 
     /**
-     * The deploy refuses an account whose Lambda quota cannot give what the stack reserves: the setup is told the
-     * ingest function's reservation (it computes the worker's) and may read the quota.
+     * The deploy refuses an account whose Lambda quota cannot give what the stack reserves, first: before the cluster
+     * is created and before anything reserves concurrency, so that a refused first deploy has nothing to roll back
+     * that protects itself from deletion.
      */
     private void setupChecksTheAccountsConcurrencyQuota() {
-        if (!Map.of("Ref", "IngestReservedConcurrency")
-                .equals(properties("DatabaseSetup").get("IngestReservedConcurrency"))) {
-            violations.add("DatabaseSetup is not given IngestReservedConcurrency to check against the account's quota");
+        Map<String, Object> check = properties("ConcurrencyCheck");
+        for (String parameter :
+                List.of("DbMaxConnections", "DbReservedConnections", "WorkerPoolSize", "IngestReservedConcurrency")) {
+            if (!Map.of("Ref", parameter).equals(check.get(parameter))) {
+                violations.add("ConcurrencyCheck is not given " + parameter + " to check against the account's quota");
+            }
         }
-        if (granted("DatabaseSetupFunction", "lambda:GetAccountSettings").isEmpty()) {
-            violations.add("DatabaseSetupFunction may not read the account's Lambda concurrency quota "
+        if (!"com.webhookbuffer.bootstrap.lambda.worker.ConcurrencyCheckFunction::handleRequest"
+                .equals(properties("ConcurrencyCheckFunction").get("Handler"))) {
+            violations.add("ConcurrencyCheck is not run by ConcurrencyCheckFunction");
+        }
+        if (granted("ConcurrencyCheckFunction", "lambda:GetAccountSettings").isEmpty()) {
+            violations.add("ConcurrencyCheckFunction may not read the account's Lambda concurrency quota "
                     + "(lambda:GetAccountSettings)");
+        }
+        if (properties("ConcurrencyCheckFunction").containsKey("VpcConfig")) {
+            violations.add("ConcurrencyCheckFunction is in a VPC: it would wait for the stack's network");
+        }
+        if (!String.valueOf(map(resources().get("DatabaseCluster")).get("DependsOn"))
+                .contains("ConcurrencyCheck")) {
+            violations.add("DatabaseCluster does not wait for ConcurrencyCheck: a refused first deploy would meet a "
+                    + "cluster that refuses deletion");
         }
     }
 

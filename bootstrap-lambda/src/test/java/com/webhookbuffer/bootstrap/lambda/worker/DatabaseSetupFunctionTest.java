@@ -12,8 +12,6 @@ import com.webhookbuffer.adapter.persistence.TestPostgres;
 import com.webhookbuffer.bootstrap.lambda.CloudFormationStub;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,59 +82,6 @@ class DatabaseSetupFunctionTest {
     }
 
     @Test
-    void anAccountThatCannotReserveWhatTheStackNeedsFailsTheDeployWithTheNumbers() throws Exception {
-        // A new account: a quota of 10, where the default budget wants 80 for the worker and 50 for ingest.
-        new DatabaseSetupFunction(
-                        () -> {
-                            throw new AssertionError("a refused deploy must not migrate");
-                        },
-                        Optional::empty,
-                        () -> OptionalInt.of(10))
-                .handleRequest(
-                        event(
-                                "Create",
-                                Map.of(
-                                        "DbMaxConnections",
-                                        "90",
-                                        "DbReservedConnections",
-                                        "10",
-                                        "WorkerPoolSize",
-                                        "1",
-                                        "IngestReservedConcurrency",
-                                        "50")),
-                        null);
-
-        JsonNode answer = answer();
-        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
-        assertThat(answer.get("Reason").asText())
-                .startsWith("the account's Lambda concurrency quota is 10")
-                .contains("reserves 80 for the worker")
-                .contains("and 50 for ingest");
-    }
-
-    @Test
-    void anAccountWithRoomPassesTheCheck() throws Exception {
-        new DatabaseSetupFunction(TestPostgres::shared, Optional::empty, () -> OptionalInt.of(230))
-                .handleRequest(
-                        event(
-                                "Create",
-                                Map.of(
-                                        "DbMaxConnections",
-                                        "90",
-                                        "DbReservedConnections",
-                                        "10",
-                                        "WorkerPoolSize",
-                                        "1",
-                                        "IngestReservedConcurrency",
-                                        "50")),
-                        null);
-
-        assertThat(answer().get("Status").asText())
-                .as("80 + 50 reserved, 100 left unreserved")
-                .isEqualTo("SUCCESS");
-    }
-
-    @Test
     void anErrorNotJustAnExceptionIsAnsweredFailed() throws Exception {
         new DatabaseSetupFunction(() -> {
                     throw new NoClassDefFoundError("org/example/Missing");
@@ -167,7 +112,7 @@ class DatabaseSetupFunctionTest {
                         event(
                                 "Update",
                                 Map.of("DbMaxConnections", "90", "DbReservedConnections", "10", "WorkerPoolSize", "1")),
-                        withRemainingTime(DatabaseSetupFunction.ANSWER_MARGIN.plusSeconds(2)));
+                        withRemainingTime(CustomResourceAnswer.ANSWER_MARGIN.plusSeconds(2)));
 
         JsonNode answer = answer();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
