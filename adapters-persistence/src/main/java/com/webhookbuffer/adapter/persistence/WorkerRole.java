@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * The worker's own runtime role: it may log in, and read and write the order store's three tables, nothing more.
  * The owner (who migrates) creates it once with the password it is given, and grants its rights on every deploy;
  * an existing role's password is left alone, because its rotation owns it from then on.
+ *
+ * <p>Its {@code CONNECTION LIMIT} is set on every deploy to the workers' share of the connection budget: the database
+ * itself then refuses the worker's role more connections than the budget gives it, whatever the platform in front
+ * does (an event source that overshoots, an environment of an older version still finishing).
  */
 public final class WorkerRole {
 
@@ -21,8 +25,16 @@ public final class WorkerRole {
 
     private WorkerRole() {}
 
-    /** Creates the role if it is missing and grants it DML on the order store; returns whether it was created. */
-    public static boolean ensure(DatabaseSettings owner, DatabaseLogin worker) {
+    /**
+     * Creates the role if it is missing, grants it DML on the order store and limits its connections; returns whether
+     * it was created.
+     *
+     * @param connectionLimit the most connections the role may hold at once (at least 1)
+     */
+    public static boolean ensure(DatabaseSettings owner, DatabaseLogin worker, int connectionLimit) {
+        if (connectionLimit < 1) {
+            throw new IllegalArgumentException("the worker's connection limit must be >= 1, was: " + connectionLimit);
+        }
         if (!ROLE_NAME.matcher(worker.user()).matches()) {
             throw new IllegalArgumentException("the worker's role name must be 1-63 characters of [a-z0-9_], "
                     + "not starting with a digit, was: " + worker.user());
@@ -42,6 +54,7 @@ public final class WorkerRole {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("GRANT USAGE ON SCHEMA public TO " + worker.user());
                 statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON " + TABLES + " TO " + worker.user());
+                statement.execute("ALTER ROLE " + worker.user() + " CONNECTION LIMIT " + connectionLimit);
             }
             return created;
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package com.webhookbuffer.bootstrap.lambda.worker;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.webhookbuffer.adapter.persistence.ConnectionLimit;
 import com.webhookbuffer.adapter.persistence.DatabaseLogin;
 import com.webhookbuffer.adapter.persistence.DatabaseMigrations;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The SAM template's {@code Custom::DatabaseSetup} resource, run by CloudFormation on every deploy: it migrates the
  * schema (Flyway, its own connection) and computes the workers' {@code MaximumConcurrency} from the connection
  * budget with the same rule the domain defines ({@link ConnectionBudget}), because CloudFormation cannot divide and
- * round down. A budget that leaves the event source less than 2 fails the deploy with the numbers that cause it.
+ * round down. The budget counts the smaller of {@code DbMaxConnections} and the server's {@code max_connections} in
+ * force (a static parameter: a change waits for a reboot), and the worker's role gets the workers' share as its
+ * {@code CONNECTION LIMIT}, so the database itself holds the budget. A budget that leaves the event source less than 2 fails the deploy with the numbers that cause it.
  *
  * <p>Properties: {@code DbMaxConnections}, {@code DbReservedConnections}, {@code WorkerPoolSize} (the account's
  * Lambda quota was checked against the same budget before the database existed: {@link ConcurrencyCheckFunction}).
@@ -75,16 +78,33 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
             return Map.of();
         }
         Map<String, Object> properties = event.getResourceProperties();
-        ConnectionBudget budget = new ConnectionBudget(
-                CustomResourceAnswer.number(properties, "DbMaxConnections"),
-                CustomResourceAnswer.number(properties, "DbReservedConnections"),
-                CustomResourceAnswer.number(properties, "WorkerPoolSize"));
-        int concurrency = EventSourceBudget.maximumConcurrency(budget);
+        int asked = CustomResourceAnswer.number(properties, "DbMaxConnections");
+        int reserved = CustomResourceAnswer.number(properties, "DbReservedConnections");
+        int poolSize = CustomResourceAnswer.number(properties, "WorkerPoolSize");
         DatabaseSettings owner = database.get();
+        // max_connections is static: a changed DbMaxConnections is in the parameter group at once, but in force only
+        // after a reboot. Budgeting against the parameter alone would promise connections the server refuses.
+        int inForce = ConnectionLimit.inForce(owner);
+        if (inForce < asked) {
+            LOG.atWarn()
+                    .addKeyValue("event", "database.reboot_pending")
+                    .addKeyValue("dbMaxConnections", asked)
+                    .addKeyValue("maxConnectionsInForce", inForce)
+                    .log(
+                            "max_connections in force is {}, below DbMaxConnections ({}): the budget counts {} until"
+                                    + " the database is rebooted and the next deploy",
+                            inForce,
+                            asked,
+                            inForce);
+        }
+        ConnectionBudget budget = new ConnectionBudget(Math.min(asked, inForce), reserved, poolSize);
+        int concurrency = EventSourceBudget.maximumConcurrency(budget);
         DatabaseMigrations.Migrated migrated = DatabaseMigrations.run(owner);
         Optional<DatabaseLogin> worker = workerRole.get();
+        // The workers' share, plus the one login of the single-user rotation, which logs in as the worker's role.
+        int roleLimit = concurrency * poolSize + 1;
         boolean roleCreated =
-                worker.map(login -> WorkerRole.ensure(owner, login)).orElse(false);
+                worker.map(login -> WorkerRole.ensure(owner, login, roleLimit)).orElse(false);
         LOG.atInfo()
                 .addKeyValue("event", "database.setup")
                 .addKeyValue("migrationsApplied", migrated.applied())
@@ -92,6 +112,8 @@ public final class DatabaseSetupFunction implements RequestHandler<CloudFormatio
                 .addKeyValue("workerRole", worker.map(DatabaseLogin::user).orElse("none"))
                 .addKeyValue("workerRoleCreated", roleCreated)
                 .addKeyValue("workerMaxConcurrency", concurrency)
+                .addKeyValue("maxConnectionsInForce", inForce)
+                .addKeyValue("workerRoleConnectionLimit", roleLimit)
                 .log("database set up");
         // SchemaVersion lets the template order what depends on the schema (the worker's new version) after it.
         return Map.of(

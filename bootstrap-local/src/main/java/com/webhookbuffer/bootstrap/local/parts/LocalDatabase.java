@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.local.parts;
 
+import com.webhookbuffer.adapter.persistence.ConnectionLimit;
 import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -243,22 +244,11 @@ public final class LocalDatabase implements AutoCloseable {
         if (embedded.isPresent()) {
             return;
         }
-        try (Connection connection =
-                        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-                Statement statement = connection.createStatement();
-                var row = statement.executeQuery("SHOW max_connections")) {
-            row.next();
-            int inForce = Integer.parseInt(row.getString(1));
-            if (inForce < budget) {
-                throw new IllegalStateException("DB_MAX_CONNECTIONS (" + budget + ") is more than the database at "
-                        + settings.jdbcUrl() + " allows: its max_connections in force is " + inForce
-                        + "; lower DB_MAX_CONNECTIONS (the door, the workers and what is reserved share it)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "cannot reach the database at " + settings.jdbcUrl() + " to check its max_connections: "
-                            + e.getMessage(),
-                    e);
+        int inForce = ConnectionLimit.inForce(settings);
+        if (inForce < budget) {
+            throw new IllegalStateException("DB_MAX_CONNECTIONS (" + budget + ") is more than the database at "
+                    + settings.jdbcUrl() + " allows: its max_connections in force is " + inForce
+                    + "; lower DB_MAX_CONNECTIONS (the door, the workers and what is reserved share it)");
         }
     }
 
