@@ -213,6 +213,17 @@ class TemplateContractTest {
     }
 
     @Test
+    void aQueueTooSmallForTheLargestAcceptedBodyIsCaught() {
+        assertThat(violationsAfter(t -> resource(t, "OrdersQueue").remove("MaximumMessageSize")))
+                .containsExactly("OrdersQueue does not hold messages of 1 MiB (MaximumMessageSize 1048576)");
+        assertThat(violationsAfter(t -> resource(t, "OrdersDeadLetterQueue").put("MaximumMessageSize", 262144)))
+                .containsExactly("OrdersDeadLetterQueue does not hold messages of 1 MiB (MaximumMessageSize 1048576)");
+        assertThat(violationsAfter(t -> parameter(t, "MaxBodyBytes").put("MaxValue", 1048576)))
+                .containsExactly(
+                        "MaxBodyBytes may exceed 1044480, leaving no room in a 1 MiB message for the " + "attributes");
+    }
+
+    @Test
     void anUnprotectedDatabaseIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "DatabaseCluster").put("StorageEncrypted", false)))
                 .containsExactly("DatabaseCluster's storage is not encrypted");

@@ -1,5 +1,6 @@
 package com.webhookbuffer.bootstrap.lambda;
 
+import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.bootstrap.lambda.worker.EventSourceBudget;
 import com.webhookbuffer.bootstrap.pipeline.Settings;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
@@ -93,6 +94,7 @@ final class TemplateRules {
         rules.workerReservesItsMaximumConcurrency();
         rules.queuesAreEncryptedAndTlsOnly();
         rules.deadLettersOutliveTheirQueue();
+        rules.queuesHoldTheLargestAcceptedBody();
         rules.databaseIsProtected();
         rules.everyFunctionLogsToAGroupWithRetention();
         rules.alarmsWatchTheFiveSignals();
@@ -386,6 +388,26 @@ final class TemplateRules {
                     + queue + " s (a dead letter keeps its enqueue time)");
         }
     }
+
+    /**
+     * A body the door accepts must fit the queue with its attributes, in the orders queue and in the DLQ (where a
+     * dead letter also carries its reason): otherwise it is answered 503 for good, and the sender retries in vain.
+     */
+    private void queuesHoldTheLargestAcceptedBody() {
+        for (String queue : List.of("OrdersQueue", "OrdersDeadLetterQueue")) {
+            if (!Integer.valueOf(SQS_LARGEST_MESSAGE).equals(properties(queue).get("MaximumMessageSize"))) {
+                violations.add(queue + " does not hold messages of 1 MiB (MaximumMessageSize 1048576)");
+            }
+        }
+        Map<String, Object> maxBody = map(parameters().get("MaxBodyBytes"));
+        if (!(maxBody.get("MaxValue") instanceof Integer most) || most > IngestSettings.MAX_BODY_BYTES_LIMIT) {
+            violations.add("MaxBodyBytes may exceed " + IngestSettings.MAX_BODY_BYTES_LIMIT
+                    + ", leaving no room in a 1 MiB message for the attributes");
+        }
+    }
+
+    /** The largest SQS message, body and attributes together. */
+    static final int SQS_LARGEST_MESSAGE = 1_048_576;
 
     private void databaseIsProtected() {
         Map<String, Object> cluster = properties("DatabaseCluster");
