@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker's database login, read from where it is kept (a Secrets Manager secret that rotates) and kept until
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
 final class RotatingLogin implements Supplier<DatabaseLogin> {
 
     static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RotatingLogin.class);
 
     private final Supplier<DatabaseLogin> source;
     private final Clock clock;
@@ -44,9 +48,23 @@ final class RotatingLogin implements Supplier<DatabaseLogin> {
         return reread();
     }
 
-    /** Reads the login again now (after a SnapStart restore: the snapshot's may be long stale). */
+    /**
+     * Reads the login again now (after a SnapStart restore: the snapshot's may be long stale). A read that fails (a
+     * Secrets Manager hiccup) keeps the login held and returns false: the login may well still be good, and if the
+     * database refuses it, that refusal reads again. Failing here instead would fail the restore, and with it the
+     * batch and a receive of every message in it.
+     */
     synchronized boolean reread() {
-        DatabaseLogin fresh = source.get();
+        DatabaseLogin fresh;
+        try {
+            fresh = source.get();
+        } catch (RuntimeException e) {
+            LOG.atWarn()
+                    .addKeyValue("event", "database.login_unread")
+                    .log("the database login could not be read again; keeping the one held: {}", e.toString());
+            readAt = clock.instant();
+            return false;
+        }
         readAt = clock.instant();
         boolean changed = !fresh.equals(current);
         current = fresh;
