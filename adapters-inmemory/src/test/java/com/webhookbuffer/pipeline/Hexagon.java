@@ -13,6 +13,7 @@ import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.testing.MutableClock;
 import com.webhookbuffer.domain.webhook.AcceptOutcome;
@@ -35,7 +36,10 @@ final class Hexagon {
     static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_RECEIVE_COUNT = 5;
-    static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(60));
+    /** Seconds after a transient failure; the default minutes while the store is out. */
+    static final RetryPolicy RETRIES = new RetryPolicy(
+            new RetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(60)), RetryPolicy.DEFAULT_STORE_OUTAGE);
+
     static final PayloadReader PAYLOAD_READER =
             new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
 
@@ -62,7 +66,7 @@ final class Hexagon {
             failIfAsked();
         };
         inbox = new AcceptWebhook(settings, settings::keys, PAYLOAD_READER, queue, clock, ingestMetrics);
-        worker = new ProcessWebhookBatch(PAYLOAD_READER, repository, queue, BACKOFF, random, clock, workerMetrics);
+        worker = new ProcessWebhookBatch(PAYLOAD_READER, repository, queue, RETRIES, random, clock, workerMetrics);
     }
 
     private void failIfAsked() {

@@ -85,14 +85,14 @@ class InMemoryPipelineTest {
         hexagon.repository.setAvailable(true);
         for (int round = 0; round < 20 && !hexagon.queue.depth().isDrained(); round++) {
             reports.addAll(hexagon.pollUntilNothingVisible());
-            hexagon.clock.advance(Hexagon.BACKOFF.cap());
+            hexagon.clock.advance(Hexagon.RETRIES.storeOutage().cap());
         }
 
         assertThat(hexagon.queue.depth().isDrained()).as("queue drained").isTrue();
         Map<String, List<ProcessingOutcome>> finalOutcomes = new HashMap<>();
         for (BatchReport report : reports) {
             for (MessageResult result : report.results()) {
-                if (!(result.outcome() instanceof ProcessingOutcome.RetryLater)) {
+                if (!(result.outcome() instanceof ProcessingOutcome.StoreUnavailable)) {
                     String id = result.delivery().envelope().attributes().get(Envelope.WEBHOOK_ID);
                     finalOutcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(result.outcome());
                 }
@@ -110,7 +110,8 @@ class InMemoryPipelineTest {
                 .isLessThanOrEqualTo(1));
         assertThat(reports)
                 .anySatisfy(r -> assertThat(r.results())
-                        .anySatisfy(m -> assertThat(m.outcome()).isInstanceOf(ProcessingOutcome.RetryLater.class)));
+                        .anySatisfy(
+                                m -> assertThat(m.outcome()).isInstanceOf(ProcessingOutcome.StoreUnavailable.class)));
 
         highest.forEach((orderId, version) -> {
             Order order = hexagon.repository.find(OrderId.of(orderId)).orElseThrow();

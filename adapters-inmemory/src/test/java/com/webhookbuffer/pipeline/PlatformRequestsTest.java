@@ -104,7 +104,7 @@ class PlatformRequestsTest {
                 Hexagon.PAYLOAD_READER,
                 hexagon.repository,
                 hexagon.queue,
-                Hexagon.BACKOFF,
+                Hexagon.RETRIES,
                 new Random(seed),
                 hexagon.clock,
                 WorkerMetrics.NONE);

@@ -19,6 +19,7 @@ import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,17 +102,18 @@ class ProcessWebhookBatchTest {
     }
 
     @Test
-    void aStoreOutageReturnsTheBatchToTheQueueAfterABackoff() {
+    void aStoreOutageReturnsTheBatchToTheQueueForLongEnoughToWaitItOut() {
         accept("wh_1", SampleWebhooks.order("ord_1", 1));
         hexagon.repository.setAvailable(false);
 
         BatchReport report = processOneBatch();
 
         MessageResult result = report.results().getFirst();
-        assertThat(result.outcome()).isEqualTo(new ProcessingOutcome.RetryLater("in-memory store is unavailable"));
+        assertThat(result.outcome())
+                .isEqualTo(new ProcessingOutcome.StoreUnavailable("in-memory store is unavailable"));
         Duration delay = ((Settlement.ReturnToQueue.AfterBackoff) result.settlement()).backoff();
-        // First receive: base 2s with equal jitter gives 1 or 2 seconds.
-        assertThat(delay).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        // First receive: the outage backoff's base of 60 s with equal jitter gives 30 to 60 seconds.
+        assertThat(delay).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60));
         assertThat(report.returnedToQueue()).hasSize(1);
 
         hexagon.repository.setAvailable(true);
@@ -121,6 +123,22 @@ class ProcessWebhookBatchTest {
         List<Delivery> again = hexagon.queue.receive(10);
         assertThat(again).singleElement().extracting(Delivery::receiveCount).isEqualTo(2);
         assertThat(outcomes(hexagon.worker.process(again))).containsExactly(ProcessingOutcome.WRITTEN);
+    }
+
+    @Test
+    void aTransientFailureIsTriedAgainWithinSeconds() {
+        OrderRepository locked = batch -> Collections.nCopies(
+                batch.size(), new ProcessingOutcome.RetryLater("order store failed: SQLState 55P03: lock timeout"));
+        ProcessWebhookBatch worker =
+                new ProcessWebhookBatch(Hexagon.PAYLOAD_READER, locked, hexagon.queue, Hexagon.RETRIES, new Random(1));
+        accept("wh_1", SampleWebhooks.order("ord_1", 1));
+
+        MessageResult result =
+                worker.process(hexagon.queue.receive(10)).results().getFirst();
+
+        // First receive: the transient backoff's base of 2 s with equal jitter gives 1 or 2 seconds.
+        assertThat(((Settlement.ReturnToQueue.AfterBackoff) result.settlement()).backoff())
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test
@@ -149,7 +167,7 @@ class ProcessWebhookBatchTest {
 
         hexagon.queue.setAvailable(true);
         assertThat(report.results()).singleElement().satisfies(result -> {
-            assertThat(result.outcome()).isInstanceOf(ProcessingOutcome.RetryLater.class);
+            assertThat(result.outcome()).isInstanceOf(ProcessingOutcome.StoreUnavailable.class);
             assertThat(result.settlement()).isEqualTo(Settlement.ReturnToQueue.AFTER_VISIBILITY_TIMEOUT);
         });
     }
@@ -160,7 +178,7 @@ class ProcessWebhookBatchTest {
             throw new AssertionError("the store was asked to write " + batch.size() + " orders");
         };
         ProcessWebhookBatch worker = new ProcessWebhookBatch(
-                Hexagon.PAYLOAD_READER, untouchable, hexagon.queue, Hexagon.BACKOFF, new Random(1));
+                Hexagon.PAYLOAD_READER, untouchable, hexagon.queue, Hexagon.RETRIES, new Random(1));
         hexagon.queue.send(new Envelope("{}", Map.of()));
 
         BatchReport report = worker.process(hexagon.queue.receive(10));
@@ -172,7 +190,7 @@ class ProcessWebhookBatchTest {
     void aStoreThatAnswersForFewerWritesThanItWasGivenIsABug() {
         OrderRepository forgetful = batch -> List.of();
         ProcessWebhookBatch worker = new ProcessWebhookBatch(
-                Hexagon.PAYLOAD_READER, forgetful, hexagon.queue, Hexagon.BACKOFF, new Random(1));
+                Hexagon.PAYLOAD_READER, forgetful, hexagon.queue, Hexagon.RETRIES, new Random(1));
         accept("wh_1", SampleWebhooks.order("ord_1", 1));
         List<Delivery> batch = hexagon.queue.receive(10);
 

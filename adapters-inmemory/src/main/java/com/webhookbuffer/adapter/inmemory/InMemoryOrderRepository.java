@@ -24,7 +24,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private final Map<Key<WebhookId>, ProcessingOutcome> processed = new HashMap<>();
     private boolean available = true;
 
-    /** Simulates an outage (or its end): while unavailable, every write is retry-later, as a lost database's. */
+    /** Simulates an outage (or its end): while unavailable, every write is store-unavailable, as a lost database's. */
     public synchronized void setAvailable(boolean available) {
         this.available = available;
     }
@@ -32,7 +32,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     @Override
     public synchronized List<ProcessingOutcome> write(List<OrderWrite> batch) {
         if (!available) {
-            ProcessingOutcome unavailable = new ProcessingOutcome.RetryLater("in-memory store is unavailable");
+            ProcessingOutcome unavailable = new ProcessingOutcome.StoreUnavailable("in-memory store is unavailable");
             return batch.stream().map(w -> unavailable).toList();
         }
         List<ProcessingOutcome> outcomes = new ArrayList<>(batch.size());

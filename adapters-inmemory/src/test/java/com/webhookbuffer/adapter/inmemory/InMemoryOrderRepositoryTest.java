@@ -25,13 +25,13 @@ class InMemoryOrderRepositoryTest extends OrderRepositoryContract<InMemoryOrderR
     }
 
     @Test
-    void anUnavailableStoreAnswersRetryLaterForEveryItemAndKeepsNothing() {
+    void anUnavailableStoreAnswersStoreUnavailableForEveryItemAndKeepsNothing() {
         repository.setAvailable(false);
 
         List<ProcessingOutcome> outcomes =
                 repository.write(List.of(TestOrders.write("wh_1", "ord_1", 1), TestOrders.write("wh_2", "ord_2", 1)));
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ProcessingOutcome.RetryLater.class));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(ProcessingOutcome.StoreUnavailable.class));
         repository.setAvailable(true);
         assertThat(repository.size()).isZero();
         assertThat(repository.write(List.of(TestOrders.write("wh_1", "ord_1", 1))))

@@ -227,8 +227,14 @@ public final class MyBatisOrderRepository implements OrderRepository {
                 row.updatedAt().toInstant());
     }
 
+    /** The whole batch back to the queue: after the store's outage if it cannot be reached, else soon. */
     private static List<ProcessingOutcome> retryLater(int size, Throwable cause) {
-        String reason = "order store unavailable: " + SqlFailure.describe(cause);
+        if (SqlFailure.of(cause) == SqlFailure.UNAVAILABLE) {
+            String reason = "order store unavailable: " + SqlFailure.describe(cause);
+            LOG.warn("batch of {} waits out the order store's outage: {}", size, reason);
+            return Collections.nCopies(size, new ProcessingOutcome.StoreUnavailable(reason));
+        }
+        String reason = "order store failed: " + SqlFailure.describe(cause);
         LOG.warn("batch of {} will be retried: {}", size, reason);
         return Collections.nCopies(size, new ProcessingOutcome.RetryLater(reason));
     }

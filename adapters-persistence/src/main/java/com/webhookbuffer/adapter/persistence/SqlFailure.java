@@ -7,25 +7,35 @@ import java.util.Map;
  * What a database failure means for the message that met it: retry later (the database will get better) or poison
  * (this item will never go in). One table, by SQLState, so the whole policy is visible in one place.
  *
+ * <p>A pool that gave up waiting for a connection it could not open carries the refusal's state (HikariCP copies
+ * it), so an unreachable database is {@code UNAVAILABLE} whether the driver or the pool answered.
+ *
  * <p>The default is transient: a failure we did not foresee sends the message back to the queue, where
  * {@code maxReceiveCount} bounds the retries, rather than condemning a message that might have been fine.
  * Only failures that are certainly about the item's own data are permanent.
  */
 enum SqlFailure {
+    /** The database cannot be reached, is shutting down or starting, or refuses connections: wait it out. */
+    UNAVAILABLE,
     TRANSIENT,
     PERMANENT;
 
     /** SQLState classes (first two characters) and whole states, with their kind. Whole states win. */
     private static final Map<String, SqlFailure> BY_STATE = Map.ofEntries(
             // Connection refused, lost, or never established.
-            Map.entry("08", TRANSIENT),
+            Map.entry("08", UNAVAILABLE),
             // Serialization failure and deadlock: the other transaction won; ours can run again.
             Map.entry("40001", TRANSIENT),
             Map.entry("40P01", TRANSIENT),
-            // Insufficient resources, e.g. 53300 too many connections, 53100 disk full.
+            // Insufficient resources, e.g. 53100 disk full; 53300 too many connections: refused at the door.
             Map.entry("53", TRANSIENT),
-            // Operator intervention: 57014 statement timeout, 57P01 admin shutdown, 57P02 crash, 57P03 starting up.
+            Map.entry("53300", UNAVAILABLE),
+            // Operator intervention: 57014 statement timeout; 57P01 admin shutdown, 57P02 crash shutdown, 57P03
+            // cannot connect now (starting up, recovering), 57P04 database dropped: the server is going or not back.
             Map.entry("57", TRANSIENT),
+            Map.entry("57P01", UNAVAILABLE),
+            Map.entry("57P02", UNAVAILABLE),
+            Map.entry("57P03", UNAVAILABLE),
             // Lock not available (lock_timeout).
             Map.entry("55P03", TRANSIENT),
             // System errors, e.g. 58030 I/O error.

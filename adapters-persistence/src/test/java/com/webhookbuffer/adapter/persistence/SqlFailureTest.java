@@ -13,12 +13,13 @@ class SqlFailureTest {
 
     @ParameterizedTest(name = "{0} ({2}) is {1}")
     @CsvSource({
-        "08001, TRANSIENT, cannot connect",
-        "08006, TRANSIENT, connection lost",
-        "53300, TRANSIENT, too many connections",
+        "08001, UNAVAILABLE, cannot connect",
+        "08006, UNAVAILABLE, connection lost",
+        "53300, UNAVAILABLE, too many connections",
         "53100, TRANSIENT, disk full",
-        "57P01, TRANSIENT, admin shutdown",
-        "57P03, TRANSIENT, cannot connect now",
+        "57P01, UNAVAILABLE, admin shutdown",
+        "57P02, UNAVAILABLE, crash shutdown",
+        "57P03, UNAVAILABLE, cannot connect now",
         "57014, TRANSIENT, statement timeout",
         "40001, TRANSIENT, serialization failure",
         "40P01, TRANSIENT, deadlock",

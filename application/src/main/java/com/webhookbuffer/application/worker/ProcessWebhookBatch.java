@@ -11,6 +11,7 @@ import com.webhookbuffer.domain.processing.MessageResult;
 import com.webhookbuffer.domain.processing.OrderWrite;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.processing.Settlement;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.queue.Envelope;
@@ -35,7 +36,7 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
     private final PayloadReader payloadReader;
     private final OrderRepository repository;
     private final FailedDeliveries failedDeliveries;
-    private final RetryBackoff backoff;
+    private final RetryPolicy retries;
     private final RandomGenerator random;
     private final Clock clock;
     private final WorkerMetrics metrics;
@@ -45,9 +46,9 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             PayloadReader payloadReader,
             OrderRepository repository,
             FailedDeliveries failedDeliveries,
-            RetryBackoff backoff,
+            RetryPolicy retries,
             RandomGenerator random) {
-        this(payloadReader, repository, failedDeliveries, backoff, random, Clock.systemUTC(), WorkerMetrics.NONE);
+        this(payloadReader, repository, failedDeliveries, retries, random, Clock.systemUTC(), WorkerMetrics.NONE);
     }
 
     /**
@@ -58,14 +59,14 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             PayloadReader payloadReader,
             OrderRepository repository,
             FailedDeliveries failedDeliveries,
-            RetryBackoff backoff,
+            RetryPolicy retries,
             RandomGenerator random,
             Clock clock,
             WorkerMetrics metrics) {
         this.payloadReader = Objects.requireNonNull(payloadReader, "payloadReader must not be null");
         this.repository = Objects.requireNonNull(repository, "repository must not be null");
         this.failedDeliveries = Objects.requireNonNull(failedDeliveries, "failedDeliveries must not be null");
-        this.backoff = Objects.requireNonNull(backoff, "backoff must not be null");
+        this.retries = Objects.requireNonNull(retries, "retries must not be null");
         this.random = Objects.requireNonNull(random, "random must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
@@ -144,12 +145,13 @@ public final class ProcessWebhookBatch implements WebhookProcessor {
             case ProcessingOutcome.Written w -> Settlement.ACKNOWLEDGE;
             case ProcessingOutcome.Duplicate d -> Settlement.ACKNOWLEDGE;
             case ProcessingOutcome.Stale s -> Settlement.ACKNOWLEDGE;
-            case ProcessingOutcome.RetryLater r -> retryLater(delivery);
+            case ProcessingOutcome.RetryLater r -> retryLater(delivery, retries.transientFailure());
+            case ProcessingOutcome.StoreUnavailable u -> retryLater(delivery, retries.storeOutage());
             case ProcessingOutcome.Poison p -> deadLetter(delivery, p.reason());
         };
     }
 
-    private Settlement retryLater(Delivery delivery) {
+    private Settlement retryLater(Delivery delivery, RetryBackoff backoff) {
         Duration delay = backoff.delayFor(delivery.receiveCount(), random);
         try {
             failedDeliveries.retryLater(delivery, delay);

@@ -19,7 +19,7 @@ import com.webhookbuffer.bootstrap.pipeline.SourceSettings;
 import com.webhookbuffer.domain.port.in.WebhookInbox;
 import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
-import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.util.List;
@@ -96,7 +96,7 @@ public final class AzureWiring {
             return of(
                     storage(env),
                     ConnectionPool.open(settings),
-                    Settings.retryBackoff(env),
+                    Settings.retryPolicy(env),
                     env.integer(MAX_DEQUEUE_COUNT, HostSettings.MAX_DEQUEUE_COUNT, 1, 1000),
                     RandomGenerator.getDefault());
         }
@@ -104,11 +104,11 @@ public final class AzureWiring {
         public static Worker of(
                 StorageQueue storage,
                 DataSource database,
-                RetryBackoff backoff,
+                RetryPolicy retries,
                 int maxDequeueCount,
                 RandomGenerator jitter) {
             return new Worker(new AzureQueueHandler(
-                    processor(storage, database, backoff, maxDequeueCount, jitter, WorkerMetrics.NONE),
+                    processor(storage, database, retries, maxDequeueCount, jitter, WorkerMetrics.NONE),
                     storage.messages()));
         }
     }
@@ -117,7 +117,7 @@ public final class AzureWiring {
     public static ProcessWebhookBatch processor(
             StorageQueue storage,
             DataSource database,
-            RetryBackoff backoff,
+            RetryPolicy retries,
             int maxDequeueCount,
             RandomGenerator jitter,
             WorkerMetrics metrics) {
@@ -125,7 +125,7 @@ public final class AzureWiring {
                 Pipeline.payloadReader(),
                 new MyBatisOrderRepository(database),
                 new AzureFailedDeliveries(storage, maxDequeueCount),
-                backoff,
+                retries,
                 jitter,
                 metrics);
     }

@@ -12,6 +12,7 @@ import com.webhookbuffer.adapter.persistence.DatabaseSettings;
 import com.webhookbuffer.adapter.persistence.TestPostgres;
 import com.webhookbuffer.application.ingest.WebhookSignature;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.queue.DeadLetter;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.CorrelationId;
@@ -140,7 +141,8 @@ class AzurePipelineTest {
                         "wh_az_outage",
                         SampleWebhooks.order("ord_az_outage", 1).bytes()))
                 .isEqualTo(202);
-        RetryBackoff oneSecond = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        RetryBackoff second = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        RetryPolicy oneSecond = new RetryPolicy(second, second);
 
         try (HikariDataSource down =
                 ConnectionPool.open(DatabaseSettings.of("jdbc:postgresql://127.0.0.1:9/orders", "worker", "pw")

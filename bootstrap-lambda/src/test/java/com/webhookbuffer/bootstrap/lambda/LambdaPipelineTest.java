@@ -78,6 +78,9 @@ class LambdaPipelineTest {
             env.put("DB_PASSWORD", db.password());
             env.put("RETRY_BACKOFF_BASE_SECONDS", "1");
             env.put("RETRY_BACKOFF_CAP_SECONDS", "1");
+            // The first batch meets the database down: it waits out the outage, here a second.
+            env.put("OUTAGE_BACKOFF_BASE_SECONDS", "1");
+            env.put("OUTAGE_BACKOFF_CAP_SECONDS", "1");
             env.put("METRICS_NAMESPACE", "WebhookBuffer/pipeline-test");
             List<String> ingestMetrics = new ArrayList<>();
             List<String> workerMetrics = new ArrayList<>();

@@ -20,6 +20,7 @@ import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.MessageResult;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.queue.Delivery;
 import com.webhookbuffer.domain.testing.HostileRequests;
 import com.webhookbuffer.domain.testing.MutableClock;
@@ -51,6 +52,8 @@ import org.junit.jupiter.api.Test;
  */
 class StorableBoundariesTest {
 
+    private static final RetryBackoff SECONDS = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     private static final PayloadReader READER = Pipeline.payloadReader();
 
@@ -60,8 +63,8 @@ class StorableBoundariesTest {
     private final InMemoryMessageQueue queue = new InMemoryMessageQueue(clock, Duration.ofSeconds(30), 5);
     private final AcceptWebhook inbox =
             new AcceptWebhook(IngestSettings.withSecrets(List.of(SECRET)), READER, queue, clock);
-    private final ProcessWebhookBatch worker = new ProcessWebhookBatch(
-            READER, repository, queue, new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)), new Random(1));
+    private final ProcessWebhookBatch worker =
+            new ProcessWebhookBatch(READER, repository, queue, new RetryPolicy(SECONDS, SECONDS), new Random(1));
 
     @BeforeAll
     static void openStore() {

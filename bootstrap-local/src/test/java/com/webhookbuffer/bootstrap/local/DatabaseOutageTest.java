@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The database goes away for longer than the retries cover. Webhooks are still accepted (the queue holds them);
+ * The database goes away. For less than the outage backoff spans, the worker waits it out and nothing is
+ * dead-lettered; for longer than the retries cover, what follows. Webhooks are still accepted (the queue holds them);
  * each message is retried {@code MAX_RECEIVE_COUNT} times and then moved to the DLQ by the queue's redrive policy.
  * Once the database is back, {@code ./run-local dlq redrive} brings them back and every one is written exactly
  * once: nothing accepted is lost, nothing is written twice.
@@ -30,25 +31,16 @@ class DatabaseOutageTest {
     @Test
     void whatTheRetriesCouldNotWriteWaitsInTheDlqAndIsWrittenOnceAfterARedrive(@TempDir Path state) throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
-            Map<String, String> environment = new HashMap<>(postgres.environment());
+            Map<String, String> environment = stackEnvironment(postgres, state, "2");
+            // Both backoffs of a second: the outage outlasts the retries, on purpose.
             environment.putAll(Map.of(
-                    LocalSettings.CLOUD,
-                    "aws",
-                    LocalSettings.HTTP_PORT,
-                    "0",
-                    LocalSettings.SQS_PORT,
-                    "0",
-                    LocalSettings.LOCAL_STATE_DIR,
-                    state.toString(),
-                    LocalSettings.DB_MAX_CONNECTIONS,
-                    "4",
-                    LocalSettings.MAX_RECEIVE_COUNT,
-                    "2",
-                    LocalSettings.VISIBILITY_TIMEOUT_SECONDS,
-                    "20",
                     "RETRY_BACKOFF_BASE_SECONDS",
                     "1",
                     "RETRY_BACKOFF_CAP_SECONDS",
+                    "1",
+                    "OUTAGE_BACKOFF_BASE_SECONDS",
+                    "1",
+                    "OUTAGE_BACKOFF_CAP_SECONDS",
                     "1"));
             try (LocalStack stack = LocalStack.start(
                             LocalSettings.from(environment),
@@ -116,6 +108,100 @@ class DatabaseOutageTest {
             assertThat(StackClient.count(db, "SELECT count(*) FROM order_items"))
                     .isEqualTo(WEBHOOKS);
         }
+    }
+
+    /**
+     * The database stops under load for 45 s, and comes back. The retries are on the same scale as the defaults,
+     * shortened: the default outage backoff (60 s doubling to 15 min) spans at least 15 minutes over 5 receives;
+     * here 4 s doubling to 16 s spans at least 30 s (2 + 4 + 8 + 8 + 8), plus the 5 s each try waits for a
+     * connection: 55 s. The transient backoff of 1 s would have spent the 5 receives in about 30 s, and dead-lettered
+     * what the outage caught (seen: with the outage backoff set to 1 s, this test fails). Nothing reaches the DLQ,
+     * and every accepted webhook is written once.
+     */
+    @Test
+    void anOutageTheOutageBackoffSpansSendsNothingToTheDlq(@TempDir Path state) throws Exception {
+        try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
+            Map<String, String> environment = stackEnvironment(postgres, state, "5");
+            environment.putAll(Map.of(
+                    "RETRY_BACKOFF_BASE_SECONDS",
+                    "1",
+                    "RETRY_BACKOFF_CAP_SECONDS",
+                    "1",
+                    "OUTAGE_BACKOFF_BASE_SECONDS",
+                    "4",
+                    "OUTAGE_BACKOFF_CAP_SECONDS",
+                    "16"));
+            try (LocalStack stack = LocalStack.start(
+                            LocalSettings.from(environment),
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                    StackClient client = new StackClient(stack.baseUri(), stack.secret())) {
+                int sent = 0;
+                for (; sent < WEBHOOKS / 2; sent++) {
+                    assertThat(client.postSigned(
+                                            "wh_waited_" + sent,
+                                            SampleWebhooks.order("ord_waited_" + sent, 1)
+                                                    .json())
+                                    .statusCode())
+                            .isEqualTo(202);
+                }
+                postgres.stop();
+                long stopped = System.nanoTime();
+                // Under load: the door keeps taking webhooks while the database is away.
+                while (System.nanoTime() - stopped < Duration.ofSeconds(45).toNanos()) {
+                    assertThat(client.postSigned(
+                                            "wh_waited_" + sent,
+                                            SampleWebhooks.order("ord_waited_" + sent, 1)
+                                                    .json())
+                                    .statusCode())
+                            .as("the door stays open while the database is down")
+                            .isEqualTo(202);
+                    sent++;
+                    Thread.sleep(500);
+                }
+                JsonNode during = client.status();
+                assertThat(during.get("counts").get("retried").asLong())
+                        .as("the worker met the outage")
+                        .isPositive();
+                postgres.start();
+
+                int accepted = sent;
+                // Settled: each accepted webhook written or dead-lettered.
+                JsonNode after = client.awaitStatus(
+                        Duration.ofMinutes(2),
+                        s -> s.get("counts").get("written").asLong()
+                                        + s.get("queue").get("deadLetterDepth").asLong()
+                                >= accepted);
+                assertThat(after.get("queue").get("deadLetterDepth").asLong())
+                        .as("nothing dead-lettered")
+                        .isZero();
+                assertThat(after.get("counts").get("written").asLong()).isEqualTo(accepted);
+                DatabaseSettings db = DatabaseSettings.of(postgres.jdbcUrl(), "postgres", "postgres");
+                assertThat(StackClient.count(db, "SELECT count(*) FROM orders")).isEqualTo(accepted);
+                assertThat(StackClient.count(db, "SELECT count(*) FROM processed_webhooks"))
+                        .isEqualTo(accepted);
+            }
+        }
+    }
+
+    /** The AWS rehearsal (SQS's receive counts and redrive) on the external PostgreSQL, with a small budget. */
+    private static Map<String, String> stackEnvironment(ExternalPostgres postgres, Path state, String maxReceiveCount) {
+        Map<String, String> environment = new HashMap<>(postgres.environment());
+        environment.putAll(Map.of(
+                LocalSettings.CLOUD,
+                "aws",
+                LocalSettings.HTTP_PORT,
+                "0",
+                LocalSettings.SQS_PORT,
+                "0",
+                LocalSettings.LOCAL_STATE_DIR,
+                state.toString(),
+                LocalSettings.DB_MAX_CONNECTIONS,
+                "4",
+                LocalSettings.MAX_RECEIVE_COUNT,
+                maxReceiveCount,
+                LocalSettings.VISIBILITY_TIMEOUT_SECONDS,
+                "20"));
+        return environment;
     }
 
     private static LocalStackTest.Result run(LocalStack stack, Path state, List<String> args) {

@@ -37,6 +37,10 @@ class GracefulStopTest {
             "RETRY_BACKOFF_BASE_SECONDS",
             "1",
             "RETRY_BACKOFF_CAP_SECONDS",
+            "2",
+            "OUTAGE_BACKOFF_BASE_SECONDS",
+            "1",
+            "OUTAGE_BACKOFF_CAP_SECONDS",
             "2");
     private static final Pattern KEPT = Pattern.compile("Kept for the next start: (\\d+) queued");
 

@@ -52,6 +52,10 @@ class KilledStackTest {
             "1",
             "RETRY_BACKOFF_CAP_SECONDS",
             "2",
+            "OUTAGE_BACKOFF_BASE_SECONDS",
+            "1",
+            "OUTAGE_BACKOFF_CAP_SECONDS",
+            "2",
             LocalSettings.DB_MAX_CONNECTIONS,
             // The queue's door (two connections) and one worker.
             "3");

@@ -49,6 +49,10 @@ class PostgresCrashTest {
                     "RETRY_BACKOFF_BASE_SECONDS",
                     "1",
                     "RETRY_BACKOFF_CAP_SECONDS",
+                    "2",
+                    "OUTAGE_BACKOFF_BASE_SECONDS",
+                    "1",
+                    "OUTAGE_BACKOFF_CAP_SECONDS",
                     "2"));
             Set<String> accepted = ConcurrentHashMap.newKeySet();
             AtomicInteger refused = new AtomicInteger();

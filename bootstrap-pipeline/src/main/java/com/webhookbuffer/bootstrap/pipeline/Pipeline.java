@@ -14,7 +14,7 @@ import com.webhookbuffer.domain.port.out.IngestMetrics;
 import com.webhookbuffer.domain.port.out.MessageQueue;
 import com.webhookbuffer.domain.port.out.OrderRepository;
 import com.webhookbuffer.domain.port.out.WorkerMetrics;
-import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.webhook.SourceName;
 import com.webhookbuffer.domain.webhook.VerificationKeys;
 import java.time.Clock;
@@ -61,16 +61,16 @@ public final class Pipeline {
 
     /**
      * The worker: each batch read with {@code payloadReader}, written to {@code orders}, its failures settled through
-     * {@code failedDeliveries} after the {@code backoff} (with {@code jitter}), every batch told to {@code metrics}.
+     * {@code failedDeliveries} after the {@code retries} backoff (with {@code jitter}), every batch told to {@code metrics}.
      */
     public static ProcessWebhookBatch worker(
             PayloadReader payloadReader,
             OrderRepository orders,
             FailedDeliveries failedDeliveries,
-            RetryBackoff backoff,
+            RetryPolicy retries,
             RandomGenerator jitter,
             WorkerMetrics metrics) {
         return new ProcessWebhookBatch(
-                payloadReader, orders, failedDeliveries, backoff, jitter, Clock.systemUTC(), metrics);
+                payloadReader, orders, failedDeliveries, retries, jitter, Clock.systemUTC(), metrics);
     }
 }

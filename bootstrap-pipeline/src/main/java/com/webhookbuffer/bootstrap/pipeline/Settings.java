@@ -2,6 +2,7 @@ package com.webhookbuffer.bootstrap.pipeline;
 
 import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.webhook.PlatformSecrets;
 import com.webhookbuffer.domain.webhook.SourceKeys;
 import com.webhookbuffer.domain.webhook.SourceKind;
@@ -25,6 +26,10 @@ public final class Settings {
     public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
     public static final String RETRY_BACKOFF_BASE_SECONDS = "RETRY_BACKOFF_BASE_SECONDS";
     public static final String RETRY_BACKOFF_CAP_SECONDS = "RETRY_BACKOFF_CAP_SECONDS";
+    /** The backoff while the order store is unreachable: long enough for a database's maintenance. */
+    public static final String OUTAGE_BACKOFF_BASE_SECONDS = "OUTAGE_BACKOFF_BASE_SECONDS";
+
+    public static final String OUTAGE_BACKOFF_CAP_SECONDS = "OUTAGE_BACKOFF_CAP_SECONDS";
 
     /** Every variable read here. */
     public static final List<String> VARIABLES = List.of(
@@ -37,7 +42,9 @@ public final class Settings {
             DB_PASSWORD,
             DB_POOL_SIZE,
             RETRY_BACKOFF_BASE_SECONDS,
-            RETRY_BACKOFF_CAP_SECONDS);
+            RETRY_BACKOFF_CAP_SECONDS,
+            OUTAGE_BACKOFF_BASE_SECONDS,
+            OUTAGE_BACKOFF_CAP_SECONDS);
 
     private Settings() {}
 
@@ -76,17 +83,28 @@ public final class Settings {
         };
     }
 
-    /** The worker's retry-later backoff, {@code RETRY_BACKOFF_BASE_SECONDS} and {@code RETRY_BACKOFF_CAP_SECONDS}. */
-    public static RetryBackoff retryBackoff(EnvironmentVariables env) {
-        int base = env.integer(
-                RETRY_BACKOFF_BASE_SECONDS, (int) RetryBackoff.DEFAULT.base().toSeconds(), 1, (int)
-                        RetryBackoff.MAX_CAP.toSeconds());
-        int cap = env.integer(
-                RETRY_BACKOFF_CAP_SECONDS, (int) RetryBackoff.DEFAULT.cap().toSeconds(), 1, (int)
-                        RetryBackoff.MAX_CAP.toSeconds());
+    /**
+     * The worker's backoffs: after a transient failure ({@code RETRY_BACKOFF_BASE_SECONDS},
+     * {@code RETRY_BACKOFF_CAP_SECONDS}) and while the order store is unreachable ({@code OUTAGE_BACKOFF_BASE_SECONDS},
+     * {@code OUTAGE_BACKOFF_CAP_SECONDS}).
+     */
+    public static RetryPolicy retryPolicy(EnvironmentVariables env) {
+        return new RetryPolicy(
+                backoff(env, RETRY_BACKOFF_BASE_SECONDS, RETRY_BACKOFF_CAP_SECONDS, RetryBackoff.DEFAULT),
+                backoff(
+                        env,
+                        OUTAGE_BACKOFF_BASE_SECONDS,
+                        OUTAGE_BACKOFF_CAP_SECONDS,
+                        RetryPolicy.DEFAULT_STORE_OUTAGE));
+    }
+
+    private static RetryBackoff backoff(
+            EnvironmentVariables env, String baseName, String capName, RetryBackoff defaults) {
+        int most = (int) RetryBackoff.MAX_CAP.toSeconds();
+        int base = env.integer(baseName, (int) defaults.base().toSeconds(), 1, most);
+        int cap = env.integer(capName, (int) defaults.cap().toSeconds(), 1, most);
         if (cap < base) {
-            throw new IllegalStateException(RETRY_BACKOFF_CAP_SECONDS + " (" + cap + ") must be >= "
-                    + RETRY_BACKOFF_BASE_SECONDS + " (" + base + ")");
+            throw new IllegalStateException(capName + " (" + cap + ") must be >= " + baseName + " (" + base + ")");
         }
         return new RetryBackoff(Duration.ofSeconds(base), Duration.ofSeconds(cap));
     }

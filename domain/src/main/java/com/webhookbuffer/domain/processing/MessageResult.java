@@ -35,6 +35,7 @@ public record MessageResult(Delivery delivery, ProcessingOutcome outcome, Settle
         line.put("returnedToQueue", returnsToQueue());
         switch (outcome) {
             case ProcessingOutcome.RetryLater retry -> line.put("reason", retry.reason());
+            case ProcessingOutcome.StoreUnavailable unavailable -> line.put("reason", unavailable.reason());
             case ProcessingOutcome.Poison poison -> line.put("reason", poison.reason());
             default -> {}
         }

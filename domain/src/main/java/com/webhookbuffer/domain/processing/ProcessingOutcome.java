@@ -2,7 +2,7 @@ package com.webhookbuffer.domain.processing;
 
 import java.util.Objects;
 
-/** How one queued webhook ended. The first three are final and successful; the last two are not. */
+/** How one queued webhook ended. The first three are final and successful; the others are not. */
 public sealed interface ProcessingOutcome {
 
     /** The order was created or replaced by this version. */
@@ -17,6 +17,16 @@ public sealed interface ProcessingOutcome {
     /** A transient failure (store unavailable, timed out, out of connections): try again later. */
     record RetryLater(String reason) implements ProcessingOutcome {
         public RetryLater {
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+    }
+
+    /**
+     * The order store cannot be reached, is restarting or refuses connections: nothing about this item is wrong, and
+     * it is tried again after the store's outage, not within seconds ({@link RetryPolicy#storeOutage()}).
+     */
+    record StoreUnavailable(String reason) implements ProcessingOutcome {
+        public StoreUnavailable {
             Objects.requireNonNull(reason, "reason must not be null");
         }
     }
@@ -39,6 +49,7 @@ public sealed interface ProcessingOutcome {
             case Duplicate d -> "duplicate";
             case Stale s -> "stale";
             case RetryLater r -> "retry-later";
+            case StoreUnavailable u -> "store-unavailable";
             case Poison p -> "poison";
         };
     }

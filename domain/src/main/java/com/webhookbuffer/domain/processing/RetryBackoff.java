@@ -42,6 +42,22 @@ public record RetryBackoff(Duration base, Duration cap) {
         return Duration.ofSeconds(Math.max(1, seconds));
     }
 
+    /**
+     * The least the delays after receives 1 to {@code receives} can add up to (each at the low end of its jitter):
+     * how long a message that fails every time is tried before its next receive is number {@code receives + 1}.
+     */
+    public Duration shortestTotal(int receives) {
+        if (receives < 1) {
+            throw new IllegalArgumentException("receives must be >= 1, was: " + receives);
+        }
+        long seconds = 0;
+        for (int receiveCount = 1; receiveCount <= receives; receiveCount++) {
+            long ceiling = ceilingSeconds(receiveCount);
+            seconds += Math.max(1, ceiling - ceiling / 2);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     /** The delay without jitter: base x 2^(receiveCount - 1), capped. */
     public long ceilingSeconds(int receiveCount) {
         long baseSeconds = base.toSeconds();

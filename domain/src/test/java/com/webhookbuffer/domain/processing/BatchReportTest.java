@@ -54,6 +54,7 @@ class BatchReportTest {
         assertThat(ProcessingOutcome.DUPLICATE.label()).isEqualTo("duplicate");
         assertThat(ProcessingOutcome.STALE.label()).isEqualTo("stale");
         assertThat(new ProcessingOutcome.RetryLater("x").label()).isEqualTo("retry-later");
+        assertThat(new ProcessingOutcome.StoreUnavailable("x").label()).isEqualTo("store-unavailable");
         assertThat(new ProcessingOutcome.Poison("x").label()).isEqualTo("poison");
     }
 }

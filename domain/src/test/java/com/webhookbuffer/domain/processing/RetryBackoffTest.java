@@ -2,6 +2,7 @@ package com.webhookbuffer.domain.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import com.webhookbuffer.domain.testing.SeededRandom;
 import java.time.Duration;
@@ -45,6 +46,40 @@ class RetryBackoffTest {
                 .count();
 
         assertThat(distinct).isGreaterThan(10);
+    }
+
+    @Test
+    void theShortestTotalAddsTheLowEndOfEachDelay() {
+        // 60 s doubling to 15 min: 30 + 60 + 120 + 240 + 450.
+        RetryBackoff outage = new RetryBackoff(Duration.ofSeconds(60), Duration.ofMinutes(15));
+        assertThat(outage.shortestTotal(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(outage.shortestTotal(5)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(outage.shortestTotal(6)).isEqualTo(Duration.ofSeconds(900 + 450));
+        // A delay is never under a second, nor is its low end.
+        RetryBackoff second = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(second.shortestTotal(3)).isEqualTo(Duration.ofSeconds(3));
+        assertThatIllegalArgumentException().isThrownBy(() -> outage.shortestTotal(0));
+    }
+
+    @Test
+    void theShortestTotalIsNeverMoreThanTheDelaysDrawn() {
+        RetryBackoff outage = new RetryBackoff(Duration.ofSeconds(7), Duration.ofSeconds(100));
+        Random random = new Random(3);
+        for (int run = 0; run < 200; run++) {
+            long drawn = 0;
+            for (int receive = 1; receive <= 6; receive++) {
+                drawn += outage.delayFor(receive, random).toSeconds();
+            }
+            assertThat(drawn).isGreaterThanOrEqualTo(outage.shortestTotal(6).toSeconds());
+        }
+    }
+
+    @Test
+    void theDefaultPolicyWaitsOutFifteenMinutesOverFiveReceives() {
+        assertThat(RetryPolicy.DEFAULT.outageCovered(5)).isGreaterThanOrEqualTo(Duration.ofMinutes(15));
+        assertThat(RetryPolicy.DEFAULT.transientFailure()).isEqualTo(RetryBackoff.DEFAULT);
+        assertThatNullPointerException().isThrownBy(() -> new RetryPolicy(null, RetryBackoff.DEFAULT));
+        assertThatNullPointerException().isThrownBy(() -> new RetryPolicy(RetryBackoff.DEFAULT, null));
     }
 
     @Test

@@ -213,6 +213,21 @@ class TemplateContractTest {
     }
 
     @Test
+    void defaultsThatCouldDeadLetterAShortOutageAreCaught() {
+        // 2 s doubling to 15 min over 5 receives: 1 + 2 + 4 + 8 + 16 = 31 s.
+        assertThat(violationsAfter(t -> parameter(t, "OutageBackoffBaseSeconds").put("Default", 2)))
+                .containsExactly(
+                        "with the defaults, an outage of 31 s can send messages to the DLQ: less than 15 " + "minutes");
+        assertThat(violationsAfter(t -> parameter(t, "MaxReceiveCount").put("Default", 4)))
+                .containsExactly("with the defaults, an outage of 450 s can send messages to the DLQ: less than 15 "
+                        + "minutes");
+        assertThat(violationsAfter(t -> map(map(resource(t, "WorkerFunction").get("Environment"))
+                                .get("Variables"))
+                        .remove("OUTAGE_BACKOFF_BASE_SECONDS")))
+                .contains("the worker's outage backoff is not OutageBackoffBaseSeconds-OutageBackoffCapSeconds");
+    }
+
+    @Test
     void aQueueTooSmallForTheLargestAcceptedBodyIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "OrdersQueue").remove("MaximumMessageSize")))
                 .containsExactly("OrdersQueue does not hold messages of 1 MiB (MaximumMessageSize 1048576)");

@@ -4,6 +4,7 @@ import com.webhookbuffer.application.ingest.IngestSettings;
 import com.webhookbuffer.bootstrap.lambda.worker.EventSourceBudget;
 import com.webhookbuffer.bootstrap.pipeline.Settings;
 import com.webhookbuffer.domain.processing.ConnectionBudget;
+import com.webhookbuffer.domain.processing.RetryBackoff;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -11,6 +12,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,6 +97,7 @@ final class TemplateRules {
         rules.queuesAreEncryptedAndTlsOnly();
         rules.deadLettersOutliveTheirQueue();
         rules.queuesHoldTheLargestAcceptedBody();
+        rules.defaultsWaitOutAFifteenMinuteOutage();
         rules.databaseIsProtected();
         rules.everyFunctionLogsToAGroupWithRetention();
         rules.alarmsWatchTheFiveSignals();
@@ -403,6 +406,29 @@ final class TemplateRules {
         if (!(maxBody.get("MaxValue") instanceof Integer most) || most > IngestSettings.MAX_BODY_BYTES_LIMIT) {
             violations.add("MaxBodyBytes may exceed " + IngestSettings.MAX_BODY_BYTES_LIMIT
                     + ", leaving no room in a 1 MiB message for the attributes");
+        }
+    }
+
+    /**
+     * With the defaults, an outage of the database shorter than 15 minutes (a reboot, a minor upgrade, a failover)
+     * sends nothing to the DLQ: the worker gets the outage backoff, and its delays over MaxReceiveCount receives
+     * add up to at least that.
+     */
+    private void defaultsWaitOutAFifteenMinuteOutage() {
+        Map<String, Object> variables = environment("WorkerFunction");
+        if (!Map.of("Ref", "OutageBackoffBaseSeconds").equals(variables.get(Settings.OUTAGE_BACKOFF_BASE_SECONDS))
+                || !Map.of("Ref", "OutageBackoffCapSeconds")
+                        .equals(variables.get(Settings.OUTAGE_BACKOFF_CAP_SECONDS))) {
+            violations.add("the worker's outage backoff is not OutageBackoffBaseSeconds-OutageBackoffCapSeconds");
+            return;
+        }
+        RetryBackoff outage = new RetryBackoff(
+                Duration.ofSeconds(defaultOf("OutageBackoffBaseSeconds")),
+                Duration.ofSeconds(defaultOf("OutageBackoffCapSeconds")));
+        Duration covered = outage.shortestTotal(defaultOf("MaxReceiveCount"));
+        if (covered.compareTo(Duration.ofMinutes(15)) < 0) {
+            violations.add("with the defaults, an outage of " + covered.toSeconds() + " s can send messages to the "
+                    + "DLQ: less than 15 minutes");
         }
     }
 

@@ -104,6 +104,8 @@ public final class EmbeddedMetrics implements IngestMetrics, WorkerMetrics {
                         case ProcessingOutcome.Duplicate d -> 1;
                         case ProcessingOutcome.Stale s -> 2;
                         case ProcessingOutcome.RetryLater r -> 3;
+                        // Also a retry later: the metric counts messages sent back, whatever the wait.
+                        case ProcessingOutcome.StoreUnavailable u -> 3;
                         case ProcessingOutcome.Poison p -> 4;
                     }]++;
         }

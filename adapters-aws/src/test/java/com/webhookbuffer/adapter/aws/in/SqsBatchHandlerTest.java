@@ -17,6 +17,7 @@ import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.port.in.WebhookProcessor;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.queue.DeadLetter;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
 import com.webhookbuffer.domain.webhook.CorrelationId;
@@ -39,7 +40,10 @@ class SqsBatchHandlerTest {
 
     private static final PayloadReader READER =
             new PayloadReader(new JacksonPayloadParser(), PayloadValidation.newValidator());
+    /** Short, for a test on a real queue: an outage of the in-memory store is waited out in one or two seconds. */
     private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    private static final RetryPolicy RETRIES = new RetryPolicy(BACKOFF, BACKOFF);
 
     private TestSqs.Queues queues;
     private SqsMessageQueue queue;
@@ -56,7 +60,7 @@ class SqsBatchHandlerTest {
                 READER,
                 repository,
                 new SqsFailedDeliveries(TestSqs.client(), queues.queueUrl(), queues.deadLetterQueueUrl()),
-                BACKOFF,
+                RETRIES,
                 new Random(7)));
     }
 
@@ -193,7 +197,7 @@ class SqsBatchHandlerTest {
         SqsFailedDeliveries noDeadLetterQueue =
                 new SqsFailedDeliveries(TestSqs.client(), queues.queueUrl(), queues.queueUrl() + "-missing");
         SqsBatchHandler stuck = new SqsBatchHandler(
-                new ProcessWebhookBatch(READER, repository, noDeadLetterQueue, BACKOFF, new Random(7)));
+                new ProcessWebhookBatch(READER, repository, noDeadLetterQueue, RETRIES, new Random(7)));
         publish("wh_bad", "{}");
 
         SQSEvent event = receiveEvent(1);

@@ -20,6 +20,7 @@ import com.webhookbuffer.application.reading.PayloadReader;
 import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.domain.order.OrderId;
 import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.queue.DeadLetter;
 import com.webhookbuffer.domain.testing.HostileRequests;
 import com.webhookbuffer.domain.testing.SampleWebhooks;
@@ -78,7 +79,9 @@ class AzureDoorsTest {
                         READER,
                         repository,
                         new AzureFailedDeliveries(failures, MAX_DEQUEUE_COUNT),
-                        new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                        new RetryPolicy(
+                                new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                                new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2))),
                         new Random(7)),
                 storage.messages());
     }

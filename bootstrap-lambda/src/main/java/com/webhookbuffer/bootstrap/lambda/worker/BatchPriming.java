@@ -7,7 +7,7 @@ import com.webhookbuffer.application.worker.ProcessWebhookBatch;
 import com.webhookbuffer.bootstrap.lambda.Priming;
 import com.webhookbuffer.domain.processing.BatchReport;
 import com.webhookbuffer.domain.processing.ProcessingOutcome;
-import com.webhookbuffer.domain.processing.RetryBackoff;
+import com.webhookbuffer.domain.processing.RetryPolicy;
 import com.webhookbuffer.domain.webhook.CorrelationId;
 import com.webhookbuffer.domain.webhook.QueuedWebhook;
 import com.webhookbuffer.domain.webhook.WebhookId;
@@ -28,7 +28,7 @@ final class BatchPriming {
         Clock clock = Clock.systemUTC();
         InMemoryMessageQueue queue = new InMemoryMessageQueue(clock, Duration.ofSeconds(30), 5);
         ProcessWebhookBatch processor = new ProcessWebhookBatch(
-                reader, new InMemoryOrderRepository(), queue, RetryBackoff.DEFAULT, RandomGenerator.getDefault());
+                reader, new InMemoryOrderRepository(), queue, RetryPolicy.DEFAULT, RandomGenerator.getDefault());
         int written = 0;
         for (int i = 0; i < rounds; i++) {
             queue.publish(new QueuedWebhook(

@@ -106,7 +106,7 @@ public record WorkerWiring(
                 payloadReader,
                 new MyBatisOrderRepository(database),
                 new SqsFailedDeliveries(sqs, settings.queueUrl(), settings.deadLetterQueueUrl()),
-                settings.backoff(),
+                settings.retries(),
                 jitter,
                 metrics);
     }

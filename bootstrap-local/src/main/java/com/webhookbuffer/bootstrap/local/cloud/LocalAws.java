@@ -61,7 +61,7 @@ record LocalAws(LocalSettings settings, SqsQueues queues) implements LocalCloud 
             DataSource database, UnaryOperator<WebhookProcessor> watching, WorkerMetrics metrics) {
         WebhookProcessor worker = WorkerWiring.processor(
                 new WorkerSettings(
-                        queues.queueUrl(), queues.deadLetterQueueUrl(), Settings.retryBackoff(settings.variables())),
+                        queues.queueUrl(), queues.deadLetterQueueUrl(), Settings.retryPolicy(settings.variables())),
                 Pipeline.payloadReader(),
                 database,
                 queues.client(),

@@ -88,7 +88,7 @@ public record LocalAzure(LocalSettings settings, Azurite azurite, StorageQueue s
         WebhookProcessor worker = AzureWiring.processor(
                 storage,
                 database,
-                Settings.retryBackoff(settings.variables()),
+                Settings.retryPolicy(settings.variables()),
                 settings.maxReceiveCount(),
                 RandomGenerator.getDefault(),
                 metrics);

@@ -114,7 +114,7 @@ final class LocalPostgres implements LocalCloud {
                 new MyBatisOrderRepository(
                         orders, sharedWithOrders ? QueueTables::deleteWithin : AcknowledgeInTransaction.NOTHING),
                 new PostgresFailedDeliveries(tables),
-                Settings.retryBackoff(settings.variables()),
+                Settings.retryPolicy(settings.variables()),
                 RandomGenerator.getDefault(),
                 metrics);
         QueueConsumer consumer = new QueueConsumer(

@@ -48,6 +48,7 @@ public final class PipelineCounts {
             case ProcessingOutcome.Duplicate d -> duplicate.incrementAndGet();
             case ProcessingOutcome.Stale s -> stale.incrementAndGet();
             case ProcessingOutcome.RetryLater r -> {}
+            case ProcessingOutcome.StoreUnavailable u -> {}
             case ProcessingOutcome.Poison p -> {}
         }
         switch (result.settlement()) {

@@ -16,8 +16,9 @@ import java.util.List;
  *   <li>version-ordered per order: an update whose version is not higher than the stored one is {@code Stale}
  *       and changes nothing; a higher one replaces the order and all its items;
  *   <li>items are applied in batch order, and one outcome is returned per item, in the same order;
- *   <li>a transient failure yields {@code RetryLater} for every item whose effect was not committed; an item
- *       that can never be stored yields {@code Poison} without failing the rest of the batch.
+ *   <li>a transient failure yields {@code RetryLater} for every item whose effect was not committed, and a store
+ *       that cannot be reached (or refuses connections) {@code StoreUnavailable}; an item that can never be stored
+ *       yields {@code Poison} without failing the rest of the batch.
  * </ul>
  */
 public interface OrderRepository {
