@@ -228,6 +228,19 @@ class TemplateContractTest {
     }
 
     @Test
+    void aDeadLetterQueueAnyQueueMayUseIsCaught() {
+        String violation = "OrdersDeadLetterQueue's RedriveAllowPolicy does not allow the orders queue alone";
+        assertThat(violationsAfter(t -> resource(t, "OrdersDeadLetterQueue").remove("RedriveAllowPolicy")))
+                .containsExactly(violation);
+        assertThat(violationsAfter(t -> map(resource(t, "OrdersDeadLetterQueue").get("RedriveAllowPolicy"))
+                        .put("redrivePermission", "allowAll")))
+                .containsExactly(violation);
+        assertThat(violationsAfter(t -> resource(t, "OrdersQueue")
+                        .put("QueueName", Map.of("Fn::Sub", "webhook-buffer-${Stage}-renamed"))))
+                .contains(violation);
+    }
+
+    @Test
     void aQueueTooSmallForTheLargestAcceptedBodyIsCaught() {
         assertThat(violationsAfter(t -> resource(t, "OrdersQueue").remove("MaximumMessageSize")))
                 .containsExactly("OrdersQueue does not hold messages of 1 MiB (MaximumMessageSize 1048576)");

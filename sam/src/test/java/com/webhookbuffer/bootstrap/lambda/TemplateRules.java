@@ -96,6 +96,7 @@ final class TemplateRules {
         rules.workerReservesItsMaximumConcurrency();
         rules.queuesAreEncryptedAndTlsOnly();
         rules.deadLettersOutliveTheirQueue();
+        rules.onlyTheOrdersQueueUsesTheDeadLetterQueue();
         rules.queuesHoldTheLargestAcceptedBody();
         rules.defaultsWaitOutAFifteenMinuteOutage();
         rules.databaseIsProtected();
@@ -389,6 +390,18 @@ final class TemplateRules {
         if (!(queue instanceof Integer q) || !(deadLetters instanceof Integer d) || d <= q) {
             violations.add("OrdersDeadLetterQueue keeps messages " + deadLetters + " s, not longer than OrdersQueue's "
                     + queue + " s (a dead letter keeps its enqueue time)");
+        }
+    }
+
+    /** The DLQ takes dead letters from the orders queue alone, named as the orders queue is named. */
+    private void onlyTheOrdersQueueUsesTheDeadLetterQueue() {
+        Map<String, Object> allow = map(properties("OrdersDeadLetterQueue").get("RedriveAllowPolicy"));
+        Object ordersName = properties("OrdersQueue").get("QueueName");
+        String expectedArn = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:"
+                + String.valueOf(map(ordersName).get("Fn::Sub"));
+        if (!"byQueue".equals(allow.get("redrivePermission"))
+                || !List.of(Map.of("Fn::Sub", expectedArn)).equals(allow.get("sourceQueueArns"))) {
+            violations.add("OrdersDeadLetterQueue's RedriveAllowPolicy does not allow the orders queue alone");
         }
     }
 
