@@ -31,17 +31,8 @@ class DatabaseOutageTest {
     @Test
     void whatTheRetriesCouldNotWriteWaitsInTheDlqAndIsWrittenOnceAfterARedrive(@TempDir Path state) throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
-            Map<String, String> environment = stackEnvironment(postgres, state, "2");
-            // Both backoffs of a second: the outage outlasts the retries, on purpose.
-            environment.putAll(Map.of(
-                    "RETRY_BACKOFF_BASE_SECONDS",
-                    "1",
-                    "RETRY_BACKOFF_CAP_SECONDS",
-                    "1",
-                    "OUTAGE_BACKOFF_BASE_SECONDS",
-                    "1",
-                    "OUTAGE_BACKOFF_CAP_SECONDS",
-                    "1"));
+            // The outage backoff of a second too: the outage outlasts the retries, on purpose.
+            Map<String, String> environment = stackEnvironment(postgres, state, "2", "1", "1");
             try (LocalStack stack = LocalStack.start(
                             LocalSettings.from(environment),
                             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -121,16 +112,7 @@ class DatabaseOutageTest {
     @Test
     void anOutageTheOutageBackoffSpansSendsNothingToTheDlq(@TempDir Path state) throws Exception {
         try (ExternalPostgres postgres = new ExternalPostgres(state.resolve("pgdata"))) {
-            Map<String, String> environment = stackEnvironment(postgres, state, "5");
-            environment.putAll(Map.of(
-                    "RETRY_BACKOFF_BASE_SECONDS",
-                    "1",
-                    "RETRY_BACKOFF_CAP_SECONDS",
-                    "1",
-                    "OUTAGE_BACKOFF_BASE_SECONDS",
-                    "4",
-                    "OUTAGE_BACKOFF_CAP_SECONDS",
-                    "16"));
+            Map<String, String> environment = stackEnvironment(postgres, state, "5", "4", "16");
             try (LocalStack stack = LocalStack.start(
                             LocalSettings.from(environment),
                             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -183,9 +165,22 @@ class DatabaseOutageTest {
         }
     }
 
-    /** The AWS rehearsal (SQS's receive counts and redrive) on the external PostgreSQL, with a small budget. */
-    private static Map<String, String> stackEnvironment(ExternalPostgres postgres, Path state, String maxReceiveCount) {
+    /**
+     * The AWS rehearsal (SQS's receive counts and redrive) on the external PostgreSQL, with a small budget, a retry
+     * backoff of a second and the outage backoff given.
+     */
+    private static Map<String, String> stackEnvironment(
+            ExternalPostgres postgres, Path state, String maxReceiveCount, String outageBase, String outageCap) {
         Map<String, String> environment = new HashMap<>(postgres.environment());
+        environment.putAll(Map.of(
+                "RETRY_BACKOFF_BASE_SECONDS",
+                "1",
+                "RETRY_BACKOFF_CAP_SECONDS",
+                "1",
+                "OUTAGE_BACKOFF_BASE_SECONDS",
+                outageBase,
+                "OUTAGE_BACKOFF_CAP_SECONDS",
+                outageCap));
         environment.putAll(Map.of(
                 LocalSettings.CLOUD,
                 "aws",

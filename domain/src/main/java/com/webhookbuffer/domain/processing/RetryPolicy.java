@@ -25,12 +25,4 @@ public record RetryPolicy(RetryBackoff transientFailure, RetryBackoff storeOutag
         Objects.requireNonNull(transientFailure, "transientFailure must not be null");
         Objects.requireNonNull(storeOutage, "storeOutage must not be null");
     }
-
-    /**
-     * The shortest outage of the order store that could move a message to the dead-letter queue: the least its
-     * {@code maxReceiveCount} backoffs add up to, each at the low end of its jitter. Any shorter outage is waited out.
-     */
-    public Duration outageCovered(int maxReceiveCount) {
-        return storeOutage.shortestTotal(maxReceiveCount);
-    }
 }

@@ -76,7 +76,7 @@ class RetryBackoffTest {
 
     @Test
     void theDefaultPolicyWaitsOutFifteenMinutesOverFiveReceives() {
-        assertThat(RetryPolicy.DEFAULT.outageCovered(5)).isGreaterThanOrEqualTo(Duration.ofMinutes(15));
+        assertThat(RetryPolicy.DEFAULT.storeOutage().shortestTotal(5)).isGreaterThanOrEqualTo(Duration.ofMinutes(15));
         assertThat(RetryPolicy.DEFAULT.transientFailure()).isEqualTo(RetryBackoff.DEFAULT);
         assertThatNullPointerException().isThrownBy(() -> new RetryPolicy(null, RetryBackoff.DEFAULT));
         assertThatNullPointerException().isThrownBy(() -> new RetryPolicy(RetryBackoff.DEFAULT, null));

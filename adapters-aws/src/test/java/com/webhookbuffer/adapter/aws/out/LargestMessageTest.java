@@ -27,6 +27,21 @@ class LargestMessageTest {
 
     @Test
     void theLargestAcceptedBodyWithTheLongestAttributesAndAReasonFitsOneMessage() {
+        assertThat(sqsSize(largestDeadLetter())).isLessThanOrEqualTo(SQS_LARGEST_MESSAGE);
+    }
+
+    @Test
+    void theLongestAttributesUseMostOfTheHeadroom() {
+        // The limit is not cautious by accident: a larger MAX_BODY_BYTES_LIMIT would not fit.
+        assertThat(SQS_LARGEST_MESSAGE - sqsSize(largestDeadLetter())).isBetween(0, 1024);
+    }
+
+    /**
+     * The largest message the worker can send: the largest accepted body, every attribute at its longest, and the
+     * reason a dead letter moved by the worker carries, three bytes a character (the most UTF-8 takes per char of a
+     * Java string: a four-byte character is two chars).
+     */
+    private static Envelope largestDeadLetter() {
         QueuedWebhook largest = new QueuedWebhook(
                 SourceName.of("s".repeat(SourceName.MAX_LENGTH)),
                 WebhookId.of("w".repeat(WebhookId.MAX_LENGTH)),
@@ -34,27 +49,7 @@ class LargestMessageTest {
                 Instant.parse("2026-12-31T23:59:59.999999999Z"),
                 CorrelationId.of("c".repeat(CorrelationId.MAX_LENGTH)),
                 "x".repeat(IngestSettings.MAX_BODY_BYTES_LIMIT));
-        // A dead letter moved by the worker also carries its reason; three bytes a character is the most UTF-8 takes
-        // per char of a Java string (a four-byte character is two chars).
-        Envelope deadLetter =
-                Envelope.of(largest).with(Envelope.DEAD_LETTER_REASON, DeadLetter.shortened("€".repeat(5_000)));
-
-        assertThat(sqsSize(deadLetter)).isLessThanOrEqualTo(SQS_LARGEST_MESSAGE);
-    }
-
-    @Test
-    void theLongestAttributesUseMostOfTheHeadroom() {
-        // The limit is not cautious by accident: a larger MAX_BODY_BYTES_LIMIT would not fit.
-        Envelope envelope = Envelope.of(new QueuedWebhook(
-                        SourceName.of("s".repeat(SourceName.MAX_LENGTH)),
-                        WebhookId.of("w".repeat(WebhookId.MAX_LENGTH)),
-                        Optional.of(EventId.of("e".repeat(EventId.MAX_LENGTH))),
-                        Instant.parse("2026-12-31T23:59:59.999999999Z"),
-                        CorrelationId.of("c".repeat(CorrelationId.MAX_LENGTH)),
-                        "x".repeat(IngestSettings.MAX_BODY_BYTES_LIMIT)))
-                .with(Envelope.DEAD_LETTER_REASON, DeadLetter.shortened("€".repeat(5_000)));
-
-        assertThat(SQS_LARGEST_MESSAGE - sqsSize(envelope)).isBetween(0, 1024);
+        return Envelope.of(largest).with(Envelope.DEAD_LETTER_REASON, DeadLetter.shortened("€".repeat(5_000)));
     }
 
     private static int sqsSize(Envelope envelope) {
